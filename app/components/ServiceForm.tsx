@@ -1,0 +1,53 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ServiceSchema } from "../lib/schemas";
+import { ErrorSummary } from "./ui/ErrorSummary";
+import { SelectField, TextField } from "./ui/Field";
+
+/** Create or edit a service: name and kind. */
+export function ServiceForm({
+  lastResult,
+  kinds,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  kinds: { code: string; name: string }[];
+  defaultValue?: { name: string; kind: string };
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "service",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(ServiceSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary
+        form={form}
+        fields={{ name: fields.name, kind: fields.kind }}
+        labels={{ name: t("admin.services.name"), kind: t("admin.services.kind") }}
+      />
+      <Form method="post" {...getFormProps(form)} className="card stack">
+        <input type="hidden" name="intent" value="save" />
+        <TextField field={fields.name} label={t("admin.services.name")} autoComplete="off" />
+        <SelectField
+          field={fields.kind}
+          label={t("admin.services.kind")}
+          placeholder={t("admin.services.chooseKind")}
+          options={kinds.map((k) => ({ value: k.code, label: k.name }))}
+        />
+        <button type="submit" className="btn-primary">
+          {submitLabel}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../lib/enums";
+
+export interface ShellUser {
+  name: string;
+  canAdminister: boolean;
+}
+
+/** The page frame: skip link, header with menu, language switch and sign-out, main, footer. */
+export function Shell({ user, locale, children }: { user: ShellUser | null; locale: Locale; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Locale = locale === "nb" ? "en" : "nb";
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-2 py-1 text-white no-underline hover:bg-brand-800 hover:text-white ${isActive ? "bg-brand-900 underline" : ""}`;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="bg-brand-700 text-white no-print">
+        <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
+          <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+            {t("app.name")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Form method="post" action="/language" className="flex items-center gap-2">
+              <input type="hidden" name="locale" value={other} />
+              <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+              <button
+                type="submit"
+                className="btn-link !text-white"
+                lang={other}
+                aria-label={`${t("shell.changeLanguage")}: ${t(`locales.${other}`)}`}
+              >
+                {t(`locales.${other}`)}
+              </button>
+            </Form>
+            {user ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="btn border-2 border-white bg-transparent text-white hover:bg-brand-800">
+                  {t("shell.signOut")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {user ? (
+          <nav aria-label={t("shell.mainNav")} className="border-t border-brand-800">
+            <ul className="container-page flex flex-wrap gap-2 py-2">
+              <li>
+                <NavLink to="/" end className={navClass}>
+                  {t("shell.home")}
+                </NavLink>
+              </li>
+              {user.canAdminister ? (
+                <li>
+                  <NavLink to="/admin" className={navClass}>
+                    {t("shell.admin")}
+                  </NavLink>
+                </li>
+              ) : null}
+              <li className="ml-auto self-center text-sm text-brand-50">{t("shell.signedInAs", { name: user.name })}</li>
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className="container-page py-6 focus:outline-none">
+        {children}
+      </main>
+      <footer className="container-page py-6 text-sm text-slate-600 no-print">{t("shell.footer")}</footer>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { TFunction } from "i18next";
+
+/**
+ * Form errors travel as translation keys (`validation.required`, `errors.email_taken`),
+ * optionally with a number after a bar (`errors.too_many_attempts|42`).
+ */
+export function translateError(t: TFunction, message: string): string {
+  const [key, seconds] = message.split("|");
+  // Keys come from our own schemas and domain codes; unknown ones fall back to a generic text.
+  return t(key as never, { seconds, defaultValue: t("pages.errorTitle") }) as string;
+}

@@ -1,0 +1,111 @@
+import { eq, inArray } from "drizzle-orm";
+import { database, type Transaction } from "../../../db/client.server";
+import { loginThrottle } from "../../../db/schema";
+import { sha256Hex } from "./tokens.server";
+
+/**
+ * Sign-in throttling, per account (the e-mail typed, whether or not it exists) and per
+ * client address. A few failures are free; after that each further attempt must wait an
+ * exponentially growing delay, and past a limit the key is refused for a while. Nothing
+ * sleeps on the server: an attempt made too early is refused with "try again in N s".
+ */
+export interface ThrottlePolicy {
+  freeFailures: number;
+  lockAfterFailures: number;
+  lockMs: number;
+  maxDelayMs: number;
+  /** Failures older than this are forgotten. */
+  windowMs: number;
+}
+
+export const accountPolicy: ThrottlePolicy = {
+  freeFailures: 3,
+  lockAfterFailures: 10,
+  lockMs: 15 * 60_000,
+  maxDelayMs: 60_000,
+  windowMs: 15 * 60_000,
+};
+
+/** Offices share an address behind NAT, so the address limits are wider. */
+export const addressPolicy: ThrottlePolicy = {
+  freeFailures: 10,
+  lockAfterFailures: 50,
+  lockMs: 15 * 60_000,
+  maxDelayMs: 30_000,
+  windowMs: 15 * 60_000,
+};
+
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
+export function throttleKeys(email: string, clientAddress: string): ThrottleKey[] {
+  return [
+    { key: `account:${sha256Hex(email.trim().toLowerCase())}`, policy: accountPolicy },
+    { key: `address:${sha256Hex(clientAddress)}`, policy: addressPolicy },
+  ];
+}
+
+type Row = typeof loginThrottle.$inferSelect;
+
+/** Earliest time (ms) the next attempt is allowed for one key's row. */
+export function nextAllowedAt(row: Row, policy: ThrottlePolicy, now: number): number {
+  if (now - row.lastFailureAt.getTime() > policy.windowMs && !(row.lockedUntil && row.lockedUntil.getTime() > now)) {
+    return 0;
+  }
+  if (row.lockedUntil && row.lockedUntil.getTime() > now) return row.lockedUntil.getTime();
+  const excess = row.failures - policy.freeFailures;
+  if (excess < 0) return 0;
+  const delay = Math.min(1000 * 2 ** excess, policy.maxDelayMs);
+  return row.lastFailureAt.getTime() + delay;
+}
+
+/** Seconds until an attempt is allowed for all keys (0 = allowed now). */
+export async function retryAfterSeconds(keys: ThrottleKey[], now = Date.now()): Promise<number> {
+  const { db } = await database();
+  const rows = await db
+    .select()
+    .from(loginThrottle)
+    .where(
+      inArray(
+        loginThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
+  let latest = 0;
+  for (const row of rows) {
+    const policy = keys.find((k) => k.key === row.key)!.policy;
+    latest = Math.max(latest, nextAllowedAt(row, policy, now));
+  }
+  return latest > now ? Math.ceil((latest - now) / 1000) : 0;
+}
+
+export async function recordFailure(keys: ThrottleKey[], now = Date.now()) {
+  const { transaction } = await database();
+  await transaction(async (tx) => {
+    for (const { key, policy } of keys) await recordOne(tx, key, policy, now);
+  });
+}
+
+async function recordOne(tx: Transaction, key: string, policy: ThrottlePolicy, now: number) {
+  const row = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  const stale = !row || now - row.lastFailureAt.getTime() > policy.windowMs;
+  const failures = stale ? 1 : row.failures + 1;
+  const lockedUntil =
+    failures >= policy.lockAfterFailures ? new Date(now + policy.lockMs) : stale ? null : row.lockedUntil;
+  const values = {
+    failures,
+    firstFailureAt: stale ? new Date(now) : row.firstFailureAt,
+    lastFailureAt: new Date(now),
+    lockedUntil,
+  };
+  if (row) await tx.update(loginThrottle).set(values).where(eq(loginThrottle.key, key));
+  else await tx.insert(loginThrottle).values({ key, ...values });
+}
+
+/** A successful sign-in clears the account's counter (not the address's). */
+export async function clearFailures(key: ThrottleKey) {
+  const { transaction } = await database();
+  await transaction((tx) => tx.delete(loginThrottle).where(eq(loginThrottle.key, key.key)));
+}

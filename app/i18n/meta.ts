@@ -1,0 +1,27 @@
+import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { defaultLocale } from "../lib/enums";
+import { createI18n, isLocale } from "./i18n";
+
+const instances = { nb: createI18n("nb"), en: createI18n("en") };
+
+function localeOf(args: MetaArgs) {
+  const root = args.matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  return isLocale(root?.locale) ? root.locale : defaultLocale;
+}
+
+/**
+ * The document title for a route: "<page> – Stafettlogg" in the reader's language, or
+ * the error page's title when the route failed.
+ */
+export function pageTitle(args: MetaArgs, key: string, options?: Record<string, unknown>): MetaDescriptor[] {
+  const { t } = instances[localeOf(args)];
+  let page: string;
+  if (args.error) {
+    const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
+    page = t(status === 404 ? "pages.notFoundTitle" : status === 403 ? "pages.forbiddenTitle" : "pages.errorTitle");
+  } else {
+    page = String(t(key as never, options as never));
+  }
+  return [{ title: `${page} – ${t("app.name")}` }];
+}

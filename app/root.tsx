@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import stylesheet from "../styles/app.css";
+import { useNonce } from "./components/nonce";
+import { Shell } from "./components/Shell";
+import { getActor } from "./domain/auth/guards.server";
+import { can } from "./domain/auth/permissions";
+import { getLocale } from "./i18n/locale.server";
+import { pageTitle } from "./i18n/meta";
+import { defaultLocale } from "./lib/enums";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = (args) => pageTitle(args, "app.tagline");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return {
+    locale: getLocale(request),
+    user: actor
+      ? { name: actor.name, canAdminister: can(actor, "users.manage") || can(actor, "services.manage") }
+      : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale = data?.locale ?? defaultLocale;
+  const { i18n, t } = useTranslation();
+  // Follow a language change made through the language form after hydration.
+  useEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [i18n, locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t("app.tagline")} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Shell user={data?.user ?? null} locale={locale}>
+          {children}
+        </Shell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+/** 404, 403 and everything else: a plain page that reveals nothing internal. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("pages.notFoundTitle"), t("pages.notFoundBody")]
+      : status === 403
+        ? [t("pages.forbiddenTitle"), t("pages.forbiddenBody")]
+        : [t("pages.errorTitle"), t("pages.errorBody")];
+  return (
+    <div className="stack">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("pages.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "../domain/auth/guards.server";
+import { can, rolesOf } from "../domain/auth/permissions";
+import { listServiceMembers, listServices } from "../domain/people/services.server";
+import { peopleCounts } from "../domain/people/users.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "home.title");
+
+/** One home page that shows a section for each role the person has (DESIGN.md §3). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const locale = getLocale(request);
+  const ledServices = actor.memberships.filter((m) => m.role === "leader");
+  const services = can(actor, "services.manage") || actor.isCoordinator ? await listServices(actor, locale) : null;
+  return {
+    name: actor.name,
+    roles: rolesOf(actor),
+    memberships: actor.memberships.map((m) => ({ serviceName: m.serviceName, role: m.role })),
+    canStartLogs: can(actor, "logs.start"),
+    led: await Promise.all(
+      ledServices.map(async (m) => ({
+        serviceId: m.serviceId,
+        serviceName: m.serviceName,
+        members: await listServiceMembers(actor, m.serviceId),
+      })),
+    ),
+    coordinator: actor.isCoordinator
+      ? {
+          activeServices: services?.filter((s) => s.active).length ?? 0,
+          canManageServices: can(actor, "services.manage"),
+        }
+      : null,
+    admin: can(actor, "users.manage") ? await peopleCounts(actor) : null,
+  };
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1>{t("home.greeting", { name: data.name })}</h1>
+      {data.roles.length === 0 ? <p>{t("home.noRoles")}</p> : null}
+      {data.roles.length > 0 ? (
+        <p>
+          <span className="font-semibold">{t("home.yourRoles")}: </span>
+          {data.roles.map((r) => t(`roles.${r}`)).join(", ")}
+        </p>
+      ) : null}
+      {data.memberships.length > 0 ? (
+        <section aria-labelledby="services-heading" className="card stack">
+          <h2 id="services-heading">{t("home.yourServices")}</h2>
+          <ul className="list-disc pl-6">
+            {data.memberships.map((m) => (
+              <li key={m.serviceName}>
+                {m.serviceName} – {t(`membershipRoles.${m.role}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.canStartLogs ? (
+        <section aria-labelledby="logs-heading" className="card stack">
+          <h2 id="logs-heading">{t("home.logs.title")}</h2>
+          <p>{t("home.logs.empty")}</p>
+        </section>
+      ) : null}
+      {data.led.map((service) => (
+        <section key={service.serviceId} aria-labelledby={`led-${service.serviceId}`} className="card stack">
+          <h2 id={`led-${service.serviceId}`}>{t("home.leader.title", { service: service.serviceName })}</h2>
+          {service.members.length === 0 ? (
+            <p>{t("home.leader.none")}</p>
+          ) : (
+            <ul className="list-disc pl-6">
+              {service.members.map((m) => (
+                <li key={m.userId}>
+                  {m.name}
+                  {m.title ? `, ${m.title}` : ""} – {t(`membershipRoles.${m.role}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="hint">{t("home.leader.orphaned")}</p>
+        </section>
+      ))}
+      {data.coordinator ? (
+        <section aria-labelledby="coordinator-heading" className="card stack">
+          <h2 id="coordinator-heading">{t("home.coordinator.title")}</h2>
+          <h3>{t("home.coordinator.statistics")}</h3>
+          <p>{t("home.coordinator.statisticsEmpty")}</p>
+          <h3>{t("home.coordinator.catalogue")}</h3>
+          <p>{t("home.coordinator.catalogueSummary", { count: data.coordinator.activeServices })}</p>
+          {data.coordinator.canManageServices ? (
+            <p>
+              <Link to="/admin/services">{t("home.coordinator.manageServices")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {data.admin ? (
+        <section aria-labelledby="admin-heading" className="card stack">
+          <h2 id="admin-heading">{t("home.admin.title")}</h2>
+          <p>{t("home.admin.noLogContent")}</p>
+          <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <div className="rounded border border-slate-200 p-3">
+              <dt className="text-sm">{t("home.admin.activeUsers")}</dt>
+              <dd className="text-2xl font-bold">{data.admin.activeUsers}</dd>
+            </div>
+            <div className="rounded border border-slate-200 p-3">
+              <dt className="text-sm">{t("home.admin.activeServices")}</dt>
+              <dd className="text-2xl font-bold">{data.admin.activeServices}</dd>
+            </div>
+            <div className="rounded border border-slate-200 p-3">
+              <dt className="text-sm">{t("home.admin.awaitingPassword")}</dt>
+              <dd className="text-2xl font-bold">{data.admin.awaitingPassword}</dd>
+            </div>
+          </dl>
+          <p className="flex flex-wrap gap-4">
+            <Link to="/admin/users">{t("home.admin.manageUsers")}</Link>
+            <Link to="/admin/services">{t("home.admin.manageServices")}</Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { localeCookie } from "../i18n/locale.server";
+import { LocaleSchema } from "../lib/schemas";
+
+/** Remember the chosen language and go back to the page the person was on. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return redirect("/");
+  return redirect(parsed.data.redirectTo, {
+    headers: { "Set-Cookie": localeCookie(parsed.data.locale, request.url) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

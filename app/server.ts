@@ -1,0 +1,152 @@
+/**
+ * The production server: settings, database preparation, security headers, cross-site
+ * refusal, static files and the Remix request handler. Built by esbuild into
+ * build/server.js (see package.json "build:server").
+ */
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { parseSettings, SettingsError, type Settings } from "./config.server";
+import { isCrossSiteRequest } from "./domain/auth/csrf.server";
+import { boot } from "./domain/system/boot.server";
+import { en } from "./i18n/en";
+import { nb } from "./i18n/nb";
+
+function contentSecurityPolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+function isLocalHost(hostname: string) {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "::1" || hostname.endsWith(".localhost");
+}
+
+export function securityHeaders(req: Request, res: Response, next: NextFunction) {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  if (req.secure && !isLocalHost(req.hostname)) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  // Pages hold sensitive data: never stored by browsers or proxies. Static assets override this.
+  res.setHeader("Cache-Control", "no-store");
+  next();
+}
+
+export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
+  const origin = `${req.protocol}://${req.get("host")}`;
+  const headers = new Headers();
+  for (const name of ["sec-fetch-site", "origin"]) {
+    const value = req.get(name);
+    if (value) headers.set(name, value);
+  }
+  if (isCrossSiteRequest(req.method, headers, origin)) {
+    res.status(403).type("text/plain; charset=utf-8").send(`${nb.pages.crossSite}\n${en.pages.crossSite}\n`);
+    return;
+  }
+  next();
+}
+
+export async function createApp(settings: Settings, build: ServerBuild) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", settings.TRUST_PROXY);
+  app.use(securityHeaders);
+  app.use(compression());
+  app.use(
+    "/build",
+    express.static("public/build", {
+      immutable: true,
+      maxAge: "1y",
+      setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable"),
+    }),
+  );
+  app.use(
+    express.static("public", {
+      setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600"),
+    }),
+  );
+  app.use(refuseCrossSite);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce ?? ""),
+        clientAddress: req.ip ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}
+
+async function main() {
+  let settings: Settings;
+  try {
+    settings = parseSettings(process.env);
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.env.NODE_ENV ??= "production";
+  // The Remix build reads the same validated environment.
+  process.env.DATABASE_URL = settings.DATABASE_URL;
+
+  const outcome = await boot(settings);
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = await createApp(settings, build);
+  const server = createServer(app);
+  server.listen(settings.PORT, settings.HOST, () => {
+    const base = `http://localhost:${settings.PORT}`;
+    console.log(`Stafettlogg is running at ${base}`);
+    switch (outcome.kind) {
+      case "demo-seeded":
+        console.log(`Demo data for "Eksempel kommune" has been created.`);
+        break;
+      case "first-admin":
+        console.log(`First administrator created. Set the password here (single use, 72 h): ${base}${outcome.invitationPath}`);
+        break;
+      case "no-users":
+        console.log("The database has no users: set INITIAL_ADMIN_EMAIL (or DEMO_DATA=true) and restart.");
+        break;
+      default:
+        break;
+    }
+    console.log(`Sign in at ${base}/login`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+if (process.env.STAFETTLOGG_NO_MAIN !== "1") {
+  main().catch((error) => {
+    console.error(`Stafettlogg could not start: ${error instanceof Error ? error.message : "unknown error"}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). The path comes
+ * from CHROMIUM_PATH, else /usr/bin/chromium; tests/run.mjs installs it when missing.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A page that fails the test on any script error or console error. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ locale: "nb-NO", ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  return { page, context, problems };
+}
+
+export const DEMO_PASSWORD = "Stafett-demo-2026";
+
+export const demoRoles = {
+  teacher: "laerer@eksempel.no",
+  kindergartenTeacher: "barnehagelaerer@eksempel.no",
+  nurse: "helsesykepleier@eksempel.no",
+  ppt: "ppt@eksempel.no",
+  childWelfare: "barnevern@eksempel.no",
+  principal: "rektor@eksempel.no",
+  coordinator: "koordinator@eksempel.no",
+  admin: "admin@eksempel.no",
+} as const;
+export type DemoRole = keyof typeof demoRoles;
+
+/** Sign in through the real form (bokmål labels unless the page is in English). */
+export async function login(page: Page, baseUrl: string, role: DemoRole, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  const english = (await page.locator("html").getAttribute("lang")) === "en";
+  await page.getByLabel(english ? "E-mail address" : "E-postadresse").fill(demoRoles[role]);
+  await page.getByLabel(english ? "Password" : "Passord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: english ? "Sign in" : "Logg inn" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page and expect no violations. */
+export async function expectNoAxeViolations(page: Page) {
+  // Evaluated through the DevTools protocol, so the page's CSP stays in force.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -37,8 +37,6 @@ export const commonPasswords = new Set([
   "sommeren2026",
   "vinteren2025",
   "vinteren2026",
-  "høsten2026",
-  "våren2026",
   "welcome12345",
   "welcome123456",
   "velkommen123",

@@ -35,7 +35,8 @@ export const newPassword = z
 
 /** Checkbox: present ("on") means true. */
 export const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.undefined()])
+  .enum(["on", "true"])
+  .optional()
   .transform((v) => v !== undefined);
 
 /** A local path to return to after sign-in: must start with one slash. */

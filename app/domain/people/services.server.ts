@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { memberships, serviceKinds, services, users } from "../../../db/schema";
 import { createId } from "../../lib/ids";
@@ -23,13 +23,13 @@ export async function listServiceKinds(locale: Locale) {
 export async function listServices(actor: Actor, locale: Locale) {
   requireCapability(actor, "services.view");
   const { db } = await database();
-  const memberCount = db
-    .select({ serviceId: memberships.serviceId, n: count().as("n") })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(isNull(memberships.endedAt), eq(users.active, true)))
-    .groupBy(memberships.serviceId)
-    .as("member_count");
+  // Correlated count: one index lookup per service (memberships_service_idx).
+  const members = sql<number>`(
+    select count(*) from ${memberships}
+    inner join ${users} on ${users.id} = ${memberships.userId}
+    where ${memberships.serviceId} = ${services.id}
+      and ${memberships.endedAt} is null and ${users.active} = 1
+  )`;
   const rows = await db
     .select({
       id: services.id,
@@ -38,11 +38,10 @@ export async function listServices(actor: Actor, locale: Locale) {
       kindNb: serviceKinds.nameNb,
       kindEn: serviceKinds.nameEn,
       active: services.active,
-      members: sql<number>`coalesce(${memberCount.n}, 0)`,
+      members,
     })
     .from(services)
     .innerJoin(serviceKinds, eq(serviceKinds.code, services.kind))
-    .leftJoin(memberCount, eq(memberCount.serviceId, services.id))
     .orderBy(sql`${services.active} desc`, asc(serviceKinds.sortOrder), asc(services.name));
   return rows.map(({ kindNb, kindEn, ...row }) => ({ ...row, kindName: locale === "en" ? kindEn : kindNb }));
 }

@@ -115,3 +115,27 @@ describe("settings at boot", () => {
     expect(lines[0]).toMatch(new RegExp(`^Invalid setting ${name}: `));
   });
 });
+
+describe("a production start with no users", () => {
+  it("creates the first administrator from settings and prints a single-use link instead of seeding the demo", async () => {
+    const prod = await startServer({ DEMO_DATA: "false", INITIAL_ADMIN_EMAIL: "drift@kommune.invalid" });
+    try {
+      expect(prod.output()).not.toContain("Eksempel kommune");
+      const link = /First administrator created\. .*?(http:\/\/localhost:\d+\/invitation\/[a-z2-7]{32})/.exec(prod.output())?.[1];
+      expect(link).toBeDefined();
+      const page = await fetch(link!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("drift@kommune.invalid");
+      // The demo accounts do not exist.
+      const demo = await fetch(`${prod.baseUrl}/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=admin%40eksempel.no&password=Stafett-demo-2026",
+        redirect: "manual",
+      });
+      expect(demo.status).toBe(400);
+    } finally {
+      await prod.stop();
+    }
+  });
+});

@@ -32,3 +32,59 @@ export type BtiLevel = (typeof btiLevels)[number];
 export const locales = ["nb", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "nb";
+
+/** A level-0 private concern, or a relay log (level 0–3 once it exists). */
+export const logKinds = ["concern", "relay"] as const;
+export type LogKind = (typeof logKinds)[number];
+
+export const logStates = ["open", "closed"] as const;
+export type LogState = (typeof logStates)[number];
+
+/** Why a log (or a level-0 concern) was closed. */
+export const closeReasons = [
+  "no_further_concern",
+  "resolved",
+  "individual_plan",
+  "child_welfare",
+  "moved_away",
+  "other",
+] as const;
+export type CloseReason = (typeof closeReasons)[number];
+
+/** Every kind of entry on the append-only timeline. */
+export const eventTypes = [
+  "concern",
+  "observation",
+  "note",
+  "shared_with_leader",
+  "became_log",
+  "guardian_added",
+  "guardians_told",
+  "action",
+  "evaluation",
+  "level_change",
+  "child_voice",
+  "guardian_voice",
+  "meeting",
+  "closed",
+  "reopened",
+  "correction",
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+/** Timeline entries a person writes directly (the others come from other operations). */
+export const entryTypes = ["observation", "note", "meeting"] as const;
+export type EntryType = (typeof entryTypes)[number];
+
+export const guardianRelations = ["mother", "father", "parent", "foster_parent", "other"] as const;
+export type GuardianRelation = (typeof guardianRelations)[number];
+
+export const evaluationDecisions = ["continue", "adjust", "end", "change_level", "close"] as const;
+export type EvaluationDecision = (typeof evaluationDecisions)[number];
+
+/** How a voice was heard. */
+export const voiceMethods = ["conversation", "meeting", "drawing", "written", "other"] as const;
+export type VoiceMethod = (typeof voiceMethods)[number];
+
+export const accessKinds = ["view", "print", "search"] as const;
+export type AccessKind = (typeof accessKinds)[number];

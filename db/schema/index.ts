@@ -1,3 +1,4 @@
 export * from "./reference";
 export * from "./people";
 export * from "./auth";
+export * from "./logs";

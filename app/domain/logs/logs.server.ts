@@ -1,0 +1,448 @@
+import { and, eq, isNull, max, min } from "drizzle-orm";
+import { database, type Transaction } from "../../../db/client.server";
+import { actions, childServices, children, guardians, logEvents, logs, services } from "../../../db/schema";
+import { addDays, todayInOslo } from "../../lib/dates";
+import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
+import { createId } from "../../lib/ids";
+import { parseNationalId } from "../../lib/national-id";
+import type { EventData } from "../../lib/timeline";
+import type { Actor } from "../auth/permissions";
+import { AppError, fieldError, notFound } from "../errors.server";
+import { guideSettingsIn } from "../guide.server";
+import { requireLogAccess, type LogAccess } from "./access.server";
+
+/**
+ * The relay log's life: a private level-0 concern, the relay log it may become, and every
+ * entry on its append-only timeline. Each function takes the acting person, checks access
+ * in access.server.ts, and writes the event and the state it changes in one transaction.
+ */
+
+/** Append one event; `seq` orders a log's timeline. */
+export async function appendEvent<T extends EventType>(
+  tx: Transaction,
+  access: Pick<LogAccess, "log" | "serviceId">,
+  actor: Actor,
+  type: T,
+  occurredOn: string,
+  data: EventData[T],
+  correctsEventId: string | null = null,
+) {
+  const [row] = await tx
+    .select({ last: max(logEvents.seq) })
+    .from(logEvents)
+    .where(eq(logEvents.logId, access.log.id));
+  const id = createId();
+  const now = new Date();
+  await tx.insert(logEvents).values({
+    id,
+    logId: access.log.id,
+    seq: (row?.last ?? 0) + 1,
+    type,
+    authorId: actor.id,
+    authorServiceId: access.serviceId,
+    occurredOn,
+    recordedAt: now,
+    correctsEventId,
+    data,
+  });
+  await tx.update(logs).set({ updatedAt: now }).where(eq(logs.id, access.log.id));
+  return id;
+}
+
+/** Inside a write transaction: re-read access so a check and its write see the same state. */
+async function withAccess<T>(
+  actor: Actor,
+  logId: string,
+  need: "write" | "hold",
+  fn: (tx: Transaction, access: LogAccess) => Promise<T>,
+): Promise<T> {
+  const { transaction } = await database();
+  return transaction(async (tx) => fn(tx, await requireLogAccess(tx, actor, logId, need)));
+}
+
+function assertNotFuture(field: string, isoDate: string) {
+  if (isoDate > todayInOslo()) throw fieldError(field, "date_in_future");
+}
+
+async function refreshNextEvaluation(tx: Transaction, logId: string) {
+  const [row] = await tx
+    .select({ next: min(actions.evaluateOn) })
+    .from(actions)
+    .where(and(eq(actions.logId, logId), eq(actions.active, true)));
+  await tx
+    .update(logs)
+    .set({ nextEvaluationOn: row?.next ?? null })
+    .where(eq(logs.id, logId));
+}
+
+// ---------------------------------------------------------------------------------------
+// Level 0: a private concern
+// ---------------------------------------------------------------------------------------
+
+export interface ConcernInput {
+  serviceId: string;
+  childName: string;
+  birthDate: string;
+  nationalId?: string;
+  attendsServiceId?: string;
+  noticedOn: string;
+  what: string;
+  context: string;
+}
+
+/** Write down a concern. It is the employee's own (and, if they choose, their leader's). */
+export async function startConcern(actor: Actor, input: ConcernInput) {
+  const membership = actor.memberships.find((m) => m.serviceId === input.serviceId);
+  if (!membership) throw fieldError("serviceId", "service_unknown");
+  assertNotFuture("noticedOn", input.noticedOn);
+  assertNotFuture("birthDate", input.birthDate);
+  if (input.nationalId) {
+    const parsed = parseNationalId(input.nationalId);
+    if (!parsed) throw fieldError("nationalId", "national_id_invalid");
+    if (parsed.birthDate !== input.birthDate) throw fieldError("nationalId", "national_id_birth_date_mismatch");
+  }
+  const { db, transaction } = await database();
+  if (input.attendsServiceId) {
+    const attended = await db
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.id, input.attendsServiceId), eq(services.active, true)))
+      .get();
+    if (!attended) throw fieldError("attendsServiceId", "service_unknown");
+  }
+  const childId = createId();
+  const logId = createId();
+  const now = new Date();
+  await transaction(async (tx) => {
+    const guide = await guideSettingsIn(tx);
+    await tx.insert(children).values({
+      id: childId,
+      name: input.childName,
+      birthDate: input.birthDate,
+      nationalId: input.nationalId || null,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    if (input.attendsServiceId) {
+      await tx.insert(childServices).values({ childId, serviceId: input.attendsServiceId });
+    }
+    await tx.insert(logs).values({
+      id: logId,
+      childId,
+      kind: "concern",
+      state: "open",
+      level: 0,
+      holderId: actor.id,
+      holderServiceId: input.serviceId,
+      decisionDueOn: addDays(todayInOslo(now), guide.level0DecisionDays),
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const log = (await tx.select().from(logs).where(eq(logs.id, logId)).get())!;
+    await appendEvent(tx, { log, serviceId: input.serviceId }, actor, "concern", input.noticedOn, {
+      what: input.what,
+      context: input.context,
+    });
+  });
+  return { logId };
+}
+
+/** Level 0: discuss the concern with the leader of one's service (they can then read it). */
+export async function shareWithLeader(actor: Actor, logId: string) {
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
+    if (access.log.sharedWithLeader) return;
+    await tx.update(logs).set({ sharedWithLeader: true }).where(eq(logs.id, logId));
+    await appendEvent(tx, access, actor, "shared_with_leader", todayInOslo(), {});
+  });
+}
+
+export interface GuardianInput {
+  name: string;
+  relation: GuardianRelation;
+  parentalResponsibility: boolean;
+  email?: string;
+  phone?: string;
+  toldOn?: string;
+}
+
+export async function addGuardian(actor: Actor, logId: string, input: GuardianInput) {
+  if (input.toldOn) assertNotFuture("toldOn", input.toldOn);
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    await tx.insert(guardians).values({
+      id: createId(),
+      childId: access.log.childId,
+      name: input.name,
+      relation: input.relation,
+      parentalResponsibility: input.parentalResponsibility,
+      email: input.email || null,
+      phone: input.phone || null,
+      toldOn: input.toldOn || null,
+      createdAt: new Date(),
+    });
+    await appendEvent(tx, access, actor, "guardian_added", input.toldOn || todayInOslo(), {
+      name: input.name,
+      relation: input.relation,
+      parentalResponsibility: input.parentalResponsibility,
+      toldOn: input.toldOn || null,
+    });
+  });
+}
+
+/**
+ * Level 0 → a relay log at level 1 or 2. The guardians are involved: at least one guardian
+ * must be registered, and the date they were told is recorded on each not yet told.
+ */
+export async function becomeRelayLog(actor: Actor, logId: string, input: { level: 1 | 2; guardiansToldOn: string }) {
+  assertNotFuture("guardiansToldOn", input.guardiansToldOn);
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
+    const registered = await tx.select().from(guardians).where(eq(guardians.childId, access.log.childId));
+    if (registered.length === 0) throw fieldError("level", "guardian_required");
+    await tx
+      .update(guardians)
+      .set({ toldOn: input.guardiansToldOn })
+      .where(and(eq(guardians.childId, access.log.childId), isNull(guardians.toldOn)));
+    await tx
+      .update(logs)
+      .set({ kind: "relay", level: input.level, decisionDueOn: null, sharedWithLeader: false })
+      .where(eq(logs.id, logId));
+    await appendEvent(tx, access, actor, "became_log", todayInOslo(), {
+      level: input.level,
+      guardiansToldOn: input.guardiansToldOn,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Entries anyone on the log may write (holder and participants)
+// ---------------------------------------------------------------------------------------
+
+export type EntryInput =
+  | { type: "observation" | "note"; occurredOn: string; text: string }
+  | { type: "meeting"; occurredOn: string; title: string; attendees: string; notes: string };
+
+export async function addEntry(actor: Actor, logId: string, input: EntryInput) {
+  assertNotFuture("occurredOn", input.occurredOn);
+  return withAccess(actor, logId, "write", (tx, access) =>
+    input.type === "meeting"
+      ? appendEvent(tx, access, actor, "meeting", input.occurredOn, {
+          title: input.title,
+          attendees: input.attendees,
+          notes: input.notes,
+        })
+      : appendEvent(tx, access, actor, input.type, input.occurredOn, { text: input.text }),
+  );
+}
+
+export interface VoiceInput {
+  who: "child" | "guardian";
+  heardOn: string;
+  method: VoiceMethod;
+  text: string;
+  /** For a guardian's voice: who spoke. */
+  guardianName?: string;
+}
+
+/** The child's or the guardians' own view, with how and when it was heard (rule 7). */
+export async function addVoice(actor: Actor, logId: string, input: VoiceInput) {
+  assertNotFuture("heardOn", input.heardOn);
+  if (input.who === "guardian" && !input.guardianName) throw fieldError("guardianName", "required");
+  return withAccess(actor, logId, "write", async (tx, access) => {
+    if (input.who === "child") {
+      const last = access.log.lastChildVoiceOn;
+      if (!last || input.heardOn > last) {
+        await tx.update(logs).set({ lastChildVoiceOn: input.heardOn }).where(eq(logs.id, logId));
+      }
+      return appendEvent(tx, access, actor, "child_voice", input.heardOn, { text: input.text, method: input.method });
+    }
+    return appendEvent(tx, access, actor, "guardian_voice", input.heardOn, {
+      text: input.text,
+      method: input.method,
+      who: input.guardianName!,
+    });
+  });
+}
+
+export interface ActionInput {
+  description: string;
+  goal: string;
+  responsible: string;
+  startOn: string;
+  evaluateOn: string;
+}
+
+/** A concrete action (tiltak): what, the goal, who is responsible, start and evaluation date. */
+export async function addAction(actor: Actor, logId: string, input: ActionInput) {
+  if (input.evaluateOn <= input.startOn) throw fieldError("evaluateOn", "evaluation_before_start");
+  if (input.evaluateOn < todayInOslo()) throw fieldError("evaluateOn", "date_in_past");
+  return withAccess(actor, logId, "write", async (tx, access) => {
+    if (access.log.kind !== "relay") throw new AppError(409, "concern_has_no_actions");
+    const actionId = createId();
+    await tx.insert(actions).values({ id: actionId, logId, ...input, createdAt: new Date() });
+    await appendEvent(tx, access, actor, "action", input.startOn <= todayInOslo() ? input.startOn : todayInOslo(), {
+      actionId,
+      ...input,
+    });
+    await refreshNextEvaluation(tx, logId);
+    return actionId;
+  });
+}
+
+export interface EvaluationInput {
+  evaluatedOn: string;
+  whatHappened: string;
+  whatWorked: string;
+  childExperience: string;
+  decision: "continue" | "adjust" | "end" | "change_level" | "close";
+  adjustment?: string;
+  nextEvaluateOn?: string;
+  newLevel?: BtiLevel;
+  justification?: string;
+}
+
+/**
+ * Evaluate an action: what happened, what worked, the child's experience, and the decision.
+ * "continue" and "adjust" set the next evaluation date; "end" ends the action; "change_level"
+ * also changes the log's level (the holder only); "close" records the evaluation and the
+ * holder goes on to close the log.
+ */
+export async function evaluateAction(actor: Actor, logId: string, actionId: string, input: EvaluationInput) {
+  assertNotFuture("evaluatedOn", input.evaluatedOn);
+  const needsNext = input.decision === "continue" || input.decision === "adjust" || input.decision === "change_level";
+  if (needsNext && !input.nextEvaluateOn) throw fieldError("nextEvaluateOn", "required");
+  if (needsNext && input.nextEvaluateOn! <= todayInOslo()) throw fieldError("nextEvaluateOn", "date_not_future");
+  if (input.decision === "adjust" && !input.adjustment) throw fieldError("adjustment", "required");
+  if (input.decision === "change_level") {
+    if (input.newLevel === undefined) throw fieldError("newLevel", "required");
+    if (!input.justification) throw fieldError("justification", "required");
+  }
+  const holderOnly = input.decision === "change_level" || input.decision === "close";
+  await withAccess(actor, logId, holderOnly ? "hold" : "write", async (tx, access) => {
+    const action = await tx
+      .select()
+      .from(actions)
+      .where(and(eq(actions.id, actionId), eq(actions.logId, logId)))
+      .get();
+    if (!action) throw notFound();
+    if (!action.active) throw new AppError(409, "action_ended");
+    if (input.decision === "change_level" && input.newLevel === access.log.level) {
+      throw fieldError("newLevel", "level_unchanged");
+    }
+    await appendEvent(tx, access, actor, "evaluation", input.evaluatedOn, {
+      actionId,
+      actionDescription: action.description,
+      whatHappened: input.whatHappened,
+      whatWorked: input.whatWorked,
+      childExperience: input.childExperience,
+      decision: input.decision,
+      adjustment: input.decision === "adjust" ? input.adjustment : undefined,
+      nextEvaluateOn: needsNext ? input.nextEvaluateOn : undefined,
+      newLevel: input.decision === "change_level" ? input.newLevel : undefined,
+    });
+    if (input.decision === "end") {
+      await tx.update(actions).set({ active: false, endedAt: new Date() }).where(eq(actions.id, actionId));
+    } else if (needsNext) {
+      await tx.update(actions).set({ evaluateOn: input.nextEvaluateOn! }).where(eq(actions.id, actionId));
+    }
+    if (input.decision === "change_level") {
+      await tx.update(logs).set({ level: input.newLevel! }).where(eq(logs.id, logId));
+      await appendEvent(tx, access, actor, "level_change", input.evaluatedOn, {
+        from: access.log.level,
+        to: input.newLevel!,
+        justification: input.justification!,
+      });
+    }
+    await refreshNextEvaluation(tx, logId);
+  });
+}
+
+/** Change the BTI level: from, to, why, who (the holder). Down is as normal as up. */
+export async function changeLevel(actor: Actor, logId: string, input: { to: BtiLevel; justification: string }) {
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+    if (!input.justification.trim()) throw fieldError("justification", "required");
+    if (input.to === access.log.level) throw fieldError("to", "level_unchanged");
+    await tx.update(logs).set({ level: input.to }).where(eq(logs.id, logId));
+    await appendEvent(tx, access, actor, "level_change", todayInOslo(), {
+      from: access.log.level,
+      to: input.to,
+      justification: input.justification,
+    });
+  });
+}
+
+export interface CloseInput {
+  reason: CloseReason;
+  summary: string;
+  guardiansToldOn?: string;
+}
+
+/**
+ * Close: a level-0 concern with "no further concern"; a relay log with one of the other
+ * reasons, a summary and the date the guardians were told. Closed logs are read-only.
+ */
+export async function closeLog(actor: Actor, logId: string, input: CloseInput) {
+  if (input.guardiansToldOn) assertNotFuture("guardiansToldOn", input.guardiansToldOn);
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    const concern = access.log.kind === "concern";
+    if (concern && input.reason !== "no_further_concern") throw fieldError("reason", "reason_not_for_concern");
+    if (!concern && input.reason === "no_further_concern") throw fieldError("reason", "reason_only_for_concern");
+    if (!concern && !input.guardiansToldOn) throw fieldError("guardiansToldOn", "required");
+    const now = new Date();
+    await tx
+      .update(logs)
+      .set({ state: "closed", closeReason: input.reason, closedAt: now, nextEvaluationOn: null })
+      .where(eq(logs.id, logId));
+    await appendEvent(tx, access, actor, "closed", todayInOslo(now), {
+      reason: input.reason,
+      summary: input.summary,
+      guardiansToldOn: input.guardiansToldOn || null,
+    });
+  });
+}
+
+/** Reopen a closed log, with a reason (the holder only). */
+export async function reopenLog(actor: Actor, logId: string, input: { reason: string }) {
+  const { transaction } = await database();
+  await transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, "read");
+    if (access.role !== "holder") throw new AppError(403, "forbidden");
+    if (access.log.state !== "closed") throw new AppError(409, "log_open");
+    await tx.update(logs).set({ state: "open", closeReason: null, closedAt: null }).where(eq(logs.id, logId));
+    await appendEvent(tx, access, actor, "reopened", todayInOslo(), { reason: input.reason });
+    await refreshNextEvaluation(tx, logId);
+  });
+}
+
+const correctable = new Set<EventType>([
+  "concern",
+  "observation",
+  "note",
+  "meeting",
+  "child_voice",
+  "guardian_voice",
+  "evaluation",
+  "action",
+  "level_change",
+  "closed",
+]);
+
+/**
+ * Correct an entry: a new event pointing at the old one. The old one stays, shown struck
+ * through. Only its author corrects it, while the log is open.
+ */
+export async function correctEvent(actor: Actor, logId: string, eventId: string, input: { text: string; reason: string }) {
+  await withAccess(actor, logId, "write", async (tx, access) => {
+    const target = await tx
+      .select()
+      .from(logEvents)
+      .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
+      .get();
+    if (!target || !correctable.has(target.type)) throw notFound();
+    if (target.authorId !== actor.id) throw new AppError(403, "forbidden");
+    await appendEvent(tx, access, actor, "correction", todayInOslo(), input, eventId);
+  });
+}
+

@@ -1,0 +1,296 @@
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, like, lt, ne, sql, type SQL } from "drizzle-orm";
+import { database } from "../../../db/client.server";
+import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
+import { addDays, todayInOslo } from "../../lib/dates";
+import type { EventType, Locale } from "../../lib/enums";
+import { flagsFor } from "../../lib/flags";
+import type { EventData, TimelineEvent } from "../../lib/timeline";
+import type { Actor } from "../auth/permissions";
+import { guideSettingsIn, levelTexts } from "../guide.server";
+import { openLog, readableBy, recordAccess, type LogAccess } from "./access.server";
+
+export const TIMELINE_PAGE_SIZE = 25;
+export const HOME_PAGE_SIZE = 25;
+
+const authorService = aliasedTable(services, "author_service");
+
+/** Timeline events, newest first, with their corrections attached. Corrections are not listed on their own. */
+async function loadTimeline(
+  access: LogAccess,
+  actor: Actor,
+  options: { before?: number; type?: EventType; limit?: number },
+): Promise<{ events: TimelineEvent[]; nextBefore: number | null }> {
+  const { db } = await database();
+  const limit = options.limit ?? TIMELINE_PAGE_SIZE;
+  const where: (SQL | undefined)[] = [
+    eq(logEvents.logId, access.log.id),
+    ne(logEvents.type, "correction"),
+    options.type ? eq(logEvents.type, options.type) : undefined,
+    options.before ? lt(logEvents.seq, options.before) : undefined,
+  ];
+  const rows = await db
+    .select({
+      id: logEvents.id,
+      seq: logEvents.seq,
+      type: logEvents.type,
+      data: logEvents.data,
+      occurredOn: logEvents.occurredOn,
+      recordedAt: logEvents.recordedAt,
+      authorId: logEvents.authorId,
+      authorName: users.name,
+      authorServiceName: authorService.name,
+      correctsEventId: logEvents.correctsEventId,
+    })
+    .from(logEvents)
+    .innerJoin(users, eq(users.id, logEvents.authorId))
+    .leftJoin(authorService, eq(authorService.id, logEvents.authorServiceId))
+    .where(and(...where))
+    .orderBy(desc(logEvents.seq))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const corrections = page.length
+    ? await db
+        .select({ id: logEvents.id, correctsEventId: logEvents.correctsEventId, data: logEvents.data, seq: logEvents.seq })
+        .from(logEvents)
+        .where(
+          and(
+            eq(logEvents.logId, access.log.id),
+            inArray(
+              logEvents.correctsEventId,
+              page.map((r) => r.id),
+            ),
+          ),
+        )
+        .orderBy(asc(logEvents.seq))
+    : [];
+  const latestCorrection = new Map<string, { id: string; text: string; reason: string }>();
+  for (const c of corrections) {
+    const data = c.data as EventData["correction"];
+    latestCorrection.set(c.correctsEventId!, { id: c.id, text: data.text, reason: data.reason });
+  }
+  const open = access.log.state === "open" && access.role !== "leader";
+  const events = page.map(
+    (r) =>
+      ({
+        id: r.id,
+        seq: r.seq,
+        type: r.type,
+        data: r.data,
+        occurredOn: r.occurredOn,
+        recordedAt: r.recordedAt.toISOString(),
+        authorName: r.authorName,
+        authorServiceName: r.authorServiceName,
+        correctsEventId: r.correctsEventId,
+        correctedBy: latestCorrection.get(r.id) ?? null,
+        canCorrect: open && r.authorId === actor.id,
+      }) as TimelineEvent,
+  );
+  return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
+}
+
+async function logDetails(access: LogAccess, locale: Locale) {
+  const { db } = await database();
+  const log = access.log;
+  const child = (await db.select().from(children).where(eq(children.id, log.childId)).get())!;
+  const attends = await db
+    .select({ name: services.name })
+    .from(childServices)
+    .innerJoin(services, eq(services.id, childServices.serviceId))
+    .where(eq(childServices.childId, child.id));
+  const guardianRows = await db
+    .select()
+    .from(guardians)
+    .where(eq(guardians.childId, child.id))
+    .orderBy(asc(guardians.createdAt));
+  const holder = (await db
+    .select({ name: users.name, email: users.email, serviceName: services.name })
+    .from(users)
+    .innerJoin(services, eq(services.id, log.holderServiceId))
+    .where(eq(users.id, log.holderId))
+    .get())!;
+  const actionRows = await db
+    .select()
+    .from(actions)
+    .where(eq(actions.logId, log.id))
+    .orderBy(desc(actions.active), asc(actions.evaluateOn));
+  const participants = await db
+    .select({ name: users.name, serviceName: services.name })
+    .from(logParticipants)
+    .innerJoin(users, eq(users.id, logParticipants.userId))
+    .innerJoin(services, eq(services.id, logParticipants.serviceId))
+    .where(and(eq(logParticipants.logId, log.id), isNull(logParticipants.endedAt)));
+  const guide = await guideSettingsIn(db);
+  const levels = await levelTexts(locale);
+  const today = todayInOslo();
+  return {
+    log: {
+      id: log.id,
+      kind: log.kind,
+      state: log.state,
+      level: log.level,
+      levelName: levels.find((l) => l.level === log.level)?.name ?? String(log.level),
+      levelDescription: levels.find((l) => l.level === log.level)?.description ?? "",
+      sharedWithLeader: log.sharedWithLeader,
+      decisionDueOn: log.decisionDueOn,
+      nextEvaluationOn: log.nextEvaluationOn,
+      lastChildVoiceOn: log.lastChildVoiceOn,
+      closeReason: log.closeReason,
+      closedAt: log.closedAt?.toISOString() ?? null,
+      createdAt: log.createdAt.toISOString(),
+    },
+    flags: flagsFor(log, today, guide.evaluationIntervalDays),
+    today,
+    municipality: guide.municipalityName,
+    evaluationIntervalDays: guide.evaluationIntervalDays,
+    child: {
+      name: child.name,
+      birthDate: child.birthDate,
+      hasNationalId: child.nationalId !== null,
+      nationalId: child.nationalId,
+      attends: attends.map((a) => a.name),
+    },
+    guardians: guardianRows.map((g) => ({
+      id: g.id,
+      name: g.name,
+      relation: g.relation,
+      parentalResponsibility: g.parentalResponsibility,
+      email: g.email,
+      phone: g.phone,
+      toldOn: g.toldOn,
+    })),
+    holder,
+    participants,
+    actions: actionRows.map((a) => ({
+      id: a.id,
+      description: a.description,
+      goal: a.goal,
+      responsible: a.responsible,
+      startOn: a.startOn,
+      evaluateOn: a.evaluateOn,
+      active: a.active,
+      overdue: a.active && a.evaluateOn < today,
+    })),
+    role: access.role,
+    can: {
+      write: log.state === "open" && access.role !== "leader",
+      hold: log.state === "open" && access.role === "holder",
+      reopen: log.state === "closed" && access.role === "holder",
+      seeReaders: access.role !== "participant",
+    },
+  };
+}
+
+/** The log page: details and one page of the timeline. Recorded as a "view". */
+export async function viewLog(
+  actor: Actor,
+  logId: string,
+  options: { before?: number; type?: EventType; locale: Locale },
+) {
+  const access = await openLog(actor, logId, "view");
+  const details = await logDetails(access, options.locale);
+  const timeline = await loadTimeline(access, actor, options);
+  return { ...details, ...timeline };
+}
+
+/** The whole log for filing in the service's own records. Recorded as a "print". */
+export async function printLog(actor: Actor, logId: string, locale: Locale) {
+  const access = await openLog(actor, logId, "print");
+  const details = await logDetails(access, locale);
+  const timeline = await loadTimeline(access, actor, { limit: 100_000 });
+  return { ...details, events: timeline.events.slice().reverse() };
+}
+
+/** The log and one action, for the evaluation form (a read of the log). */
+export async function viewAction(actor: Actor, logId: string, actionId: string, locale: Locale) {
+  const access = await openLog(actor, logId, "view");
+  const details = await logDetails(access, locale);
+  const action = details.actions.find((a) => a.id === actionId);
+  return { ...details, action: action ?? null };
+}
+
+export interface HomeFilter {
+  level?: number;
+  state?: "open" | "closed";
+  q?: string;
+  page: number;
+}
+
+/**
+ * "Mine logger": the logs the person holds or takes part in — and, for a leader, the logs
+ * held in their service — most urgent first. Searching by the child's name only ever
+ * searches these; every hit is written to the access log.
+ */
+export async function listMyLogs(actor: Actor, filter: HomeFilter) {
+  const { db } = await database();
+  const guide = await guideSettingsIn(db);
+  const today = todayInOslo();
+  const voiceCutoff = addDays(today, -guide.evaluationIntervalDays);
+  const q = filter.q?.trim();
+  const where = and(
+    readableBy(actor),
+    filter.level !== undefined ? eq(logs.level, filter.level) : undefined,
+    filter.state ? eq(logs.state, filter.state) : undefined,
+    q ? like(children.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+  // Most urgent first: open before closed; then anything overdue; then a missing child's
+  // voice; then the nearest date (decision or evaluation).
+  const dueDate = sql`coalesce(${logs.decisionDueOn}, ${logs.nextEvaluationOn})`;
+  const urgency = sql<number>`case
+    when ${logs.state} = 'closed' then 9
+    when ${dueDate} is not null and ${dueDate} <= ${today} then 0
+    when ${logs.kind} = 'relay' and ${logs.level} >= 1 and (${logs.lastChildVoiceOn} is null or ${logs.lastChildVoiceOn} < ${voiceCutoff}) then 1
+    when ${dueDate} is not null then 2
+    else 3 end`;
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(logs)
+    .innerJoin(children, eq(children.id, logs.childId))
+    .where(where)) as [{ total: number }];
+  const pages = Math.max(1, Math.ceil(total / HOME_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pages);
+  const rows = await db
+    .select({
+      id: logs.id,
+      kind: logs.kind,
+      state: logs.state,
+      level: logs.level,
+      decisionDueOn: logs.decisionDueOn,
+      nextEvaluationOn: logs.nextEvaluationOn,
+      lastChildVoiceOn: logs.lastChildVoiceOn,
+      holderId: logs.holderId,
+      holderName: users.name,
+      serviceId: logs.holderServiceId,
+      serviceName: services.name,
+      childName: children.name,
+      birthDate: children.birthDate,
+      updatedAt: logs.updatedAt,
+    })
+    .from(logs)
+    .innerJoin(children, eq(children.id, logs.childId))
+    .innerJoin(users, eq(users.id, logs.holderId))
+    .innerJoin(services, eq(services.id, logs.holderServiceId))
+    .where(where)
+    .orderBy(urgency, sql`${dueDate} asc nulls last`, desc(logs.updatedAt))
+    .limit(HOME_PAGE_SIZE)
+    .offset((page - 1) * HOME_PAGE_SIZE);
+  if (q) await recordAccess(actor, rows.map((r) => r.id), "search", (id) => rows.find((r) => r.id === id)?.serviceId ?? null);
+  const participating = new Set(
+    (
+      await db
+        .select({ logId: logParticipants.logId })
+        .from(logParticipants)
+        .where(and(eq(logParticipants.userId, actor.id), isNull(logParticipants.endedAt)))
+    ).map((r) => r.logId),
+  );
+  return {
+    logs: rows.map(({ updatedAt, serviceId, ...r }) => ({
+      ...r,
+      updatedAt: updatedAt.toISOString(),
+      relation: r.holderId === actor.id ? ("holder" as const) : participating.has(r.id) ? ("participant" as const) : ("leader" as const),
+      flags: flagsFor(r, today, guide.evaluationIntervalDays),
+    })),
+    total,
+    page,
+    pages,
+  };
+}

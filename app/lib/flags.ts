@@ -1,0 +1,46 @@
+import { addDays, daysBetween } from "./dates";
+
+/**
+ * What needs attention on a log (DESIGN.md rules 6 and 7, issue 3 item 11). Pure, so the
+ * home list and the log page flag the same way.
+ */
+export interface FlagInput {
+  kind: "concern" | "relay";
+  state: "open" | "closed";
+  level: number;
+  nextEvaluationOn: string | null;
+  lastChildVoiceOn: string | null;
+  decisionDueOn: string | null;
+}
+
+export interface Flags {
+  overdueEvaluation: boolean;
+  missingChildVoice: boolean;
+  /** Level 0: the decision date has passed (or is today). */
+  decisionOverdue: boolean;
+  /** Level 0: the decision is due within three days. */
+  decisionSoon: boolean;
+}
+
+export function flagsFor(log: FlagInput, today: string, evaluationIntervalDays: number): Flags {
+  const open = log.state === "open";
+  const relay = log.kind === "relay";
+  const concern = log.kind === "concern";
+  const voiceCutoff = addDays(today, -evaluationIntervalDays);
+  return {
+    overdueEvaluation: open && relay && log.nextEvaluationOn !== null && log.nextEvaluationOn < today,
+    missingChildVoice:
+      open && relay && log.level >= 1 && (log.lastChildVoiceOn === null || log.lastChildVoiceOn < voiceCutoff),
+    decisionOverdue: open && concern && log.decisionDueOn !== null && log.decisionDueOn <= today,
+    decisionSoon:
+      open &&
+      concern &&
+      log.decisionDueOn !== null &&
+      log.decisionDueOn > today &&
+      daysBetween(today, log.decisionDueOn) <= 3,
+  };
+}
+
+export function flagCount(flags: Flags): number {
+  return Object.values(flags).filter(Boolean).length;
+}

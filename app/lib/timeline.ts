@@ -1,0 +1,56 @@
+import type {
+  BtiLevel,
+  CloseReason,
+  EvaluationDecision,
+  EventType,
+  GuardianRelation,
+  VoiceMethod,
+} from "./enums";
+
+/** The fields each kind of timeline event carries (stored as JSON in log_events.data). */
+export interface EventData {
+  concern: { what: string; context: string };
+  observation: { text: string };
+  note: { text: string };
+  meeting: { title: string; attendees: string; notes: string };
+  shared_with_leader: Record<string, never>;
+  became_log: { level: BtiLevel; guardiansToldOn: string };
+  guardian_added: { name: string; relation: GuardianRelation; parentalResponsibility: boolean; toldOn: string | null };
+  guardians_told: { names: string[]; toldOn: string };
+  action: { actionId: string; description: string; goal: string; responsible: string; startOn: string; evaluateOn: string };
+  evaluation: {
+    actionId: string;
+    actionDescription: string;
+    whatHappened: string;
+    whatWorked: string;
+    childExperience: string;
+    decision: EvaluationDecision;
+    adjustment?: string;
+    nextEvaluateOn?: string;
+    newLevel?: BtiLevel;
+  };
+  level_change: { from: number; to: number; justification: string };
+  child_voice: { text: string; method: VoiceMethod };
+  guardian_voice: { text: string; method: VoiceMethod; who: string };
+  closed: { reason: CloseReason; summary: string; guardiansToldOn: string | null };
+  reopened: { reason: string };
+  correction: { text: string; reason: string };
+}
+
+export type TimelineEvent = {
+  [T in EventType]: {
+    id: string;
+    seq: number;
+    type: T;
+    data: EventData[T];
+    occurredOn: string;
+    recordedAt: string;
+    authorName: string;
+    authorServiceName: string | null;
+    correctsEventId: string | null;
+    /** Set when a later event corrects this one. */
+    correctedBy: { id: string; text: string; reason: string } | null;
+    /** The acting person wrote it and the log is open: they may correct it. */
+    canCorrect: boolean;
+  };
+}[EventType];

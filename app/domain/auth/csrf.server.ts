@@ -10,7 +10,6 @@ export function isCrossSiteRequest(method: string, headers: Headers, requestOrig
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const fetchSite = headers.get("Sec-Fetch-Site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
-  if (fetchSite === "same-origin") return false; // TEMP-LOCAL
   const origin = headers.get("Origin");
   if (origin && origin !== "null" && origin !== requestOrigin) return true;
   if (origin === "null") return true;

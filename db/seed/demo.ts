@@ -3,11 +3,12 @@ import type { DatabaseHandle } from "../client.server";
 import { guideSettings, memberships, services, users } from "../schema";
 import { createId } from "../../app/lib/ids";
 import type { MembershipRole, ServiceKind } from "../../app/lib/enums";
+import { seedDemoLogs } from "./demo-logs";
 
 /**
  * The invented demo municipality "Eksempel kommune". Every name here is made up; every
- * account has the password DEMO_PASSWORD (the demo only). Later issues add children and
- * logs.
+ * account has the password DEMO_PASSWORD (the demo only). The children and their logs
+ * are in demo-logs.ts.
  */
 export const DEMO_PASSWORD = "Stafett-demo-2026";
 
@@ -65,6 +66,7 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
   const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
   const now = new Date();
   const serviceIds = new Map(demoServices.map((s) => [s.key, createId()]));
+  const userIds = new Map<string, string>();
   await handle.transaction(async (tx) => {
     await tx.update(guideSettings).set({ municipalityName: "Eksempel kommune", updatedAt: now }).where(eq(guideSettings.id, 1));
     for (const s of demoServices) {
@@ -72,6 +74,7 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
     }
     for (const [i, account] of demoAccounts.entries()) {
       const userId = createId();
+      userIds.set(account.email, userId);
       await tx.insert(users).values({
         id: userId,
         name: account.name,
@@ -92,5 +95,6 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
         });
       }
     }
+    await seedDemoLogs(tx, { now, userIds, serviceIds });
   });
 }

@@ -1,0 +1,1302 @@
+import { eq } from "drizzle-orm";
+import type { Transaction } from "../client.server";
+import { actions, childServices, children, guardians, guideSettings, logEvents, logs } from "../schema";
+import { addDays, todayInOslo } from "../../app/lib/dates";
+import type { BtiLevel, CloseReason, EventType, GuardianRelation, LogKind, LogState, VoiceMethod } from "../../app/lib/enums";
+import { createId } from "../../app/lib/ids";
+import type { EventData } from "../../app/lib/timeline";
+
+/**
+ * The demo municipality's relay logs: twelve invented children, with level-0 concerns
+ * and relay logs at every level and in every state, held by the demo teacher, the
+ * kindergarten teacher and the school nurse (issue 3 item 13).
+ *
+ * Every date is counted back from the seed day, so the demo looks lived-in whenever it is
+ * started: evaluations fall due in the coming weeks, except one deliberately overdue, and
+ * one log has gone too long without the child's voice. The rows are written directly
+ * (the domain functions stamp "now" and refuse past dates), so `DemoLog` below keeps the
+ * denormalised columns — level, state, close fields, next_evaluation_on,
+ * last_child_voice_on, decision_due_on — in step with the events, the way
+ * app/domain/logs/logs.server.ts does.
+ *
+ * All names are made up. Two children have synthetic (Tenor-style) national ids.
+ */
+export interface DemoLogsContext {
+  /** The seed time; dates are counted back from its day in Oslo. */
+  now: Date;
+  /** Demo user ids by e-mail (db/seed/demo.ts). */
+  userIds: ReadonlyMap<string, string>;
+  /** Demo service ids by key (db/seed/demo.ts). */
+  serviceIds: ReadonlyMap<string, string>;
+}
+
+type ChildRow = typeof children.$inferInsert;
+type ChildServiceRow = typeof childServices.$inferInsert;
+type GuardianRow = typeof guardians.$inferInsert;
+type LogRow = typeof logs.$inferInsert;
+type EventRow = typeof logEvents.$inferInsert;
+type ActionRow = typeof actions.$inferInsert;
+
+interface Rows {
+  children: ChildRow[];
+  childServices: ChildServiceRow[];
+  guardians: GuardianRow[];
+  logs: LogRow[];
+  events: EventRow[];
+  actions: ActionRow[];
+}
+
+interface World {
+  today: string;
+  decisionDays: number;
+  evaluationIntervalDays: number;
+  ctx: DemoLogsContext;
+  rows: Rows;
+}
+
+// ---------------------------------------------------------------------------------------
+// Synthetic national ids (the logic of tests/support/national-ids.ts, kept here so the
+// app's seed never imports from tests/).
+// ---------------------------------------------------------------------------------------
+
+function withControlDigits(first9: string): string | null {
+  const d = [...first9].map(Number);
+  const k = (weights: number[], digits: number[]) => {
+    const r = 11 - (weights.reduce((a, w, i) => a + w * digits[i]!, 0) % 11);
+    return r === 11 ? 0 : r === 10 ? null : r;
+  };
+  const k1 = k([3, 7, 6, 1, 8, 9, 4, 5, 2], d);
+  if (k1 === null) return null;
+  const k2 = k([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...d, k1]);
+  if (k2 === null) return null;
+  return `${first9}${k1}${k2}`;
+}
+
+/** A synthetic (month + 80) number for a birth date, with a valid individual number. */
+function syntheticId(birthDate: string): string {
+  const [y, m, d] = birthDate.split("-");
+  const yy = y!.slice(2);
+  const base = Number(y) >= 2000 ? 500 : 100;
+  for (let individual = base; individual < base + 399; individual++) {
+    const id = withControlDigits(`${d}${String(Number(m) + 80).padStart(2, "0")}${yy}${individual}`);
+    if (id) return id;
+  }
+  throw new Error("no synthetic id for this birth date");
+}
+
+// ---------------------------------------------------------------------------------------
+// One log, built event by event
+// ---------------------------------------------------------------------------------------
+
+interface ChildSpec {
+  name: string;
+  /** Age on the seed day: years, plus days. */
+  age: [years: number, days: number];
+  syntheticNationalId?: boolean;
+  /** Service keys the child attends. */
+  attends: string[];
+}
+
+interface GuardianSpec {
+  name: string;
+  relation: GuardianRelation;
+  parentalResponsibility: boolean;
+  /** Told about the concern on the day they were added (otherwise when the log begins). */
+  told: boolean;
+  email?: string;
+}
+
+interface ActionSpec {
+  description: string;
+  goal: string;
+  responsible: string;
+  /** Days before the seed day; negative is in the future. */
+  evaluate: number;
+}
+
+type EvaluationSpec = {
+  whatHappened: string;
+  whatWorked: string;
+  childExperience: string;
+} & (
+  | { decision: "continue"; next: number }
+  | { decision: "adjust"; adjustment: string; next: number }
+  | { decision: "end" }
+  | { decision: "change_level"; newLevel: BtiLevel; justification: string; next: number }
+);
+
+/**
+ * Writes one child's log the way the domain would have over the months: `seq` grows by
+ * one per event, `occurred_on` never goes back, `recorded_at` is the afternoon of that
+ * day. Offsets are whole days before the seed day ("ago"); every event lies in the past.
+ */
+class DemoLog {
+  readonly logId = createId();
+  readonly childId = createId();
+  private readonly holderId: string;
+  private readonly serviceId: string;
+  private seq = 0;
+  private lastOn: string | null = null;
+  private lastAt: Date | null = null;
+  private createdAt: Date | null = null;
+  private kind: LogKind = "concern";
+  private level: BtiLevel = 0;
+  private state: LogState = "open";
+  private sharedWithLeader = false;
+  private closeReason: CloseReason | null = null;
+  private closedAt: Date | null = null;
+  private lastChildVoiceOn: string | null = null;
+  private readonly guardianRows: GuardianRow[] = [];
+  private readonly actionRows = new Map<string, ActionRow>();
+  private readonly eventRows: EventRow[] = [];
+
+  constructor(
+    private readonly world: World,
+    holderEmail: string,
+    serviceKey: string,
+    private readonly child: ChildSpec,
+  ) {
+    const holderId = world.ctx.userIds.get(holderEmail);
+    const serviceId = world.ctx.serviceIds.get(serviceKey);
+    if (!holderId || !serviceId) throw new Error(`demo logs: unknown holder ${holderEmail} or service ${serviceKey}`);
+    this.holderId = holderId;
+    this.serviceId = serviceId;
+  }
+
+  private day(ago: number) {
+    return addDays(this.world.today, -ago);
+  }
+
+  private append<T extends EventType>(type: T, ago: number, data: EventData[T], correctsEventId: string | null = null) {
+    const on = this.day(ago);
+    if (on >= this.world.today) throw new Error(`demo logs: ${type} must lie in the past`);
+    if (this.lastOn && on < this.lastOn) throw new Error(`demo logs: ${type} on ${on} goes back in time`);
+    if (this.state === "closed") throw new Error("demo logs: the log is closed");
+    if (this.seq === 0 && type !== "concern") throw new Error("demo logs: a log begins with its concern");
+    this.seq += 1;
+    // The afternoon of that day, a minute apart per entry: in the past, in seq order.
+    const at = new Date(Date.parse(`${on}T14:00:00Z`) + this.seq * 60_000);
+    const id = createId();
+    this.eventRows.push({
+      id,
+      logId: this.logId,
+      seq: this.seq,
+      type,
+      authorId: this.holderId,
+      authorServiceId: this.serviceId,
+      occurredOn: on,
+      recordedAt: at,
+      correctsEventId,
+      data,
+    });
+    this.lastOn = on;
+    this.lastAt = at;
+    this.createdAt ??= at;
+    return { id, on, at };
+  }
+
+  concern(ago: number, what: string, context: string) {
+    return this.append("concern", ago, { what, context }).id;
+  }
+
+  observation(ago: number, text: string) {
+    return this.append("observation", ago, { text }).id;
+  }
+
+  note(ago: number, text: string) {
+    return this.append("note", ago, { text }).id;
+  }
+
+  meeting(ago: number, title: string, attendees: string, notes: string) {
+    return this.append("meeting", ago, { title, attendees, notes }).id;
+  }
+
+  shareWithLeader(ago: number) {
+    if (this.kind !== "concern") throw new Error("demo logs: only a concern is shared with the leader");
+    this.sharedWithLeader = true;
+    this.append("shared_with_leader", ago, {});
+  }
+
+  guardian(ago: number, g: GuardianSpec) {
+    const toldOn = g.told ? this.day(ago) : null;
+    const { at } = this.append("guardian_added", ago, {
+      name: g.name,
+      relation: g.relation,
+      parentalResponsibility: g.parentalResponsibility,
+      toldOn,
+    });
+    this.guardianRows.push({
+      id: createId(),
+      childId: this.childId,
+      name: g.name,
+      relation: g.relation,
+      parentalResponsibility: g.parentalResponsibility,
+      email: g.email ?? null,
+      phone: null,
+      toldOn,
+      createdAt: at,
+    });
+  }
+
+  becameLog(ago: number, level: 1 | 2) {
+    if (this.kind !== "concern") throw new Error("demo logs: already a relay log");
+    if (this.guardianRows.length === 0) throw new Error("demo logs: a relay log needs a guardian");
+    const guardiansToldOn = this.day(ago);
+    for (const g of this.guardianRows) g.toldOn ??= guardiansToldOn;
+    this.kind = "relay";
+    this.level = level;
+    this.sharedWithLeader = false;
+    this.append("became_log", ago, { level, guardiansToldOn });
+  }
+
+  /** A tiltak starting the day it is written. Returns its key for evaluations. */
+  action(ago: number, key: string, spec: ActionSpec) {
+    if (this.kind !== "relay") throw new Error("demo logs: a concern has no actions");
+    if (this.actionRows.has(key)) throw new Error(`demo logs: action ${key} twice`);
+    const startOn = this.day(ago);
+    const evaluateOn = this.day(spec.evaluate);
+    if (evaluateOn <= startOn) throw new Error("demo logs: evaluation before start");
+    const actionId = createId();
+    const { at } = this.append("action", ago, {
+      actionId,
+      description: spec.description,
+      goal: spec.goal,
+      responsible: spec.responsible,
+      startOn,
+      evaluateOn,
+    });
+    this.actionRows.set(key, {
+      id: actionId,
+      logId: this.logId,
+      description: spec.description,
+      goal: spec.goal,
+      responsible: spec.responsible,
+      startOn,
+      evaluateOn,
+      active: true,
+      createdAt: at,
+      endedAt: null,
+    });
+  }
+
+  evaluate(ago: number, key: string, e: EvaluationSpec) {
+    const action = this.actionRows.get(key);
+    if (!action || !action.active) throw new Error(`demo logs: no active action ${key}`);
+    const next = "next" in e ? this.day(e.next) : undefined;
+    if (next !== undefined && next <= this.day(ago)) throw new Error("demo logs: next evaluation must follow the evaluation");
+    if (e.decision === "change_level" && e.newLevel === this.level) throw new Error("demo logs: level unchanged");
+    const { at } = this.append("evaluation", ago, {
+      actionId: action.id,
+      actionDescription: action.description,
+      whatHappened: e.whatHappened,
+      whatWorked: e.whatWorked,
+      childExperience: e.childExperience,
+      decision: e.decision,
+      adjustment: e.decision === "adjust" ? e.adjustment : undefined,
+      nextEvaluateOn: next,
+      newLevel: e.decision === "change_level" ? e.newLevel : undefined,
+    });
+    if (e.decision === "end") {
+      action.active = false;
+      action.endedAt = at;
+    } else {
+      action.evaluateOn = next!;
+    }
+    if (e.decision === "change_level") this.changeLevel(ago, e.newLevel, e.justification);
+  }
+
+  changeLevel(ago: number, to: BtiLevel, justification: string) {
+    if (this.kind !== "relay") throw new Error("demo logs: not a relay log");
+    if (to === this.level) throw new Error("demo logs: level unchanged");
+    const from = this.level;
+    this.level = to;
+    this.append("level_change", ago, { from, to, justification });
+  }
+
+  childVoice(ago: number, method: VoiceMethod, text: string) {
+    const { on } = this.append("child_voice", ago, { text, method });
+    if (!this.lastChildVoiceOn || on > this.lastChildVoiceOn) this.lastChildVoiceOn = on;
+  }
+
+  guardianVoice(ago: number, method: VoiceMethod, who: string, text: string) {
+    this.append("guardian_voice", ago, { text, method, who });
+  }
+
+  correct(ago: number, eventId: string, text: string, reason: string) {
+    if (!this.eventRows.some((e) => e.id === eventId)) throw new Error("demo logs: correction of another log's event");
+    this.append("correction", ago, { text, reason }, eventId);
+  }
+
+  /** Close. Every action must have been ended first, so nothing is left to evaluate. */
+  close(ago: number, reason: CloseReason, summary: string, guardiansToldAgo: number | null) {
+    if ((this.kind === "concern") !== (reason === "no_further_concern")) throw new Error("demo logs: reason does not fit");
+    if (this.kind === "relay" && guardiansToldAgo === null) throw new Error("demo logs: guardians must be told");
+    if ([...this.actionRows.values()].some((a) => a.active)) throw new Error("demo logs: end the actions before closing");
+    const { at } = this.append("closed", ago, {
+      reason,
+      summary,
+      guardiansToldOn: guardiansToldAgo === null ? null : this.day(guardiansToldAgo),
+    });
+    this.state = "closed";
+    this.closeReason = reason;
+    this.closedAt = at;
+  }
+
+  /** Add this log's rows, with the denormalised columns derived from what was written. */
+  finish() {
+    const { rows, today, decisionDays } = this.world;
+    if (!this.createdAt || !this.lastAt) throw new Error("demo logs: empty log");
+    const [years, days] = this.child.age;
+    const birthDate = addDays(today, -(Math.round(years * 365.25) + days));
+    rows.children.push({
+      id: this.childId,
+      name: this.child.name,
+      birthDate,
+      nationalId: this.child.syntheticNationalId ? syntheticId(birthDate) : null,
+      createdBy: this.holderId,
+      createdAt: this.createdAt,
+    });
+    for (const key of this.child.attends) {
+      const serviceId = this.world.ctx.serviceIds.get(key);
+      if (!serviceId) throw new Error(`demo logs: unknown service ${key}`);
+      rows.childServices.push({ childId: this.childId, serviceId });
+    }
+    rows.guardians.push(...this.guardianRows);
+    const open = this.state === "open";
+    const active = [...this.actionRows.values()].filter((a) => a.active).map((a) => a.evaluateOn);
+    const createdOn = this.eventRows[0]!.occurredOn;
+    rows.logs.push({
+      id: this.logId,
+      childId: this.childId,
+      kind: this.kind,
+      state: this.state,
+      level: this.level,
+      holderId: this.holderId,
+      holderServiceId: this.serviceId,
+      sharedWithLeader: this.sharedWithLeader,
+      decisionDueOn: open && this.kind === "concern" ? addDays(createdOn, decisionDays) : null,
+      nextEvaluationOn: open && active.length > 0 ? active.reduce((a, b) => (a < b ? a : b)) : null,
+      lastChildVoiceOn: this.lastChildVoiceOn,
+      closeReason: this.closeReason,
+      closedAt: this.closedAt,
+      createdBy: this.holderId,
+      createdAt: this.createdAt,
+      updatedAt: this.lastAt,
+    });
+    rows.events.push(...this.eventRows);
+    rows.actions.push(...this.actionRows.values());
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The demo logs
+// ---------------------------------------------------------------------------------------
+
+const TEACHER = "laerer@eksempel.no";
+const KINDERGARTEN_TEACHER = "barnehagelaerer@eksempel.no";
+const NURSE = "helsesykepleier@eksempel.no";
+
+/** Solbakken skole, Ingrid Solvik (kontaktlærer 5B): five logs. */
+function teacherLogs(w: World) {
+  const D = w.decisionDays;
+
+  // Level 0, open, discussed with the principal; the decision is due in two days.
+  const emil = new DemoLog(w, TEACHER, "school", { name: "Emil Bråten", age: [10, 140], attends: ["school"] });
+  const s1 = D - 2;
+  emil.concern(
+    s1,
+    "Emil har sovnet på pulten to ganger denne uka, og han virker sliten og blek nesten hver morgen. Han har flere ganger sagt at han ikke har spist frokost.",
+    "Observert i første time (norsk og matematikk) mandag og torsdag. Emil har tidligere vært en aktiv elev som gjerne rekker opp hånda.",
+  );
+  emil.observation(
+    s1 - 2,
+    "Emil gjespet gjennom hele matematikktimen og la hodet på armene i stillearbeidet. I friminuttet sto han for seg selv ved inngangen i stedet for å spille fotball, som han pleier.",
+  );
+  emil.observation(s1 - 4, "Kom ti minutter for sent i dag. Hadde med matpakke, men spiste bare halvparten. Virket i bedre form etter lunsj.");
+  emil.childVoice(
+    s1 - 5,
+    "conversation",
+    "Emil sier at han er trøtt fordi han sitter lenge oppe med nettbrettet etter at mamma har lagt seg. «Det er bare det at jeg ikke får sove», sa han. Han liker seg på skolen og vil gjerne spille fotball i friminuttene igjen.",
+  );
+  emil.note(
+    s1 - 5,
+    "Drøftet med sosiallærer hvordan jeg kan ta det opp med hjemmet uten at det oppleves anklagende. Plan: ringe mor og spørre åpent om søvn og morgenrutiner.",
+  );
+  emil.guardian(s1 - 6, { name: "Kari Bråten", relation: "mother", parentalResponsibility: true, told: true });
+  emil.guardianVoice(
+    s1 - 6,
+    "conversation",
+    "Kari Bråten (mor)",
+    "Mor forteller at hun har begynt i ny jobb med turnus, og at det har vært vanskelig å holde faste legge- og morgenrutiner. Hun er glad for at skolen sa ifra, og vil ta inn nettbrettet om kvelden.",
+  );
+  emil.shareWithLeader(s1 - 7);
+  emil.note(
+    s1 - 7,
+    "Drøftet saken med rektor. Vi følger Emil tett i to uker til og ser om de nye rutinene hjemme hjelper, før vi avgjør om det skal bli en stafettlogg.",
+  );
+
+  // Level 1, open: reading. One evaluation is overdue; an early note is corrected.
+  const sofie = new DemoLog(w, TEACHER, "school", { name: "Sofie Lund Nilsen", age: [10, 61], attends: ["school"] });
+  sofie.concern(
+    118,
+    "Sofie unngår å lese høyt og blir urolig når det er lesetid. Hun leser merkbart saktere enn klassekameratene og gjetter ofte på ord ut fra første bokstav.",
+    "Lesestund i norsktimene og stasjonsundervisning. Kartleggingsprøven i lesing fra 4. trinn lå under bekymringsgrensen.",
+  );
+  sofie.observation(
+    112,
+    "Under stasjonsundervisningen gikk Sofie på do to ganger akkurat da det var hennes tur til å lese. Hun sier selv at «bøker er kjedelige». I matematikk og kunst og håndverk er hun engasjert og hjelper gjerne andre.",
+  );
+  sofie.guardian(110, { name: "Camilla Nilsen", relation: "mother", parentalResponsibility: true, told: true });
+  sofie.guardian(110, { name: "Martin Lund", relation: "father", parentalResponsibility: true, told: true });
+  sofie.guardianVoice(
+    110,
+    "meeting",
+    "Camilla Nilsen og Martin Lund",
+    "Foreldrene kjenner seg igjen. Sofie vil ikke lese høyt hjemme heller, og leksene ender ofte i krangel. Far hadde selv lese- og skrivevansker som barn. De ønsker tiltak og vil gjerne bidra hjemme.",
+  );
+  sofie.becameLog(110, 1);
+  sofie.action(108, "group", {
+    description: "Leselyst-gruppe tre ganger i uka (20 minutter) med spesialpedagog, i gruppe med tre elever",
+    goal: "Sofie skal oppleve mestring og lese høyt i liten gruppe uten å vegre seg",
+    responsible: "Ingrid Solvik (kontaktlærer) og spesialpedagog",
+    evaluate: 66,
+  });
+  sofie.action(108, "home", {
+    description: "Lydbøker og selvvalgte tegneseriebøker hjemme, 15 minutter hver kveld",
+    goal: "Mer lesing hjemme uten krangel; Sofie velger selv hva hun leser",
+    responsible: "Foreldrene, med boklister fra skolebiblioteket",
+    evaluate: 66,
+  });
+  const callNote = sofie.note(100, "Mor ringte og fortalte at Sofie gruer seg til å lese høyt på mandager.");
+  sofie.correct(
+    99,
+    callNote,
+    "Det var far, ikke mor, som ringte. Sofie gruer seg til å lese høyt i klassen på fredager (ukeoppsummeringen), ikke mandager.",
+    "Feil forelder og feil ukedag i notatet.",
+  );
+  sofie.childVoice(
+    75,
+    "conversation",
+    "Sofie sier at lesegruppa er «helt ok» fordi ingen ler når hun leser feil. Hun liker tegneseriene best. Hun vil ikke lese høyt for hele klassen ennå, men kan tenke seg å lese for én venninne.",
+  );
+  sofie.evaluate(66, "group", {
+    whatHappened:
+      "Sofie har vært med på 16 av 18 økter. Hun leser nå høyt i gruppa uten å protestere, og lesehastigheten har økt noe på de siste målingene.",
+    whatWorked: "Liten gruppe, faste tider og tekster på riktig nivå. Å få velge tekst selv.",
+    childExperience: "Sofie sier at det er fint å være i gruppa og at hun er «litt bedre til å lese nå».",
+    decision: "continue",
+    next: 4, // deliberately overdue: the special-needs teacher has been away (see note below)
+  });
+  sofie.evaluate(66, "home", {
+    whatHappened: "Sofie har hørt lydbøker de fleste kvelder, men leser sjelden selv. Det er mindre krangel hjemme.",
+    whatWorked: "Lydbøkene, og at foreldrene ikke presser.",
+    childExperience: "Hun synes lydbøker er gøy, men å lese selv er fortsatt «slitsomt».",
+    decision: "adjust",
+    adjustment: "Bytter til «les og lytt»: Sofie følger med i boka mens hun hører lydboka, 10 minutter. Far leser annenhver side.",
+    next: -10,
+  });
+  sofie.guardianVoice(
+    60,
+    "conversation",
+    "Martin Lund (far)",
+    "Far forteller at kveldslesingen har blitt en fin stund. Sofie har selv bedt om å få låne neste bok i serien.",
+  );
+  sofie.observation(
+    30,
+    "Sofie meldte seg frivillig til å lese replikken sin da klassen viste fram skuespillet. Hun leste litt stakkato, men fullførte og smilte etterpå.",
+  );
+  sofie.childVoice(
+    20,
+    "conversation",
+    "I elevsamtalen sa Sofie at hun vil fortsette i lesegruppa «fordi det hjelper». Hun ønsker seg flere tegneseriebøker i klasserommet.",
+  );
+  sofie.note(
+    12,
+    "Spesialpedagogen har vært sykmeldt i to uker, så lesegruppa har hatt færre økter enn planlagt. Evalueringen av lesegruppa tas når hun er tilbake.",
+  );
+
+  // Level 2, open: conflicts. Two guardians, only the mother has parental responsibility.
+  // The child's voice was last heard more than the evaluation interval ago (flagged).
+  const noah = new DemoLog(w, TEACHER, "school", { name: "Noah Hagen Eriksen", age: [11, 20], attends: ["school"] });
+  noah.concern(
+    140,
+    "Noah havner ofte i konflikter i friminuttene. Denne uka har han tre ganger blitt så sint at han har kastet ting og løpt fra inspiserende voksen.",
+    "Friminutt på ballbanen og i garderoben etter kroppsøving. Konfliktene starter ofte rundt regler i spill. Noah byttet skole for et halvt år siden.",
+  );
+  noah.observation(
+    135,
+    "Fulgte Noah i storefri. Han var med på fotball, men da laget hans lå under, anklaget han de andre for juks og sparket ballen over gjerdet. Han roet seg da en voksen gikk bort og snakket rolig med ham.",
+  );
+  noah.childVoice(
+    133,
+    "conversation",
+    "Noah sier at de andre ikke vil ha ham med, og at de «alltid skylder på meg». Han savner vennene fra den gamle skolen. Han sier at han blir sint «i hele kroppen» og ikke klarer å stoppe.",
+  );
+  noah.guardian(130, { name: "Line Hagen", relation: "mother", parentalResponsibility: true, told: true });
+  noah.guardian(130, { name: "Thomas Eriksen", relation: "father", parentalResponsibility: false, told: true });
+  noah.guardianVoice(
+    130,
+    "meeting",
+    "Line Hagen (mor)",
+    "Mor forteller at Noah har hatt det tøft etter samlivsbruddet i fjor og flyttingen for et halvt år siden. Han er også mye sint hjemme. Hun ønsker hjelp og samtykker til at skolen tar kontakt med PPT.",
+  );
+  noah.becameLog(130, 1);
+  noah.action(128, "talk", {
+    description: "Fast samtale med kontaktlærer hver fredag (15 minutter) om uka som har gått",
+    goal: "Noah skal ha en trygg voksen å snakke med og lære å sette ord på sinne",
+    responsible: "Ingrid Solvik, kontaktlærer",
+    evaluate: 44,
+  });
+  noah.action(128, "recess", {
+    description: "Organisert aktivitet med voksen til stede i storefri tre dager i uka",
+    goal: "Færre konflikter i friminuttene; Noah skal være med i lek på lik linje med de andre",
+    responsible: "Inspiserende lærere på 5. trinn",
+    evaluate: 86,
+  });
+  noah.evaluate(86, "recess", {
+    whatHappened:
+      "Konfliktene i storefri er færre (fra tre–fire i uka til én–to), men det har vært to alvorlige episoder i garderoben der ingen voksen var til stede.",
+    whatWorked: "Aktiviteter med faste regler og en voksen som dømmer.",
+    childExperience: "Noah sier at friminuttene er bedre nå, men at garderoben er «dritt».",
+    decision: "change_level",
+    newLevel: 2,
+    justification:
+      "Tiltakene i egen tjeneste er ikke nok. Vi trenger PPTs vurdering av Noahs sinne og samspill med andre. Mor har samtykket til samarbeid med PPT.",
+    next: 44,
+  });
+  noah.meeting(
+    80,
+    "Samarbeidsmøte med PPT",
+    "Line Hagen (mor), Jonas Brekkestø (PPT), Ingrid Solvik (kontaktlærer), Tor Aamodt (rektor)",
+    "Gjennomgang av observasjonene så langt. PPT observerer Noah i to skoledager, også i friminuttene. Skolen setter inn voksen i garderoben etter kroppsøving. Mor får tilbud om foreldreveiledning ved familiesenteret. Nytt møte om seks uker.",
+  );
+  noah.action(80, "changing", {
+    description: "Voksen til stede i garderoben før og etter kroppsøving",
+    goal: "Ingen konflikter i garderoben",
+    responsible: "Faglærer i kroppsøving",
+    evaluate: 38,
+  });
+  noah.observation(
+    70,
+    "PPT observerte i dag. Noah var rolig i timene, men ble urolig i overgangen til friminutt. Han kom to ganger til meg for å fortelle om ting som hadde skjedd, i stedet for å gå i konflikt.",
+  );
+  noah.childVoice(
+    w.evaluationIntervalDays + 16,
+    "conversation",
+    "Noah sier at fredagssamtalene er «greie» og at det er lettere å si ifra før han blir sint. Han ønsker å få sitte sammen med Elias.",
+  );
+  noah.evaluate(44, "talk", {
+    whatHappened:
+      "Fredagssamtalene er gjennomført nesten hver uke. Noah bruker «trafikklys»-kortet for å si fra når han kjenner at sinnet kommer.",
+    whatWorked: "Fast tid, samme voksen og korte samtaler.",
+    childExperience: "Noah har tidligere sagt at samtalene hjelper. Han ble ikke spurt på nytt denne gangen.",
+    decision: "continue",
+    next: -5,
+  });
+  noah.evaluate(44, "recess", {
+    whatHappened: "Én konflikt i storefri siden forrige evaluering. Noah har fått en fast venn å være med.",
+    whatWorked: "Voksenstyrte aktiviteter og faste lag.",
+    childExperience: "Ikke spurt denne gangen.",
+    decision: "continue",
+    next: -9,
+  });
+  noah.evaluate(38, "changing", {
+    whatHappened: "Ingen konflikter i garderoben siden tiltaket startet.",
+    whatWorked: "At en voksen er til stede hele tiden.",
+    childExperience: "Ikke spurt denne gangen.",
+    decision: "continue",
+    next: -12,
+  });
+  noah.guardianVoice(
+    30,
+    "conversation",
+    "Thomas Eriksen (far)",
+    "Far ringte skolen. Han har Noah annenhver helg og merker at han er roligere. Han ønsker referat fra møtene. Far er informert om at han ikke har foreldreansvar, men har rett til informasjon om Noahs skolegang.",
+  );
+  noah.note(
+    20,
+    "PPT-rapporten er ferdig. PPT anbefaler fortsatt voksenstøtte i overganger og trening på sosiale ferdigheter i liten gruppe. Nytt samarbeidsmøte avtales. Husk å snakke med Noah selv før møtet.",
+  );
+
+  // Up to level 2 with the school health service, and back down to 1: absence.
+  const ella = new DemoLog(w, TEACHER, "school", { name: "Ella Myrvold", age: [10, 203], attends: ["school"] });
+  ella.concern(
+    150,
+    "Ella har hatt elleve dager fravær de siste to månedene, de fleste på mandager. Når hun er på skolen, klager hun ofte over vondt i magen og vil ringe hjem.",
+    "Fraværet er registrert i skolens system, og foreldrene melder sykdom. Magevondtene kommer oftest før matematikk og før prøver.",
+  );
+  ella.observation(
+    146,
+    "Ella satt på benken utenfor klasserommet og gråt før matteprøven. Hun ble med inn etter at vi hadde snakket sammen, og fikk sitte nær døra.",
+  );
+  ella.guardian(143, { name: "Hanne Myrvold", relation: "mother", parentalResponsibility: true, told: true });
+  ella.guardian(143, { name: "Kristian Myrvold", relation: "father", parentalResponsibility: true, told: true });
+  ella.guardianVoice(
+    143,
+    "meeting",
+    "Hanne og Kristian Myrvold",
+    "Foreldrene forteller at Ella har vondt i magen nesten hver søndag kveld og gruer seg til skolen. Fastlegen har ikke funnet noe fysisk galt. De er lettet over at skolen tar det opp.",
+  );
+  ella.becameLog(143, 1);
+  ella.action(140, "morning", {
+    description: "Myk start: Ella møter kontaktlærer ved inngangen kl. 08.20 og har en fast oppgave de første ti minuttene",
+    goal: "Ella skal komme på skolen hver dag og oppleve en trygg start på dagen",
+    responsible: "Ingrid Solvik, kontaktlærer",
+    evaluate: 98,
+  });
+  ella.childVoice(
+    138,
+    "conversation",
+    "Ella sier at det verste er prøver, og at hun er redd for å «svare feil foran alle». Hun liker å hjelpe til med å dele ut bøker om morgenen.",
+  );
+  ella.evaluate(98, "morning", {
+    whatHappened:
+      "Fraværet har gått noe ned, men Ella har fortsatt vondt i magen før prøver og har vært borte fire dager den siste måneden.",
+    whatWorked: "Den faste morgenoppgaven: Ella kommer lettere inn i klasserommet.",
+    childExperience: "Ella sier at morgenene er bedre, men at hun fortsatt gruer seg til prøver.",
+    decision: "change_level",
+    newLevel: 2,
+    justification:
+      "Magesmertene og skolevegringen vedvarer. Med foreldrenes samtykke trekkes helsesykepleier inn for samtaler med Ella om uro og stress.",
+    next: 55,
+  });
+  ella.meeting(
+    95,
+    "Samarbeidsmøte skole og skolehelsetjeneste",
+    "Hanne Myrvold (mor), Siri Haugvik (helsesykepleier), Ingrid Solvik (kontaktlærer)",
+    "Helsesykepleier tilbyr Ella samtaler annenhver uke om uro og stress. Skolen varsler prøver en uke i forveien og lar Ella ta prøver på grupperom ved behov. Evaluering om seks uker.",
+  );
+  ella.action(95, "nurse", {
+    description: "Samtaler med helsesykepleier annenhver uke om uro og stress",
+    goal: "Ella skal kjenne igjen uro i kroppen og ha noen konkrete måter å håndtere den på",
+    responsible: "Siri Haugvik, helsesykepleier",
+    evaluate: 53,
+  });
+  ella.action(95, "tests", {
+    description: "Prøver varsles en uke i forveien, og Ella kan ta prøver på grupperom",
+    goal: "Mindre prøveangst og ikke fravær på prøvedager",
+    responsible: "Kontaktlærer og faglærere",
+    evaluate: 53,
+  });
+  ella.childVoice(
+    70,
+    "drawing",
+    "Ella tegnet «magen når jeg gruer meg» som en storm, og «magen nå» som en sol med noen skyer. Hun sier at pusteøvelsene fra helsesykepleier hjelper «litt mye».",
+  );
+  ella.evaluate(55, "morning", {
+    whatHappened: "Ella har kommet på skolen hver dag de siste to ukene og går rett inn i klasserommet.",
+    whatWorked: "Den faste morgenoppgaven.",
+    childExperience: "Ella vil fortsatt dele ut bøkene om morgenen.",
+    decision: "continue",
+    next: -14,
+  });
+  ella.evaluate(53, "nurse", {
+    whatHappened: "Ella har hatt fem samtaler. Hun bruker pusteøvelser og har selv fortalt foreldrene når hun gruer seg.",
+    whatWorked: "Faste samtaler, og at Ella får sette ord på det hun kjenner.",
+    childExperience: "Ella sier at hun ikke trenger å snakke med helsesykepleier så ofte lenger.",
+    decision: "end",
+  });
+  ella.evaluate(53, "tests", {
+    whatHappened: "Ella har tatt tre prøver, to av dem på grupperom. Hun har ikke hatt fravær på prøvedager.",
+    whatWorked: "Varsel i god tid og muligheten for grupperom.",
+    childExperience: "Ella sier at det hjelper å vite om prøvene lenge før.",
+    decision: "change_level",
+    newLevel: 1,
+    justification:
+      "Ella har ikke hatt fravær de siste seks ukene, og magesmertene er sjeldne. Samarbeidet med skolehelsetjenesten avsluttes etter avtale med Ella og foreldrene; skolen fortsetter tiltakene i egen tjeneste.",
+    next: -20,
+  });
+  ella.guardianVoice(
+    50,
+    "conversation",
+    "Hanne Myrvold (mor)",
+    "Mor forteller at søndagskveldene er roligere. Ella har begynt på håndball igjen.",
+  );
+  ella.childVoice(25, "conversation", "Ella sier at skolen er «mye bedre nå». Hun vil fortsatt ha beskjed om prøver i god tid.");
+
+  // Level 0, closed with "no further concern"; never discussed with the leader.
+  const oskar = new DemoLog(w, TEACHER, "school", { name: "Oskar Lie", age: [10, 310], attends: ["school"] });
+  oskar.concern(
+    75,
+    "Oskar har vært stille og trukket seg unna de siste to ukene. Han sitter alene i friminuttene og har sluttet å rekke opp hånda.",
+    "Endringen kom brått for to uker siden. Han har tidligere vært en aktiv og sosial elev.",
+  );
+  oskar.observation(72, "Oskar satt alene på trappa i begge friminuttene i dag. Da jeg spurte om han ville være med på kanonball, ristet han på hodet.");
+  oskar.childVoice(
+    70,
+    "conversation",
+    "Oskar fortalte at hunden til familien døde for to uker siden, og at han er lei seg. Han vil ikke at de andre i klassen skal vite det.",
+  );
+  oskar.guardian(69, { name: "Elin Lie", relation: "mother", parentalResponsibility: true, told: true });
+  oskar.guardianVoice(
+    69,
+    "conversation",
+    "Elin Lie (mor)",
+    "Mor bekrefter at Oskar har tatt det tungt at hunden døde, og at han har vært stille hjemme også. Hun synes det er fint at læreren følger med, og de snakker mye om det hjemme.",
+  );
+  oskar.observation(62, "Oskar var med på fotball i storefri og lo sammen med de andre. Han fortalte meg at familien skal få valp.");
+  oskar.close(
+    61,
+    "no_further_concern",
+    "Oskars tilbaketrekning hadde en naturlig forklaring (sorg over familiens hund), og han er tilbake i vanlig aktivitet. Mor er orientert. Ingen videre bekymring.",
+    61,
+  );
+
+  return [emil, sofie, noah, ella, oskar];
+}
+
+/** Tyttebær barnehage, Marte Lyngstad (pedagogisk leder): four logs. */
+function kindergartenLogs(w: World) {
+  const D = w.decisionDays;
+
+  // Level 0, open: language. The decision date has passed.
+  const liva = new DemoLog(w, KINDERGARTEN_TEACHER, "kindergarten", { name: "Liva Torvik", age: [3, 95], attends: ["kindergarten"] });
+  const s1 = D + 6;
+  liva.concern(
+    s1,
+    "Liva bruker få ord og setter sjelden to ord sammen. Hun peker og drar voksne i hånda når hun vil noe, og blir lett frustrert når hun ikke blir forstått.",
+    "Observert i samlingsstund, ved måltid og i frilek over flere uker. De fleste barna på avdelingen på samme alder snakker i korte setninger.",
+  );
+  liva.observation(
+    s1 - 2,
+    "I samlingsstunden kjente Liva igjen bilder av dyr og sa «katt», «ku» og «mø». Hun fulgte godt med og forstår enkle beskjeder som «hent skoene dine».",
+  );
+  liva.observation(
+    s1 - 5,
+    "Liva ble sint og dyttet en annen jente som tok dukken hun lekte med. Hun hadde ikke ord for å si ifra. Hun roet seg raskt på fanget til en voksen.",
+  );
+  liva.note(s1 - 6, "Drøftet med en kollega på avdelingen. Vi gjør en TRAS-observasjon (kartlegging av språk) før foreldresamtalen.");
+  liva.guardian(s1 - 8, { name: "Maria Torvik", relation: "mother", parentalResponsibility: true, told: true });
+  liva.guardian(s1 - 8, { name: "Anders Torvik", relation: "father", parentalResponsibility: true, told: true });
+  liva.guardianVoice(
+    s1 - 8,
+    "meeting",
+    "Maria og Anders Torvik",
+    "Foreldrene har også lurt på språket. Liva har hatt mange ørebetennelser det siste året. De ønsker at helsestasjonen sjekker hørselen, og er positive til tiltak i barnehagen.",
+  );
+  liva.observation(
+    s1 - 12,
+    "TRAS-observasjonen er gjennomført. Liva forstår mer enn hun uttrykker: språkforståelsen er nær alderen, mens uttale og ordforråd ligger etter. Avgjørelse om stafettlogg gjenstår.",
+  );
+
+  // Level 2 → 3, open: broad, coordinated effort. Synthetic national id.
+  const aksel = new DemoLog(w, KINDERGARTEN_TEACHER, "kindergarten", {
+    name: "Aksel Rønning",
+    age: [5, 40],
+    syntheticNationalId: true,
+    attends: ["kindergarten"],
+  });
+  aksel.concern(
+    160,
+    "Aksel har store vansker med å sitte i ro i samlingsstund og ved måltid, faller ofte og slår seg, og har få ord sammenlignet med jevnaldrende. Han blir lett overveldet i store grupper og gjemmer seg under bordet.",
+    "Aksel begynte i Tyttebær barnehage for fem uker siden, etter at familien flyttet til kommunen. Observert over tre uker på avdeling Blåbær.",
+  );
+  aksel.guardian(150, { name: "Julie Rønning", relation: "mother", parentalResponsibility: true, told: true });
+  aksel.guardian(150, { name: "Erik Rønning", relation: "father", parentalResponsibility: true, told: true });
+  aksel.guardianVoice(
+    150,
+    "meeting",
+    "Julie og Erik Rønning",
+    "Foreldrene forteller at Aksel sto på venteliste for utredning i kommunen de flyttet fra. De er slitne og ønsker hjelp, og samtykker til at barnehagen samarbeider med PPT og helsestasjonen.",
+  );
+  aksel.becameLog(150, 2);
+  aksel.meeting(
+    140,
+    "Samarbeidsmøte",
+    "Julie og Erik Rønning, Jonas Brekkestø (PPT), Siri Haugvik (helsestasjonen), Marte Lyngstad (pedagogisk leder)",
+    "Aksel henvises til PPT for utredning. Helsestasjonen henviser til fysioterapeut for motorikk og til hørselstest. Barnehagen setter inn tiltak på egen avdeling. Nytt møte om seks uker.",
+  );
+  aksel.action(140, "adult", {
+    description: "Egen voksen i samlingsstund og ved overganger, og liten gruppe (fire barn) i aktiviteter",
+    goal: "Aksel skal delta i samlingsstund i minst ti minutter og oppleve færre overveldende situasjoner",
+    responsible: "Marte Lyngstad, pedagogisk leder",
+    evaluate: 98,
+  });
+  aksel.action(140, "pictures", {
+    description: "Dagsplan med bilder og tegn til tale i hverdagen",
+    goal: "Aksel skal forstå dagsrytmen og kunne uttrykke enkle behov",
+    responsible: "Personalet på avdeling Blåbær",
+    evaluate: 98,
+  });
+  aksel.childVoice(
+    120,
+    "drawing",
+    "Da vi spurte hva han liker best i barnehagen, pekte Aksel på bildene av «ute» og «sandkasse». Han tegnet seg selv og en voksen på sklia.",
+  );
+  aksel.evaluate(98, "adult", {
+    whatHappened:
+      "Aksel deltar nå i samlingsstund i 10–15 minutter med egen voksen. Han har fortsatt mange utbrudd i garderoben og ved måltid.",
+    whatWorked: "Liten gruppe og forutsigbare overganger.",
+    childExperience: "Aksel søker de trygge voksne og smiler mer i liten gruppe.",
+    decision: "change_level",
+    newLevel: 3,
+    justification:
+      "PPTs utredning viser sammensatte vansker med språk, motorikk og oppmerksomhet. Aksel trenger langvarig og koordinert hjelp fra flere tjenester; det opprettes ansvarsgruppe, og foreldrene ønsker individuell plan.",
+    next: 56,
+  });
+  aksel.evaluate(98, "pictures", {
+    whatHappened: "Aksel bruker bildene til å vise hva som skal skje, og har lært fem tegn (spise, drikke, ute, hjelp, ferdig).",
+    whatWorked: "Bildene i garderoben og ved matbordet.",
+    childExperience: "Aksel henter selv bildet av «ute» når han vil ut.",
+    decision: "continue",
+    next: 56,
+  });
+  aksel.meeting(
+    90,
+    "Første møte i ansvarsgruppa",
+    "Julie og Erik Rønning, Jonas Brekkestø (PPT), Siri Haugvik (helsestasjonen), fysioterapeut, styrer, Marte Lyngstad (pedagogisk leder)",
+    "Ansvarsgruppa møtes hver sjette uke. PPT skriver sakkyndig vurdering innen fire uker, og barnehagen søker om spesialpedagogisk hjelp. Fysioterapeut kommer i barnehagen hver tirsdag. Foreldrene søker om individuell plan gjennom koordinerende enhet. Marte Lyngstad er stafettholder til koordinator er oppnevnt.",
+  );
+  aksel.action(90, "physio", {
+    description: "Fysioterapeut i barnehagen hver tirsdag, med øvelser som følges opp i utetiden",
+    goal: "Bedre balanse og grovmotorikk; færre fall",
+    responsible: "Fysioterapeut i kommunen og personalet på avdelingen",
+    evaluate: 48,
+  });
+  aksel.guardianVoice(
+    70,
+    "conversation",
+    "Julie Rønning (mor)",
+    "Mor sier at det er en lettelse å ha ett møtepunkt i ansvarsgruppa i stedet for mange ulike avtaler. Hjemme bruker de bildene fra dagsplanen.",
+  );
+  aksel.evaluate(56, "adult", {
+    whatHappened: "Færre utbrudd ved overganger; Aksel deltar i hele samlingsstunden de fleste dager.",
+    whatWorked: "Fast voksen og varsel før hver overgang.",
+    childExperience: "Aksel går selv til plassen sin i samlingsstunden.",
+    decision: "continue",
+    next: -20,
+  });
+  aksel.evaluate(56, "pictures", {
+    whatHappened: "Bildestøtten virker godt i barnehagen, men hjemme og i garderoben er det fortsatt vanskelig.",
+    whatWorked: "Bilder og tegn sammen.",
+    childExperience: "Aksel viser fram bildene sine til andre barn.",
+    decision: "adjust",
+    adjustment: "Bildestøtten utvides til garderoben og hjemmet, og hele personalet får kurs i tegn til tale.",
+    next: -20,
+  });
+  aksel.evaluate(48, "physio", {
+    whatHappened: "Aksel faller sjeldnere og klatrer selv opp i sklia.",
+    whatWorked: "Øvelser som lek i utetiden.",
+    childExperience: "Aksel ser fram til tirsdagene.",
+    decision: "continue",
+    next: -30,
+  });
+  aksel.childVoice(
+    21,
+    "conversation",
+    "Aksel sa «Aksel flink klatre» og viste fram klatrestativet. Han vil ha «mer tirsdag» (dagen fysioterapeuten kommer).",
+  );
+  aksel.meeting(
+    14,
+    "Ansvarsgruppemøte",
+    "Julie og Erik Rønning, Jonas Brekkestø (PPT), Siri Haugvik (helsestasjonen), fysioterapeut, Marte Lyngstad (pedagogisk leder)",
+    "Sakkyndig vurdering fra PPT foreligger: Aksel får spesialpedagogisk hjelp fem timer i uka. Vedtak om individuell plan er ventet, og koordinerende enhet oppnevner koordinator. Tiltakene i barnehagen fortsetter.",
+  );
+
+  // Level 1 → 2 → 3, closed: moved to an individual plan.
+  const mathias = new DemoLog(w, KINDERGARTEN_TEACHER, "kindergarten", { name: "Mathias Strøm", age: [4, 122], attends: ["kindergarten"] });
+  mathias.concern(
+    170,
+    "Mathias reagerer ofte ikke når vi roper på ham, og snakker utydelig. Han holder seg gjerne for seg selv i lek og ser mye på de andre før han gjør det samme.",
+    "Observert ute og inne, særlig når det er mye lyd. Han reagerer bedre når vi står foran ham.",
+  );
+  mathias.observation(
+    166,
+    "I samlingsstunden svarte Mathias bare når han så på den som snakket. Han fikk ikke med seg beskjeden om å hente matpakken da vi sa den bak ham.",
+  );
+  mathias.guardian(162, { name: "Tone Strøm", relation: "mother", parentalResponsibility: true, told: true });
+  mathias.guardianVoice(
+    162,
+    "conversation",
+    "Tone Strøm (mor)",
+    "Mor har lurt på om Mathias hører dårlig, men trodde det var «selektiv hørsel». Hun ønsker at hørselen sjekkes.",
+  );
+  mathias.becameLog(162, 1);
+  mathias.action(160, "face", {
+    description: "Voksne henvender seg til Mathias ansikt til ansikt og sjekker at beskjeden er oppfattet",
+    goal: "Mathias skal få med seg beskjeder og være med i fellesskapet",
+    responsible: "Personalet på avdelingen",
+    evaluate: 118,
+  });
+  mathias.note(150, "Mor forteller at helsestasjonen har testet hørselen og henvist Mathias til øre-nese-hals ved sykehuset.");
+  mathias.note(130, "Mor forteller at sykehuset har funnet moderat hørselstap på begge ører. Mathias får høreapparater om tre uker.");
+  mathias.evaluate(118, "face", {
+    whatHappened: "Mathias får med seg flere beskjeder når vi står foran ham. I samlingsstund og ute faller han fortsatt utenfor.",
+    whatWorked: "Ansikt-til-ansikt-beskjeder.",
+    childExperience: "Mathias kommer oftere bort til de voksne for å vise ting.",
+    decision: "change_level",
+    newLevel: 2,
+    justification:
+      "Hørselstapet krever samarbeid med helsestasjonen, PPT og audiopedagog. Mor har samtykket til samarbeidet.",
+    next: 70,
+  });
+  mathias.meeting(
+    110,
+    "Samarbeidsmøte om hørsel",
+    "Tone Strøm (mor), audiopedagog, PP-rådgiver, helsesykepleier, Marte Lyngstad (pedagogisk leder)",
+    "Audiopedagogen gir råd om lydmiljøet på avdelingen. Barnehagen søker om FM-anlegg. PPT vurderer behovet for spesialpedagogisk hjelp. Nytt møte om seks uker.",
+  );
+  mathias.action(110, "sound", {
+    description: "Lydmiljøtiltak på avdelingen: lyddempende matter, mindre grupper og FM-anlegg i samlingsstund",
+    goal: "Mathias skal høre og delta i samlingsstund og lek",
+    responsible: "Styrer og pedagogisk leder, med råd fra audiopedagog",
+    evaluate: 68,
+  });
+  mathias.childVoice(
+    90,
+    "conversation",
+    "Mathias sier at høreapparatene «piper litt», men at han hører fuglene nå. Han liker best å sitte ved siden av en voksen i samlingsstunden.",
+  );
+  mathias.evaluate(70, "face", {
+    whatHappened: "Ansikt-til-ansikt er nå fast rutine for hele personalet og er tatt inn i lydmiljøtiltakene.",
+    whatWorked: "Rutinen er innarbeidet.",
+    childExperience: "Mathias svarer når vi snakker til ham.",
+    decision: "end",
+  });
+  mathias.evaluate(68, "sound", {
+    whatHappened: "FM-anlegget er i bruk. Mathias deltar i samlingsstund og leker mer med de andre.",
+    whatWorked: "FM-anlegg og mindre grupper.",
+    childExperience: "Mathias sier at han liker samlingsstund nå.",
+    decision: "change_level",
+    newLevel: 3,
+    justification:
+      "Mathias trenger langvarig og koordinert oppfølging fra flere tjenester. Ansvarsgruppe opprettes, og mor har søkt om individuell plan.",
+    next: 26,
+  });
+  mathias.meeting(
+    55,
+    "Ansvarsgruppemøte",
+    "Tone Strøm (mor), audiopedagog, PP-rådgiver, helsesykepleier, koordinerende enhet, Marte Lyngstad (pedagogisk leder)",
+    "Koordinerende enhet har fattet vedtak om individuell plan, og koordinator oppnevnes fra helsestasjonen. Når planen er på plass, avsluttes stafettloggen og arbeidet fortsetter i den individuelle planen.",
+  );
+  mathias.guardianVoice(
+    40,
+    "meeting",
+    "Tone Strøm (mor)",
+    "Mor er fornøyd med samarbeidet og ønsker at tiltakene i barnehagen videreføres i den individuelle planen.",
+  );
+  mathias.evaluate(26, "sound", {
+    whatHappened: "Tiltakene fungerer og er skrevet inn i den individuelle planen.",
+    whatWorked: "FM-anlegg, lyddemping og faste plasser.",
+    childExperience: "Mathias deltar med glede i samlingsstunden.",
+    decision: "end",
+  });
+  mathias.close(
+    20,
+    "individual_plan",
+    "Mathias har fått påvist moderat hørselstap og bruker høreapparater. Lydmiljøtiltak og FM-anlegg er på plass i barnehagen. Individuell plan med koordinator er vedtatt, og samarbeidet fortsetter i planen og ansvarsgruppa. Mor er orientert om at loggen avsluttes.",
+    22,
+  );
+
+  // Level 1, closed as resolved: settling in.
+  const ida = new DemoLog(w, KINDERGARTEN_TEACHER, "kindergarten", { name: "Ida Berg", age: [2, 45], attends: ["kindergarten"] });
+  ida.concern(
+    130,
+    "Ida har bitt andre barn fem ganger på to uker, oftest i garderoben og ved overganger. Hun gråter lenge etter at mor eller far har gått om morgenen.",
+    "Ida begynte på småbarnsavdelingen for seks uker siden. Bitingen skjer når det er trangt og mange barn samtidig.",
+  );
+  ida.observation(
+    127,
+    "Ida bet en gutt i armen da han tok bilen hun lekte med i garderoben. Hun ble selv lei seg etterpå og søkte trøst.",
+  );
+  ida.guardian(125, { name: "Henrik Berg", relation: "father", parentalResponsibility: true, told: true, email: "henrik.berg@eksempel.invalid" });
+  ida.guardian(125, { name: "Sunniva Berg", relation: "mother", parentalResponsibility: true, told: true });
+  ida.guardianVoice(
+    125,
+    "meeting",
+    "Henrik og Sunniva Berg",
+    "Foreldrene er lei seg over bitingen. Ida sover dårlig om natta etter barnehagestart. Mor har vært syk med langvarig lungebetennelse de siste månedene, så far har stått for det meste av levering og henting.",
+  );
+  ida.becameLog(125, 1);
+  ida.action(123, "contact", {
+    description: "Fast primærkontakt for Ida og rolig levering med samme voksen hver morgen",
+    goal: "En trygg start på dagen og kortere gråt ved levering",
+    responsible: "Marte Lyngstad, pedagogisk leder",
+    evaluate: 81,
+  });
+  ida.action(123, "wardrobe", {
+    description: "Barnegruppa deles i to puljer i garderoben, med en voksen tett på Ida ved overganger",
+    goal: "Ingen biting",
+    responsible: "Personalet på småbarnsavdelingen",
+    evaluate: 81,
+  });
+  ida.childVoice(
+    100,
+    "other",
+    "Observert: Ida strekker armene mot primærkontakten når hun kommer om morgenen, og roer seg raskt. Hun smiler og viser fram «bilen min» i leken.",
+  );
+  ida.evaluate(81, "contact", {
+    whatHappened: "Leveringen går rolig; Ida gråter kort og blir med primærkontakten inn.",
+    whatWorked: "Samme voksen hver morgen og en fast vinke-rutine i vinduet.",
+    childExperience: "Ida søker primærkontakten og virker trygg.",
+    decision: "end",
+  });
+  ida.evaluate(81, "wardrobe", {
+    whatHappened: "Én episode med biting siden tiltaket startet.",
+    whatWorked: "Færre barn i garderoben samtidig.",
+    childExperience: "Ida virker roligere i garderoben.",
+    decision: "continue",
+    next: 39,
+  });
+  ida.guardianVoice(
+    70,
+    "conversation",
+    "Sunniva Berg (mor)",
+    "Mor er frisk igjen og leverer selv noen dager. Ida sover bedre og snakker om barna i barnehagen hjemme.",
+  );
+  ida.observation(50, "Ingen biting de siste fem ukene. Ida leker godt ved siden av de andre barna.");
+  ida.evaluate(39, "wardrobe", {
+    whatHappened: "Ingen biting siden forrige evaluering. Garderobedelingen beholdes som fast rutine for hele avdelingen.",
+    whatWorked: "To puljer i garderoben.",
+    childExperience: "Ida trives og leker med de andre.",
+    decision: "end",
+  });
+  ida.close(
+    30,
+    "resolved",
+    "Ida har funnet seg godt til rette i barnehagen. Bitingen har opphørt, og leveringen går rolig. Tiltakene er blitt faste rutiner på avdelingen. Foreldrene er enige i at loggen avsluttes.",
+    31,
+  );
+
+  return [liva, aksel, mathias, ida];
+}
+
+/** Helsestasjon og skolehelsetjeneste, Siri Haugvik (helsesykepleier): three logs. */
+function nurseLogs(w: World) {
+  // Level 1 → 2, open: a parent's illness.
+  const sara = new DemoLog(w, NURSE, "health", { name: "Sara Nguyen", age: [13, 77], attends: ["school"] });
+  sara.concern(
+    100,
+    "Sara har kommet til helsesykepleier fem ganger på tre uker med hodepine og vil hjem. Hun virker sliten og forteller at hun sover dårlig.",
+    "Åpen dør i skolehelsetjenesten på Solbakken skole, 8. trinn. Kontaktlærer har også meldt om økende fravær.",
+  );
+  sara.childVoice(
+    100,
+    "conversation",
+    "Sara forteller at far har fått en alvorlig kreftdiagnose og er under behandling. Hun er redd og synes det er vanskelig å konsentrere seg. Hun vil ikke at klassen skal vite det.",
+  );
+  sara.guardian(96, { name: "Linh Nguyen", relation: "mother", parentalResponsibility: true, told: true });
+  sara.guardian(96, { name: "Duc Nguyen", relation: "father", parentalResponsibility: true, told: true });
+  sara.guardianVoice(
+    96,
+    "conversation",
+    "Linh Nguyen (mor)",
+    "Mor forteller at familien er i en krevende periode med fars behandling. Hun ønsker at Sara får noen å snakke med, og samtykker til at helsesykepleier samarbeider med kontaktlærer.",
+  );
+  sara.becameLog(96, 1);
+  sara.action(94, "talks", {
+    description: "Faste samtaler med helsesykepleier hver uke",
+    goal: "Sara skal ha en trygg voksen å snakke med om det som skjer hjemme, og sove bedre",
+    responsible: "Siri Haugvik, helsesykepleier",
+    evaluate: 52,
+  });
+  sara.note(80, "Sara har vært borte seks dager den siste måneden. Hun sier at det er vanskelig å gå på skolen de dagene far har behandling.");
+  sara.changeLevel(
+    78,
+    2,
+    "Fraværet øker, og Sara trenger tilrettelegging i skolehverdagen. Med samtykke fra Sara og foreldrene trekkes kontaktlærer og skolen inn i samarbeidet.",
+  );
+  sara.meeting(
+    75,
+    "Samarbeidsmøte skolehelsetjenesten og skolen",
+    "Sara, Linh Nguyen (mor), kontaktlærer på 8. trinn, Siri Haugvik (helsesykepleier)",
+    "Sara får mindre lekser i behandlingsukene og kan gå til helsesykepleier ved behov. Kontaktlærer er kontaktperson på skolen. Familien får tilbud om samtalegruppe for barn som pårørende ved sykehuset. Nytt møte om seks uker.",
+  );
+  sara.action(75, "school", {
+    description: "Tilrettelagt skolehverdag: mindre lekser i behandlingsuker og mulighet for pause hos helsesykepleier",
+    goal: "Sara skal kunne være på skolen og holde følge faglig",
+    responsible: "Kontaktlærer på 8. trinn",
+    evaluate: 33,
+  });
+  sara.evaluate(52, "talks", {
+    whatHappened: "Sara har hatt sju samtaler. Hun sover bedre, og hodepinen er sjeldnere.",
+    whatWorked: "Fast tid hver uke, og at Sara selv bestemmer hva hun vil snakke om.",
+    childExperience: "Sara sier at samtalene er «et sted der jeg ikke trenger å være flink».",
+    decision: "continue",
+    next: -16,
+  });
+  sara.childVoice(
+    34,
+    "conversation",
+    "Sara sier at samtalene hjelper og at hun sover bedre. Hun synes det er fint at kontaktlæreren vet, men vil fortsatt ikke at klassen skal vite det.",
+  );
+  sara.evaluate(33, "school", {
+    whatHappened: "Fraværet er halvert. Sara syns det er vanskelig å vite hvilke lekser som gjelder de ukene far har behandling.",
+    whatWorked: "Pause hos helsesykepleier og en fast kontaktperson.",
+    childExperience: "Sara vil gjerne planlegge leksene selv.",
+    decision: "adjust",
+    adjustment: "Lekseplanen for hele uka legges ut i læringsplattformen på mandag, så Sara kan planlegge selv.",
+    next: -9,
+  });
+  sara.guardianVoice(
+    20,
+    "conversation",
+    "Duc Nguyen (far)",
+    "Far forteller at behandlingen går etter planen. Han er takknemlig for at Sara har noen å snakke med på skolen.",
+  );
+  sara.note(10, "Sara har vært på første samling i gruppa for barn som pårørende ved sykehuset.");
+
+  // Level 1 → 2, closed: child welfare has taken over. Synthetic national id.
+  const sander = new DemoLog(w, NURSE, "health", {
+    name: "Sander Kvam",
+    age: [15, 150],
+    syntheticNationalId: true,
+    attends: ["school"],
+  });
+  sander.concern(
+    90,
+    "Sander har oppsøkt helsesykepleier flere ganger med vondt i magen. Han virker nedstemt, har gått ned i vekt siden helsekontrollen i fjor og sier at det er «mye bråk hjemme».",
+    "Samtaler i skolehelsetjenesten, 10. trinn. Kontaktlærer har meldt om mye fravær og at Sander ofte mangler matpakke.",
+  );
+  sander.childVoice(
+    88,
+    "conversation",
+    "Sander forteller at de voksne hjemme krangler mye og høyt, og at han ofte er alene om kveldene uten middag. Han vil ikke «lage problemer», men sier at det er godt å snakke med noen.",
+  );
+  sander.observation(85, "Sander kom uten matpakke og spiste to brødskiver fra skolens frokosttilbud. Han virket sliten.");
+  sander.guardian(83, { name: "Anita Kvam", relation: "mother", parentalResponsibility: true, told: true });
+  sander.guardian(83, { name: "Rune Kvam", relation: "father", parentalResponsibility: true, told: true });
+  sander.guardianVoice(
+    83,
+    "meeting",
+    "Anita Kvam (mor)",
+    "Mor mener at Sander overdriver, men sier at det har vært en vanskelig periode med dårlig økonomi og mye konflikt. Hun takker ja til at helsesykepleier følger opp Sander.",
+  );
+  sander.becameLog(83, 1);
+  sander.action(82, "follow", {
+    description: "Samtaler med helsesykepleier hver uke, og frokost på skolen hver dag",
+    goal: "Sander skal ha en trygg voksen å snakke med og spise frokost hver skoledag",
+    responsible: "Siri Haugvik, helsesykepleier",
+    evaluate: 40,
+  });
+  sander.note(70, "Sander har vært borte fire dager denne uka. Mor svarer ikke på telefon.");
+  sander.childVoice(
+    66,
+    "conversation",
+    "Sander forteller at det har vært en stor krangel hjemme, og at han har sovet hos en kamerat to netter. Han gruer seg til å dra hjem.",
+  );
+  sander.note(
+    66,
+    "Bekymringsmelding er sendt til barneverntjenesten i dag etter opplysningsplikten. Sander er informert om at meldingen er sendt og hvorfor.",
+  );
+  sander.changeLevel(
+    60,
+    2,
+    "Barneverntjenesten har startet undersøkelse. Helsesykepleier og barneverntjenesten samarbeider om oppfølgingen av Sander.",
+  );
+  sander.meeting(
+    55,
+    "Samarbeidsmøte med barneverntjenesten",
+    "Sander, Anita Kvam (mor), Amina Rasuli (barneverntjenesten), Siri Haugvik (helsesykepleier)",
+    "Barneverntjenesten har avsluttet undersøkelsen og vedtatt hjelpetiltak i hjemmet (foreldreveiledning og en fast fritidsaktivitet for Sander). Barneverntjenesten har hovedansvaret videre. Helsesykepleier fortsetter samtaletilbudet ved behov.",
+  );
+  sander.evaluate(48, "follow", {
+    whatHappened: "Sander har spist frokost på skolen nesten hver dag og har hatt seks samtaler.",
+    whatWorked: "Frokosttilbudet og faste samtaler.",
+    childExperience: "Sander sier at det har vært fint å ha noen å snakke med, og at det er roligere hjemme nå.",
+    decision: "end",
+  });
+  sander.close(
+    45,
+    "child_welfare",
+    "Barneverntjenesten har hovedansvaret for oppfølgingen av Sander gjennom hjelpetiltak i hjemmet. Helsesykepleier er fortsatt tilgjengelig for Sander i skolehelsetjenesten. Mor er orientert om at stafettloggen avsluttes.",
+    45,
+  );
+
+  // Level 1, closed: the family moved away.
+  const vilja = new DemoLog(w, NURSE, "health", { name: "Vilja Moen", age: [0, 360], attends: [] });
+  vilja.concern(
+    120,
+    "Vilja (8 måneder) har gått lite opp i vekt siden forrige kontroll. Mor forteller at Vilja sover urolig og våkner mange ganger hver natt, og mor virker svært sliten.",
+    "Åttemånederskontroll på helsestasjonen. Vektkurven har flatet ut de siste to månedene.",
+  );
+  vilja.observation(120, "Vilja er blid og har god kontakt, sitter selv og griper etter leker. Hun spiser lite fast føde og vil helst bare ha bryst.");
+  vilja.guardian(120, { name: "Kristine Moen", relation: "mother", parentalResponsibility: true, told: true, email: "kristine.moen@eksempel.invalid" });
+  vilja.guardian(120, { name: "Fredrik Moen", relation: "father", parentalResponsibility: true, told: true });
+  vilja.guardianVoice(
+    120,
+    "conversation",
+    "Kristine Moen (mor)",
+    "Mor sier at hun nesten ikke har sovet sammenhengende på flere måneder. Far ukependler. Hun ønsker hjelp med søvn og mat og er glad for tettere oppfølging.",
+  );
+  vilja.becameLog(120, 1);
+  vilja.action(118, "guidance", {
+    description: "Veiledning til foreldre fra helsesykepleier: hjemmebesøk annenhver uke om søvnrutiner og overgang til fast føde",
+    goal: "Bedre søvn for Vilja og mor, og stigende vektkurve",
+    responsible: "Siri Haugvik, helsesykepleier",
+    evaluate: 76,
+  });
+  vilja.action(118, "weight", {
+    description: "Ekstra veiing på helsestasjonen hver tredje uke",
+    goal: "Følge vektutviklingen tett",
+    responsible: "Helsestasjonen",
+    evaluate: 76,
+  });
+  vilja.childVoice(
+    104,
+    "other",
+    "Observert på hjemmebesøk: Vilja var blid og nysgjerrig, krabbet rundt og lo da hun fikk smake banan. Hun søker mor for trøst og roer seg raskt.",
+  );
+  vilja.evaluate(76, "guidance", {
+    whatHappened: "Vilja spiser mer fast føde og sover i lengre økter. Mor er fortsatt sliten, men har fått bedre rutiner.",
+    whatWorked: "Hjemmebesøkene og en enkel, fast kveldsrutine.",
+    childExperience: "Vilja virker fornøyd og trygg; hun smiler og er aktiv under besøkene.",
+    decision: "continue",
+    next: 40,
+  });
+  vilja.evaluate(76, "weight", {
+    whatHappened: "Vekten følger kurven igjen. Vanlige kontroller holder.",
+    whatWorked: "Mer fast føde.",
+    childExperience: "Vilja spiser med god appetitt.",
+    decision: "end",
+  });
+  vilja.guardianVoice(
+    60,
+    "conversation",
+    "Fredrik Moen (far)",
+    "Far har fått ny jobb på Vestlandet, og familien flytter om en måned. Foreldrene ønsker at oppfølgingen overføres til helsestasjonen i den nye kommunen.",
+  );
+  vilja.note(50, "Med foreldrenes samtykke er opplysninger sendt til helsestasjonen i den nye kommunen.");
+  vilja.evaluate(40, "guidance", {
+    whatHappened: "Vilja sover nå fire–fem timer sammenhengende, og mor er mindre sliten. Oppfølgingen overføres til helsestasjonen i ny kommune.",
+    whatWorked: "Faste rutiner og veiledning hjemme.",
+    childExperience: "Vilja er blid, trygg og nysgjerrig.",
+    decision: "end",
+  });
+  vilja.close(
+    35,
+    "moved_away",
+    "Familien har flyttet til en annen kommune. Vilja spiser og sover bedre, og vekten følger kurven. Oppfølgingen fortsetter på helsestasjonen i den nye kommunen; opplysninger er sendt med foreldrenes samtykke.",
+    36,
+  );
+
+  return [sara, sander, vilja];
+}
+
+const CHUNK = 100;
+
+async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Seed the demo logs inside the demo's transaction, after its services and accounts. */
+export async function seedDemoLogs(tx: Transaction, ctx: DemoLogsContext) {
+  const guide = await tx.select().from(guideSettings).where(eq(guideSettings.id, 1)).get();
+  if (!guide) throw new Error("guide settings missing: migrations not applied");
+  const world: World = {
+    today: todayInOslo(ctx.now),
+    decisionDays: guide.level0DecisionDays,
+    evaluationIntervalDays: guide.evaluationIntervalDays,
+    ctx,
+    rows: { children: [], childServices: [], guardians: [], logs: [], events: [], actions: [] },
+  };
+  for (const log of [...teacherLogs(world), ...kindergartenLogs(world), ...nurseLogs(world)]) log.finish();
+  const { rows } = world;
+  await insertAll(rows.children, (c) => tx.insert(children).values(c));
+  await insertAll(rows.childServices, (c) => tx.insert(childServices).values(c));
+  await insertAll(rows.guardians, (c) => tx.insert(guardians).values(c));
+  await insertAll(rows.logs, (c) => tx.insert(logs).values(c));
+  await insertAll(rows.events, (c) => tx.insert(logEvents).values(c));
+  await insertAll(rows.actions, (c) => tx.insert(actions).values(c));
+  return { children: rows.children.length, logs: rows.logs.length, events: rows.events.length };
+}

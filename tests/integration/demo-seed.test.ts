@@ -1,0 +1,270 @@
+import { asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "../../db/client.server";
+import { actions, children, guardians, logEvents, logs, users } from "../../db/schema";
+import { seedDemo } from "../../db/seed/demo";
+import { hashPassword } from "../../app/domain/auth/password.server";
+import { loadActor } from "../../app/domain/auth/guards.server";
+import type { Actor } from "../../app/domain/auth/permissions";
+import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
+import { todayInOslo } from "../../app/lib/dates";
+import { parseNationalId } from "../../app/lib/national-id";
+import type { EventData } from "../../app/lib/timeline";
+
+/**
+ * The demo seed (db/seed/demo.ts + demo-logs.ts) on a fresh migrated database: enough
+ * children and logs to show every level and state, with denormalised columns that agree
+ * with the timeline, and need-to-know intact for every demo account.
+ */
+
+type LogRow = typeof logs.$inferSelect;
+type EventRow = typeof logEvents.$inferSelect;
+type ActionRow = typeof actions.$inferSelect;
+
+let allLogs: LogRow[];
+let eventsByLog: Map<string, EventRow[]>;
+let actionsByLog: Map<string, ActionRow[]>;
+const actors: Record<string, Actor> = {};
+
+async function actorByEmail(email: string): Promise<Actor> {
+  const { db } = await database();
+  const user = (await db.select().from(users).where(eq(users.email, email)).get())!;
+  const actor = await loadActor(user.id);
+  if (!actor) throw new Error(`no active demo user ${email}`);
+  return actor;
+}
+
+beforeAll(async () => {
+  const handle = await database();
+  await seedDemo(handle, hashPassword);
+  const { db } = handle;
+  allLogs = await db.select().from(logs);
+  eventsByLog = new Map(allLogs.map((l) => [l.id, []]));
+  for (const e of await db.select().from(logEvents).orderBy(asc(logEvents.logId), asc(logEvents.seq))) eventsByLog.get(e.logId)!.push(e);
+  actionsByLog = new Map(allLogs.map((l) => [l.id, []]));
+  for (const a of await db.select().from(actions)) actionsByLog.get(a.logId)!.push(a);
+  for (const [key, email] of Object.entries({
+    teacher: "laerer@eksempel.no",
+    kindergartenTeacher: "barnehagelaerer@eksempel.no",
+    nurse: "helsesykepleier@eksempel.no",
+    principal: "rektor@eksempel.no",
+    coordinator: "koordinator@eksempel.no",
+    administrator: "admin@eksempel.no",
+  })) {
+    actors[key] = await actorByEmail(email);
+  }
+});
+
+describe("the demo seed", () => {
+  it("has at least twelve children, logs at every level, in both states and both kinds, and every close reason", async () => {
+    const { db } = await database();
+    const childRows = await db.select().from(children);
+    expect(childRows.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(allLogs.map((l) => l.level))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(allLogs.map((l) => l.state))).toEqual(new Set(["open", "closed"]));
+    expect(new Set(allLogs.map((l) => l.kind))).toEqual(new Set(["concern", "relay"]));
+    for (const level of [1, 2, 3]) {
+      expect(allLogs.some((l) => l.kind === "relay" && l.state === "open" && l.level === level), `open relay log at ${level}`).toBe(true);
+    }
+    const closeReasons = new Set(allLogs.map((l) => l.closeReason));
+    for (const reason of ["no_further_concern", "resolved", "individual_plan", "child_welfare", "moved_away"]) {
+      expect(closeReasons, reason).toContain(reason);
+    }
+    const today = todayInOslo();
+    const openConcerns = allLogs.filter((l) => l.kind === "concern" && l.state === "open");
+    expect(openConcerns.some((l) => l.sharedWithLeader)).toBe(true);
+    expect(openConcerns.some((l) => l.decisionDueOn! <= today)).toBe(true);
+  });
+
+  it("holds the logs with the teacher, the kindergarten teacher and the nurse, roughly 5/4/3", () => {
+    const count = (actor: Actor) => allLogs.filter((l) => l.holderId === actor.id).length;
+    expect(count(actors.teacher!)).toBe(5);
+    expect(count(actors.kindergartenTeacher!)).toBe(4);
+    expect(count(actors.nurse!)).toBe(3);
+    for (const log of allLogs) {
+      const holder = [actors.teacher!, actors.kindergartenTeacher!, actors.nurse!].find((a) => a.id === log.holderId)!;
+      expect(holder.memberships.map((m) => m.serviceId)).toContain(log.holderServiceId);
+    }
+  });
+
+  it("writes realistic timelines: 5–20 events per log, seq 1…n, dates and timestamps in the past and in order", () => {
+    const today = todayInOslo();
+    const now = Date.now();
+    for (const log of allLogs) {
+      const events = eventsByLog.get(log.id)!;
+      expect(events.length, log.id).toBeGreaterThanOrEqual(5);
+      expect(events.length, log.id).toBeLessThanOrEqual(20);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events[0]!.type).toBe("concern");
+      for (const [i, e] of events.entries()) {
+        expect(e.occurredOn < today).toBe(true);
+        expect(e.recordedAt.getTime()).toBeLessThan(now);
+        expect(e.authorId).toBe(log.holderId);
+        if (i > 0) {
+          expect(e.occurredOn >= events[i - 1]!.occurredOn).toBe(true);
+          expect(e.recordedAt.getTime()).toBeGreaterThan(events[i - 1]!.recordedAt.getTime());
+        }
+      }
+      expect(log.createdAt.getTime()).toBe(events[0]!.recordedAt.getTime());
+      expect(log.updatedAt.getTime()).toBe(events.at(-1)!.recordedAt.getTime());
+    }
+  });
+
+  it("keeps every denormalised column in step with the events and actions", () => {
+    for (const log of allLogs) {
+      const events = eventsByLog.get(log.id)!;
+      const logActions = actionsByLog.get(log.id)!;
+      const of = <T extends keyof EventData>(type: T) =>
+        events.filter((e) => e.type === type) as (EventRow & { data: EventData[T] })[];
+
+      // kind and level
+      const became = of("became_log");
+      expect(log.kind).toBe(became.length > 0 ? "relay" : "concern");
+      let level = 0;
+      for (const e of events) {
+        if (e.type === "became_log") level = (e.data as EventData["became_log"]).level;
+        if (e.type === "level_change") {
+          const change = e.data as EventData["level_change"];
+          expect(change.from).toBe(level);
+          level = change.to;
+        }
+      }
+      expect(log.level, log.id).toBe(level);
+
+      // state and close fields
+      const closed = of("closed");
+      expect(closed.length).toBeLessThanOrEqual(1);
+      if (closed.length === 1) {
+        expect(events.at(-1)!.type).toBe("closed");
+        expect(log.state).toBe("closed");
+        expect(log.closeReason).toBe(closed[0]!.data.reason);
+        expect(log.closedAt?.getTime()).toBe(closed[0]!.recordedAt.getTime());
+        expect(closed[0]!.data.summary.length).toBeGreaterThan(20);
+        if (log.kind === "relay") expect(closed[0]!.data.guardiansToldOn).toBeTruthy();
+        expect(log.closeReason === "no_further_concern").toBe(log.kind === "concern");
+      } else {
+        expect(log.state).toBe("open");
+        expect(log.closeReason).toBeNull();
+        expect(log.closedAt).toBeNull();
+      }
+
+      // next evaluation: min evaluate_on of active actions, while open
+      const active = logActions.filter((a) => a.active).map((a) => a.evaluateOn).sort();
+      expect(log.nextEvaluationOn, log.id).toBe(log.state === "open" ? (active[0] ?? null) : null);
+      if (log.state === "closed") expect(active).toEqual([]);
+
+      // each action's row agrees with its own history
+      for (const a of logActions) {
+        const created = of("action").find((e) => e.data.actionId === a.id)!;
+        expect(created.data).toMatchObject({ description: a.description, goal: a.goal, responsible: a.responsible, startOn: a.startOn });
+        const evaluations = of("evaluation").filter((e) => e.data.actionId === a.id);
+        const ended = evaluations.some((e) => e.data.decision === "end");
+        expect(a.active).toBe(!ended);
+        expect(a.endedAt === null).toBe(!ended);
+        const lastNext = evaluations.filter((e) => e.data.nextEvaluateOn).at(-1)?.data.nextEvaluateOn;
+        if (a.active) expect(a.evaluateOn).toBe(lastNext ?? created.data.evaluateOn);
+      }
+      // an evaluation that changes level is followed by the level change
+      for (const e of of("evaluation").filter((x) => x.data.decision === "change_level")) {
+        const next = events[e.seq]!; // seq is 1-based: events[seq] is the next one
+        expect(next.type).toBe("level_change");
+        expect((next.data as EventData["level_change"]).to).toBe(e.data.newLevel);
+      }
+
+      // last child's voice
+      const voices = of("child_voice").map((e) => e.occurredOn).sort();
+      expect(log.lastChildVoiceOn, log.id).toBe(voices.at(-1) ?? null);
+
+      // level-0 decision date only on open concerns; shared only on concerns
+      expect(log.decisionDueOn !== null).toBe(log.kind === "concern" && log.state === "open");
+      if (log.kind === "relay") expect(log.sharedWithLeader).toBe(false);
+      expect(log.sharedWithLeader).toBe(of("shared_with_leader").length > 0);
+    }
+  });
+
+  it("includes guardians (one child with only one of two holding parental responsibility), voices with methods, a meeting and a correction", async () => {
+    const { db } = await database();
+    const guardianRows = await db.select().from(guardians);
+    const byChild = new Map<string, typeof guardianRows>();
+    for (const g of guardianRows) byChild.set(g.childId, [...(byChild.get(g.childId) ?? []), g]);
+    expect(
+      [...byChild.values()].some((gs) => gs.length === 2 && gs.filter((g) => g.parentalResponsibility).length === 1),
+    ).toBe(true);
+    for (const log of allLogs.filter((l) => l.kind === "relay")) {
+      const gs = byChild.get(log.childId) ?? [];
+      expect(gs.length).toBeGreaterThan(0);
+      for (const g of gs) expect(g.toldOn).toBeTruthy();
+    }
+    const all = [...eventsByLog.values()].flat();
+    const types = new Set(all.map((e) => e.type));
+    for (const t of ["observation", "note", "meeting", "guardian_added", "became_log", "action", "evaluation", "child_voice", "guardian_voice", "level_change", "closed", "shared_with_leader", "correction"]) {
+      expect(types, t).toContain(t);
+    }
+    const decisions = new Set(all.filter((e) => e.type === "evaluation").map((e) => (e.data as EventData["evaluation"]).decision));
+    for (const d of ["continue", "adjust", "end", "change_level"]) expect(decisions, d).toContain(d);
+    const downs = all.filter((e) => e.type === "level_change" && (e.data as EventData["level_change"]).to < (e.data as EventData["level_change"]).from);
+    expect(downs.length).toBeGreaterThan(0);
+    const corrections = all.filter((e) => e.type === "correction");
+    expect(corrections).toHaveLength(1);
+    const target = all.find((e) => e.id === corrections[0]!.correctsEventId)!;
+    expect(target).toMatchObject({ type: "note", logId: corrections[0]!.logId, authorId: corrections[0]!.authorId });
+    expect(target.seq).toBeLessThan(corrections[0]!.seq);
+
+    const children_ = await db.select().from(children);
+    const withIds = children_.filter((c) => c.nationalId !== null);
+    expect(withIds).toHaveLength(2);
+    for (const c of withIds) expect(parseNationalId(c.nationalId!)).toMatchObject({ birthDate: c.birthDate, synthetic: true });
+  });
+
+  it("opens every log for its holder, with the timeline", async () => {
+    const holders = [actors.teacher!, actors.kindergartenTeacher!, actors.nurse!];
+    for (const log of allLogs) {
+      const holder = holders.find((a) => a.id === log.holderId)!;
+      const page = await viewLog(holder, log.id, { locale: "nb" });
+      expect(page.role).toBe("holder");
+      expect(page.log).toMatchObject({ id: log.id, level: log.level, state: log.state, kind: log.kind });
+      // corrections hang on the entry they correct and are not listed on their own
+      const listed = eventsByLog.get(log.id)!.filter((e) => e.type !== "correction").length;
+      expect(page.events.length).toBe(Math.min(listed, 25));
+    }
+  });
+
+  it("shows the teacher an overdue evaluation and a missing child's voice on the home page", async () => {
+    const { logs: mine, total } = await listMyLogs(actors.teacher!, { page: 1 });
+    expect(total).toBe(5);
+    expect(mine.every((l) => l.relation === "holder")).toBe(true);
+    expect(mine.some((l) => l.flags.overdueEvaluation)).toBe(true);
+    expect(mine.some((l) => l.flags.missingChildVoice)).toBe(true);
+    expect(mine.some((l) => l.flags.decisionSoon)).toBe(true);
+    const kindergarten = await listMyLogs(actors.kindergartenTeacher!, { page: 1 });
+    expect(kindergarten.logs.some((l) => l.flags.decisionOverdue)).toBe(true);
+  });
+
+  it("lets the principal see the school's relay logs and the concern shared with them, not an unshared concern", async () => {
+    const school = actors.teacher!.memberships[0]!.serviceId;
+    const { logs: seen } = await listMyLogs(actors.principal!, { page: 1 });
+    const seenIds = new Set(seen.map((l) => l.id));
+    const schoolLogs = allLogs.filter((l) => l.holderServiceId === school);
+    const relay = schoolLogs.filter((l) => l.kind === "relay");
+    const unshared = schoolLogs.filter((l) => l.kind === "concern" && !l.sharedWithLeader);
+    expect(relay.length).toBeGreaterThanOrEqual(3);
+    expect(unshared.length).toBeGreaterThan(0);
+    for (const l of relay) expect(seenIds.has(l.id)).toBe(true);
+    for (const l of unshared) expect(seenIds.has(l.id)).toBe(false);
+    expect(seen.every((l) => l.relation === "leader")).toBe(true);
+    expect(new Set(seen.map((l) => l.serviceName))).toEqual(new Set(["Solbakken skole"]));
+  });
+
+  it("shows the coordinator and the administrator no log at all", async () => {
+    for (const actor of [actors.coordinator!, actors.administrator!]) {
+      const list = await listMyLogs(actor, { page: 1 });
+      expect(list.total).toBe(0);
+      expect(list.logs).toEqual([]);
+    }
+  });
+
+  it("does not let the kindergarten teacher open a teacher's log", async () => {
+    const teachersLog = allLogs.find((l) => l.holderId === actors.teacher!.id && l.kind === "relay")!;
+    await expect(viewLog(actors.kindergartenTeacher!, teachersLog.id, { locale: "nb" })).rejects.toMatchObject({ status: 404 });
+  });
+});

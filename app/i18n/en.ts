@@ -1,3 +1,4 @@
+import { logsEn } from "./logs-en";
 import type { Dictionary } from "./nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
@@ -189,6 +190,10 @@ export const en: Dictionary = {
     passwordCommon: "The password is too common and easy to guess. Choose another.",
     passwordMismatch: "The passwords do not match.",
     invalidChoice: "Choose one of the options.",
+    tooLong_2000: "The text cannot be longer than 2,000 characters.",
+    tooLong_10000: "The text cannot be longer than 10,000 characters.",
+    date: "Enter a valid date.",
+    nationalId: "The national identity number must have 11 digits and be valid.",
   },
   errors: {
     invalid_credentials: "Wrong e-mail address or password.",
@@ -204,8 +209,26 @@ export const en: Dictionary = {
     invitation_invalid: "The link has been used, has expired or is not valid.",
     password_is_email: "The password cannot be the same as the e-mail address.",
     forbidden: "You do not have access to this.",
+    required: "This field is required.",
+    date_in_future: "The date cannot be in the future.",
+    date_in_past: "The date cannot be in the past.",
+    date_not_future: "The date must be in the future.",
+    national_id_invalid: "The national identity number is not valid.",
+    national_id_birth_date_mismatch: "The national identity number does not match the date of birth.",
+    guardian_required: "Register at least one guardian first.",
+    not_a_concern: "This is already a relay log.",
+    not_a_relay_log: "Turn the note into a relay log first.",
+    concern_has_no_actions: "Actions start once the note has become a relay log.",
+    evaluation_before_start: "The evaluation date must be after the start date.",
+    action_ended: "The action has already ended.",
+    level_unchanged: "Choose a level other than the log's current one.",
+    reason_not_for_concern: "A private level-0 note closes with \"No further concern\".",
+    reason_only_for_concern: "\"No further concern\" only applies to level-0 notes.",
+    log_closed: "The log is closed and can only be read.",
+    log_open: "The log is already open.",
     not_found: "Page not found.",
   },
+  logs: logsEn,
   pages: {
     notFoundTitle: "Page not found",
     notFoundBody: "The page does not exist, or you do not have access to it.",

@@ -1,3 +1,5 @@
+import { logsNb } from "./logs-nb";
+
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
  * Words follow the municipalities' action guides (shared/GLOSSARY.md).
@@ -192,6 +194,10 @@ export const nb = {
     passwordCommon: "Passordet er for vanlig og lett å gjette. Velg et annet.",
     passwordMismatch: "Passordene er ikke like.",
     invalidChoice: "Velg et av alternativene.",
+    tooLong_2000: "Teksten kan ikke være lengre enn 2000 tegn.",
+    tooLong_10000: "Teksten kan ikke være lengre enn 10 000 tegn.",
+    date: "Skriv en gyldig dato.",
+    nationalId: "Fødselsnummeret må ha 11 siffer og være gyldig.",
   },
   errors: {
     invalid_credentials: "Feil e-postadresse eller passord.",
@@ -207,8 +213,26 @@ export const nb = {
     invitation_invalid: "Lenken er brukt, utløpt eller ugyldig.",
     password_is_email: "Passordet kan ikke være det samme som e-postadressen.",
     forbidden: "Du har ikke tilgang til dette.",
+    required: "Feltet må fylles ut.",
+    date_in_future: "Datoen kan ikke være fram i tid.",
+    date_in_past: "Datoen kan ikke være tilbake i tid.",
+    date_not_future: "Datoen må være fram i tid.",
+    national_id_invalid: "Fødselsnummeret er ikke gyldig.",
+    national_id_birth_date_mismatch: "Fødselsnummeret passer ikke med fødselsdatoen.",
+    guardian_required: "Registrer minst én foresatt først.",
+    not_a_concern: "Dette er allerede en stafettlogg.",
+    not_a_relay_log: "Gjør notatet om til en stafettlogg først.",
+    concern_has_no_actions: "Tiltak settes inn når notatet er gjort om til en stafettlogg.",
+    evaluation_before_start: "Evalueringsdatoen må være etter startdatoen.",
+    action_ended: "Tiltaket er allerede avsluttet.",
+    level_unchanged: "Velg et annet nivå enn det loggen har nå.",
+    reason_not_for_concern: "Et privat notat på nivå 0 avsluttes med «Ingen videre bekymring».",
+    reason_only_for_concern: "«Ingen videre bekymring» gjelder bare notater på nivå 0.",
+    log_closed: "Loggen er avsluttet og kan bare leses.",
+    log_open: "Loggen er allerede åpen.",
     not_found: "Fant ikke siden.",
   },
+  logs: logsNb,
   pages: {
     notFoundTitle: "Fant ikke siden",
     notFoundBody: "Siden finnes ikke, eller du har ikke tilgang til den.",
@@ -220,6 +244,8 @@ export const nb = {
     crossSite: "Forespørselen kom fra et annet nettsted og ble avvist.",
   },
 } as const;
+
+export type LogsDictionary = Widen<typeof logsNb>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Dictionary = Widen<typeof nb>;

@@ -54,3 +54,27 @@ export type TimelineEvent = {
     canCorrect: boolean;
   };
 }[EventType];
+
+/** Entries a person wrote and may therefore correct (by a new event). */
+export const correctableTypes: ReadonlySet<EventType> = new Set<EventType>([
+  "concern",
+  "observation",
+  "note",
+  "meeting",
+  "child_voice",
+  "guardian_voice",
+  "evaluation",
+  "action",
+  "level_change",
+  "closed",
+  "reopened",
+]);
+
+/** The main text of a correctable entry, shown beside the correction form. */
+export function mainText(event: { type: EventType; data: unknown }): string {
+  const d = event.data as Record<string, unknown>;
+  for (const key of ["text", "what", "notes", "whatHappened", "description", "justification", "summary", "reason"]) {
+    if (typeof d[key] === "string") return d[key] as string;
+  }
+  return "";
+}

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import { isRealIsoDate } from "./dates";
+import { isValidNationalId } from "./national-id";
 
 /**
  * Field schemas shared by several forms, on the server and in the browser. Every message
@@ -46,3 +48,38 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   }
   return to;
 }
+
+/** A calendar date from an <input type="date"> (YYYY-MM-DD), checked to be real. */
+export const isoDate = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .refine((v) => isRealIsoDate(v), { error: "validation.date" });
+
+export const optionalIsoDate = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || isRealIsoDate(v), { error: "validation.date" });
+
+/** Free text in a log entry: required, bounded. */
+export const entryText = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(10000, { error: "validation.tooLong_10000" });
+
+export const mediumText = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(2000, { error: "validation.tooLong_2000" });
+
+export const optionalMediumText = z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional();
+
+export const nationalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v.replace(/\s/g, "") : undefined))
+  .refine((v) => !v || isValidNationalId(v), { error: "validation.nationalId" });

@@ -3,7 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "../domain/auth/guards.server";
 import { can, rolesOf } from "../domain/auth/permissions";
+import { MyLogs } from "../components/logs/MyLogs";
+import { listMyLogs } from "../domain/logs/read.server";
 import { listServiceMembers, listServices } from "../domain/people/services.server";
+import { HomeFilterSchema } from "../lib/log-schemas";
 import { peopleCounts } from "../domain/people/users.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -16,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const ledServices = actor.memberships.filter((m) => m.role === "leader");
   const services = can(actor, "services.manage") || actor.isCoordinator ? await listServices(actor, locale) : null;
+  const filter = HomeFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const showLogs = can(actor, "logs.start");
   return {
+    filter: { level: filter.level, state: filter.state, q: filter.q },
+    myLogs: showLogs ? await listMyLogs(actor, filter) : null,
     name: actor.name,
     roles: rolesOf(actor),
     memberships: actor.memberships.map((m) => ({ serviceName: m.serviceName, role: m.role })),
@@ -51,6 +58,7 @@ export default function Home() {
           {data.roles.map((r) => t(`roles.${r}`)).join(", ")}
         </p>
       ) : null}
+      {data.myLogs ? <MyLogs {...data.myLogs} filter={data.filter} canStart={data.canStartLogs} /> : null}
       {data.memberships.length > 0 ? (
         <section aria-labelledby="services-heading" className="card stack">
           <h2 id="services-heading">{t("home.yourServices")}</h2>
@@ -61,12 +69,6 @@ export default function Home() {
               </li>
             ))}
           </ul>
-        </section>
-      ) : null}
-      {data.canStartLogs ? (
-        <section aria-labelledby="logs-heading" className="card stack">
-          <h2 id="logs-heading">{t("home.logs.title")}</h2>
-          <p>{t("home.logs.empty")}</p>
         </section>
       ) : null}
       {data.led.map((service) => (
@@ -84,7 +86,6 @@ export default function Home() {
               ))}
             </ul>
           )}
-          <p className="hint">{t("home.leader.orphaned")}</p>
         </section>
       ))}
       {data.coordinator ? (

@@ -33,6 +33,8 @@ export const demoAccounts: {
   isAdministrator?: boolean;
 }[] = [
   { email: "laerer@eksempel.no", name: "Ingrid Solvik", memberships: [{ service: "school", role: "employee", title: "Kontaktlærer 5B" }] },
+  // A colleague in the same school who takes part in none of Ingrid's logs: need to know, shown.
+  { email: "laerer2@eksempel.no", name: "Sindre Fjellheim", memberships: [{ service: "school", role: "employee", title: "Kontaktlærer 6A" }] },
   {
     email: "barnehagelaerer@eksempel.no",
     name: "Marte Lyngstad",

@@ -32,7 +32,7 @@ describe("the production server", () => {
       expect(csp, path).not.toContain("unsafe-inline");
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
-      expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(response.headers.get("referrer-policy"), path).toBe("same-origin");
     }
   });
 

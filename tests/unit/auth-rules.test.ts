@@ -55,6 +55,10 @@ describe("cross-site refusal", () => {
     expect(isCrossSiteRequest("POST", h({ Origin: "https://evil.example" }), origin)).toBe(true);
     expect(isCrossSiteRequest("POST", h({ Origin: "null" }), origin)).toBe(true);
   });
+  it("trusts fetch metadata over an opaque Origin on a same-origin form post", () => {
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "same-origin", Origin: "null" }), origin)).toBe(false);
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "cross-site", Origin: origin }), origin)).toBe(true);
+  });
   it("accepts same-origin POSTs and POSTs without browser headers", () => {
     expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "same-origin", Origin: origin }), origin)).toBe(false);
     expect(isCrossSiteRequest("POST", h({}), origin)).toBe(false);

@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { translateError } from "./messages";
 
@@ -32,7 +32,7 @@ export function TextField({
   field: Meta;
   label: string;
   hint?: string;
-  type?: "text" | "email" | "password" | "search";
+  type?: "text" | "email" | "password" | "search" | "date" | "tel";
   autoComplete?: string;
   autoFocus?: boolean;
 }) {
@@ -108,5 +108,74 @@ export function CheckboxField({ field, label, hint }: { field: Meta; label: stri
         <FieldErrors field={field} />
       </div>
     </div>
+  );
+}
+
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 5,
+}: {
+  field: Meta;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const props = getTextareaProps(field, { ariaDescribedBy: undefined });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors field={field} />
+      <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hint)} className="input" />
+    </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset with a legend. */
+export function RadioField({
+  field,
+  legend,
+  hint,
+  options,
+}: {
+  field: Meta;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const initial = typeof field.initialValue === "string" ? field.initialValue : undefined;
+  return (
+    <fieldset className="field" aria-describedby={describedBy(field, hint)}>
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors field={field} />
+      <div className="mt-1 flex flex-col gap-2">
+        {options.map((o, i) => (
+          <label key={o.value} className="flex items-center gap-3 font-normal">
+            <input
+              type="radio"
+              name={field.name}
+              value={o.value}
+              id={i === 0 ? field.id : undefined}
+              defaultChecked={initial === o.value}
+              aria-invalid={field.errors?.length ? true : undefined}
+              className="checkbox"
+              key={`${field.key}-${o.value}`}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

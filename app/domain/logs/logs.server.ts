@@ -5,7 +5,7 @@ import { addDays, todayInOslo } from "../../lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { parseNationalId } from "../../lib/national-id";
-import type { EventData } from "../../lib/timeline";
+import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
@@ -391,9 +391,14 @@ export async function closeLog(actor: Actor, logId: string, input: CloseInput) {
     if (!concern && input.reason === "no_further_concern") throw fieldError("reason", "reason_only_for_concern");
     if (!concern && !input.guardiansToldOn) throw fieldError("guardiansToldOn", "required");
     const now = new Date();
+    // A closed log has no running actions and no pending decision.
+    await tx
+      .update(actions)
+      .set({ active: false, endedAt: now })
+      .where(and(eq(actions.logId, logId), eq(actions.active, true)));
     await tx
       .update(logs)
-      .set({ state: "closed", closeReason: input.reason, closedAt: now, nextEvaluationOn: null })
+      .set({ state: "closed", closeReason: input.reason, closedAt: now, nextEvaluationOn: null, decisionDueOn: null })
       .where(eq(logs.id, logId));
     await appendEvent(tx, access, actor, "closed", todayInOslo(now), {
       reason: input.reason,
@@ -416,18 +421,7 @@ export async function reopenLog(actor: Actor, logId: string, input: { reason: st
   });
 }
 
-const correctable = new Set<EventType>([
-  "concern",
-  "observation",
-  "note",
-  "meeting",
-  "child_voice",
-  "guardian_voice",
-  "evaluation",
-  "action",
-  "level_change",
-  "closed",
-]);
+
 
 /**
  * Correct an entry: a new event pointing at the old one. The old one stays, shown struck
@@ -440,7 +434,7 @@ export async function correctEvent(actor: Actor, logId: string, eventId: string,
       .from(logEvents)
       .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
       .get();
-    if (!target || !correctable.has(target.type)) throw notFound();
+    if (!target || !correctableTypes.has(target.type)) throw notFound();
     if (target.authorId !== actor.id) throw new AppError(403, "forbidden");
     await appendEvent(tx, access, actor, "correction", todayInOslo(), input, eventId);
   });

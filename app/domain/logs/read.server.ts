@@ -4,10 +4,11 @@ import { actions, childServices, children, guardians, logEvents, logParticipants
 import { addDays, todayInOslo } from "../../lib/dates";
 import type { EventType, Locale } from "../../lib/enums";
 import { flagsFor } from "../../lib/flags";
-import type { EventData, TimelineEvent } from "../../lib/timeline";
+import { correctableTypes, mainText, type EventData, type TimelineEvent } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { guideSettingsIn, levelTexts } from "../guide.server";
-import { openLog, readableBy, recordAccess, type LogAccess } from "./access.server";
+import { AppError } from "../errors.server";
+import { openLog, readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
 export const HOME_PAGE_SIZE = 25;
@@ -82,7 +83,7 @@ async function loadTimeline(
         authorServiceName: r.authorServiceName,
         correctsEventId: r.correctsEventId,
         correctedBy: latestCorrection.get(r.id) ?? null,
-        canCorrect: open && r.authorId === actor.id,
+        canCorrect: open && r.authorId === actor.id && correctableTypes.has(r.type),
       }) as TimelineEvent,
   );
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
@@ -200,6 +201,33 @@ export async function printLog(actor: Actor, logId: string, locale: Locale) {
   return { ...details, events: timeline.events.slice().reverse() };
 }
 
+/**
+ * What a form page about one log shows in its heading (child, level), after checking the
+ * person may do what the form does. Recorded as a "view": the page shows the child.
+ */
+export async function logSummary(actor: Actor, logId: string, need: "read" | "write" | "hold" | "reopen", locale: Locale) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, need === "reopen" ? "read" : need);
+  if (need === "reopen" && (access.role !== "holder" || access.log.state !== "closed")) {
+    throw new AppError(403, "forbidden");
+  }
+  await recordAccess(actor, [logId], "view", () => access.serviceId);
+  const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, access.log.childId)).get())!;
+  const levels = await levelTexts(locale);
+  const guide = await guideSettingsIn(db);
+  return {
+    id: access.log.id,
+    kind: access.log.kind,
+    state: access.log.state,
+    level: access.log.level,
+    levelName: levels.find((l) => l.level === access.log.level)?.name ?? "",
+    childName: child.name,
+    evaluationIntervalDays: guide.evaluationIntervalDays,
+    level0DecisionDays: guide.level0DecisionDays,
+    today: todayInOslo(),
+  };
+}
+
 /** The log and one action, for the evaluation form (a read of the log). */
 export async function viewAction(actor: Actor, logId: string, actionId: string, locale: Locale) {
   const access = await openLog(actor, logId, "view");
@@ -293,4 +321,18 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
     page,
     pages,
   };
+}
+
+/** The entry to correct, for the correction form: only its author, while the log is open. */
+export async function eventForCorrection(actor: Actor, logId: string, eventId: string, locale: Locale) {
+  const summary = await logSummary(actor, logId, "write", locale);
+  const { db } = await database();
+  const event = await db
+    .select()
+    .from(logEvents)
+    .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
+    .get();
+  if (!event || !correctableTypes.has(event.type)) throw new AppError(404, "not_found");
+  if (event.authorId !== actor.id) throw new AppError(403, "forbidden");
+  return { log: summary, event: { id: event.id, type: event.type, occurredOn: event.occurredOn, text: mainText(event) } };
 }

@@ -1,0 +1,163 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { TimelineEvent } from "../../lib/timeline";
+import { useDates } from "./format";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-semibold text-slate-700">{label}</dt>
+      <dd className="whitespace-pre-wrap">{children}</dd>
+    </div>
+  );
+}
+
+/** The type-specific body of one timeline event. */
+function EventBody({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  switch (event.type) {
+    case "concern":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.eventTypes.concern")}>{event.data.what}</Field>
+          {event.data.context ? <Field label={t("logs.event.context")}>{event.data.context}</Field> : null}
+        </dl>
+      );
+    case "observation":
+    case "note":
+      return <p className="whitespace-pre-wrap">{event.data.text}</p>;
+    case "meeting":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.forms.meeting.meetingTitle")}>{event.data.title}</Field>
+          <Field label={t("logs.event.attendees")}>{event.data.attendees}</Field>
+          <Field label={t("logs.forms.meeting.notes")}>{event.data.notes}</Field>
+        </dl>
+      );
+    case "shared_with_leader":
+      return null;
+    case "became_log":
+      return (
+        <p>
+          {t("logs.event.level", { level: event.data.level })} · {t("logs.event.guardiansToldOn", { date: date(event.data.guardiansToldOn) })}
+        </p>
+      );
+    case "guardian_added":
+      return (
+        <p>
+          {t("logs.event.guardian", { name: event.data.name, relation: t(`logs.relations.${event.data.relation}`) })} –{" "}
+          {event.data.parentalResponsibility ? t("logs.page.parentalResponsibility") : t("logs.page.noParentalResponsibility")}
+          {event.data.toldOn ? ` · ${t("logs.page.toldOn", { date: date(event.data.toldOn) })}` : ""}
+        </p>
+      );
+    case "guardians_told":
+      return <p>{t("logs.event.guardiansToldOn", { date: date(event.data.toldOn) })}</p>;
+    case "action":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.action")}>{event.data.description}</Field>
+          <Field label={t("logs.event.goal")}>{event.data.goal}</Field>
+          <Field label={t("logs.event.responsible")}>{event.data.responsible}</Field>
+          <Field label={t("logs.event.evaluateOn")}>
+            {t("logs.page.period", { start: date(event.data.startOn), evaluate: date(event.data.evaluateOn) })}
+          </Field>
+        </dl>
+      );
+    case "evaluation":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.action")}>{event.data.actionDescription}</Field>
+          <Field label={t("logs.event.whatHappened")}>{event.data.whatHappened}</Field>
+          <Field label={t("logs.event.whatWorked")}>{event.data.whatWorked}</Field>
+          <Field label={t("logs.event.childExperience")}>{event.data.childExperience}</Field>
+          <Field label={t("logs.event.decision")}>{t(`logs.decisions.${event.data.decision}`)}</Field>
+          {event.data.adjustment ? <Field label={t("logs.event.adjustment")}>{event.data.adjustment}</Field> : null}
+          {event.data.newLevel !== undefined ? (
+            <Field label={t("logs.event.newLevel")}>{t("logs.levelLabel", { level: event.data.newLevel })}</Field>
+          ) : null}
+          {event.data.nextEvaluateOn ? (
+            <Field label={t("logs.event.nextEvaluateOn")}>{date(event.data.nextEvaluateOn)}</Field>
+          ) : null}
+        </dl>
+      );
+    case "level_change":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.eventTypes.level_change")}>{t("logs.event.from", { from: event.data.from, to: event.data.to })}</Field>
+          <Field label={t("logs.event.justification")}>{event.data.justification}</Field>
+        </dl>
+      );
+    case "child_voice":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.method")}>{t(`logs.methods.${event.data.method}`)}</Field>
+          <Field label={t("logs.forms.voice.text")}>
+            <q>{event.data.text}</q>
+          </Field>
+        </dl>
+      );
+    case "guardian_voice":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.who")}>{event.data.who}</Field>
+          <Field label={t("logs.event.method")}>{t(`logs.methods.${event.data.method}`)}</Field>
+          <Field label={t("logs.forms.voice.text")}>
+            <q>{event.data.text}</q>
+          </Field>
+        </dl>
+      );
+    case "closed":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.reason")}>{t(`logs.closeReasons.${event.data.reason}`)}</Field>
+          <Field label={t("logs.event.summary")}>{event.data.summary}</Field>
+          {event.data.guardiansToldOn ? (
+            <Field label={t("logs.forms.close.guardiansToldOn")}>{date(event.data.guardiansToldOn)}</Field>
+          ) : null}
+        </dl>
+      );
+    case "reopened":
+      return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
+    case "correction":
+      return <p className="whitespace-pre-wrap">{event.data.text}</p>;
+  }
+}
+
+/** One entry on the timeline: what, when, who; a corrected entry is struck through with its correction below. */
+export function EventItem({ event, logId, print = false }: { event: TimelineEvent; logId: string; print?: boolean }) {
+  const { t } = useTranslation();
+  const { date, dateTime } = useDates();
+  const corrected = event.correctedBy !== null;
+  return (
+    <article className="border-l-4 border-brand-700 bg-white p-3 shadow-sm" aria-labelledby={`event-${event.id}`}>
+      <header className="flex flex-wrap items-baseline justify-between gap-x-4">
+        <h3 id={`event-${event.id}`} className="text-base font-semibold">
+          {t(`logs.eventTypes.${event.type}`)} · {date(event.occurredOn)}
+        </h3>
+        <p className="text-sm text-slate-700">
+          {t("logs.event.by", { name: event.authorName, service: event.authorServiceName ?? "" })} ·{" "}
+          {t("logs.event.recorded", { date: dateTime(event.recordedAt) })}
+        </p>
+      </header>
+      <div className={`mt-2 ${corrected ? "text-slate-600 line-through" : ""}`}>
+        <EventBody event={event} />
+      </div>
+      {event.correctedBy ? (
+        <div className="mt-2 border-t border-slate-200 pt-2">
+          <p className="whitespace-pre-wrap font-semibold">{t("logs.event.correctedBy", { text: event.correctedBy.text })}</p>
+          <p className="text-sm">{t("logs.event.correctionReason", { reason: event.correctedBy.reason })}</p>
+        </div>
+      ) : null}
+      {event.canCorrect && !print ? (
+        <p className="mt-2 no-print">
+          <Link to={`/logs/${logId}/events/${event.id}/correct`}>
+            {t("logs.event.correct")}
+            <span className="sr-only"> – {t(`logs.eventTypes.${event.type}`)} {date(event.occurredOn)}</span>
+          </Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}

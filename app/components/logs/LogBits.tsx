@@ -1,0 +1,50 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Flags } from "../../lib/flags";
+
+export function LevelBadge({ level, name }: { level: number; name?: string }) {
+  const { t } = useTranslation();
+  const colours = ["bg-slate-100 border-slate-500", "bg-sky-50 border-sky-700", "bg-amber-50 border-amber-700", "bg-rose-50 border-rose-700"];
+  return (
+    <span className={`inline-block rounded border-2 px-2 py-0.5 text-sm font-semibold text-slate-900 ${colours[level] ?? colours[0]}`}>
+      {name ? t("logs.levelWithName", { level, name }) : t("logs.levelLabel", { level })}
+    </span>
+  );
+}
+
+export function FlagList({ flags }: { flags: Flags }) {
+  const { t } = useTranslation();
+  const active = (Object.keys(flags) as (keyof Flags)[]).filter((k) => flags[k]);
+  if (active.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t("logs.flags.title")}>
+      {active.map((k) => (
+        <li key={k} className="rounded border-l-4 border-red-700 bg-red-50 px-2 py-1 text-sm font-semibold text-red-900">
+          {t(`logs.flags.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The heading of a form page about one log: back link, child, level. */
+export function LogFormHeading({
+  log,
+  title,
+}: {
+  log: { id: string; childName: string; level: number; levelName: string };
+  title: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/logs/${log.id}`}>← {log.childName}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <span className="font-semibold">{log.childName}</span> · <LevelBadge level={log.level} name={log.levelName} />
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Flags } from "../../lib/flags";
+import { useDates } from "./format";
+import { FlagList, LevelBadge } from "./LogBits";
+
+export interface MyLogRow {
+  id: string;
+  kind: "concern" | "relay";
+  state: "open" | "closed";
+  level: number;
+  childName: string;
+  birthDate: string;
+  holderName: string;
+  serviceName: string;
+  nextEvaluationOn: string | null;
+  decisionDueOn: string | null;
+  relation: "holder" | "participant" | "leader";
+  flags: Flags;
+}
+
+/** "Mine logger": filters, search and the list, most urgent first. A GET form: works without JavaScript. */
+export function MyLogs({
+  logs,
+  total,
+  page,
+  pages,
+  filter,
+  canStart,
+}: {
+  logs: MyLogRow[];
+  total: number;
+  page: number;
+  pages: number;
+  filter: { level?: number; state?: string; q?: string };
+  canStart: boolean;
+}) {
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const filtered = filter.level !== undefined || !!filter.state || !!filter.q;
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams();
+    if (filter.level !== undefined) params.set("level", String(filter.level));
+    if (filter.state) params.set("state", filter.state);
+    if (filter.q) params.set("q", filter.q);
+    params.set("page", String(p));
+    return `/?${params}`;
+  };
+  return (
+    <section aria-labelledby="logs-heading" className="stack">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="logs-heading">{t("logs.home.title")}</h2>
+        {canStart ? (
+          <Link to="/logs/new" className="btn-primary">
+            {t("logs.home.newConcern")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("logs.home.filters")}>
+        <div className="field grow">
+          <label htmlFor="logs-q">{t("logs.home.search")}</label>
+          <p id="logs-q-hint" className="hint">
+            {t("logs.home.searchHint")}
+          </p>
+          <input id="logs-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} aria-describedby="logs-q-hint" className="input" />
+        </div>
+        <div className="field">
+          <label htmlFor="logs-level">{t("logs.home.level")}</label>
+          <select id="logs-level" name="level" defaultValue={filter.level ?? ""} className="input">
+            <option value="">{t("logs.home.anyLevel")}</option>
+            {[0, 1, 2, 3].map((l) => (
+              <option key={l} value={l}>
+                {t("logs.levelLabel", { level: l })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="logs-state">{t("logs.home.state")}</label>
+          <select id="logs-state" name="state" defaultValue={filter.state ?? ""} className="input">
+            <option value="">{t("logs.home.anyState")}</option>
+            <option value="open">{t("logs.states.open")}</option>
+            <option value="closed">{t("logs.states.closed")}</option>
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("logs.home.apply")}
+        </button>
+      </Form>
+      <p aria-live="polite">{t("logs.home.count", { count: total })}</p>
+      {logs.length === 0 ? <p>{filtered ? t("logs.home.none") : t("logs.home.noneAtAll")}</p> : null}
+      <ul className="stack">
+        {logs.map((log) => (
+          <li key={log.id} className="card stack">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3>
+                <Link to={`/logs/${log.id}`}>{log.childName}</Link>
+              </h3>
+              <span className="text-sm">
+                {log.relation === "holder"
+                  ? t("logs.home.youHold")
+                  : log.relation === "participant"
+                    ? t("logs.home.youParticipate")
+                    : t("logs.home.yourService")}
+              </span>
+            </div>
+            <p className="flex flex-wrap items-center gap-2">
+              <LevelBadge level={log.level} />
+              <span className="badge">{t(`logs.kinds.${log.kind}`)}</span>
+              <span className="badge">{t(`logs.states.${log.state}`)}</span>
+            </p>
+            <p className="text-sm">
+              {t("logs.home.born", { date: date(log.birthDate) })} ·{" "}
+              {t("logs.home.heldBy", { name: log.holderName, service: log.serviceName })}
+            </p>
+            {log.state === "open" && log.nextEvaluationOn ? (
+              <p>{t("logs.home.nextEvaluation", { date: date(log.nextEvaluationOn) })}</p>
+            ) : null}
+            {log.state === "open" && log.decisionDueOn ? (
+              <p>{t("logs.home.decisionDue", { date: date(log.decisionDueOn) })}</p>
+            ) : null}
+            <FlagList flags={log.flags} />
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label={t("admin.users.pagination")} className="flex flex-wrap items-center gap-4">
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
+          <span>{t("admin.users.page", { page, pages })}</span>
+          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from "react-i18next";
+
+/** Calendar dates (YYYY-MM-DD) and timestamps in the reader's language, in Norway's time. */
+export function useDates() {
+  const { i18n } = useTranslation();
+  const tag = i18n.language === "en" ? "en-GB" : "nb-NO";
+  return {
+    date: (iso: string | null | undefined) =>
+      iso
+        ? new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`))
+        : "",
+    dateTime: (iso: string | null | undefined) =>
+      iso
+        ? new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(iso))
+        : "",
+  };
+}
+
+/** Show the birth-date part of a national id and hide the personal number. */
+export function maskNationalId(value: string) {
+  return `${value.slice(0, 6)} *****`;
+}

@@ -1,0 +1,35 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import { requireActor } from "../domain/auth/guards.server";
+import type { Actor } from "../domain/auth/permissions";
+import { logSummary } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { guard, withFormErrors } from "./http.server";
+
+/**
+ * The two halves every form page about one log shares: the loader checks that the person
+ * may do what the form does (through the domain) and returns the heading; the action
+ * parses with the form's zod schema, calls the domain, and goes back to the log.
+ */
+export async function loadLogForm(
+  { request, params }: LoaderFunctionArgs,
+  need: "read" | "write" | "hold" | "reopen",
+) {
+  const actor = await requireActor(request);
+  return guard(async () => ({ log: await logSummary(actor, params.logId ?? "", need, getLocale(request)) }));
+}
+
+export async function logFormAction<S extends z.ZodType>(
+  { request, params }: ActionFunctionArgs,
+  schema: S,
+  run: (actor: Actor, logId: string, value: z.output<S>) => Promise<string>,
+) {
+  const actor = await requireActor(request);
+  const logId = params.logId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  return withFormErrors(submission, async () => redirect(await run(actor, logId, submission.value as z.output<S>)));
+}
+
+export const backToLog = (logId: string, notice = "saved") => `/logs/${logId}?notice=${notice}#timeline`;

@@ -1,0 +1,111 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { RadioField, SelectField, TextAreaField, TextField } from "../components/ui/Field";
+import { requireActor } from "../domain/auth/guards.server";
+import { AppError } from "../domain/errors.server";
+import { evaluateAction } from "../domain/logs/logs.server";
+import { logSummary, viewAction } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+import { addDays } from "../lib/dates";
+import { btiLevels, evaluationDecisions, type BtiLevel } from "../lib/enums";
+import { guard } from "../lib/http.server";
+import { backToLog, logFormAction } from "../lib/log-route.server";
+import { EvaluationSchema } from "../lib/log-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.evaluation.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    const locale = getLocale(request);
+    const log = await logSummary(actor, params.logId ?? "", "write", locale);
+    const { action, role } = await viewAction(actor, log.id, params.actionId ?? "", locale);
+    if (!action || !action.active) throw new AppError(404, "not_found");
+    return { log, item: action, isHolder: role === "holder" };
+  });
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, EvaluationSchema, async (actor, logId, value) => {
+    await evaluateAction(actor, logId, args.params.actionId ?? "", { ...value, newLevel: value.newLevel as BtiLevel | undefined });
+    return value.decision === "close" ? `/logs/${logId}/close?notice=evaluatedClose` : backToLog(logId, "evaluated");
+  });
+
+export default function EvaluateAction() {
+  const { log, item, isHolder } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const [form, fields] = useForm({
+    id: "evaluation",
+    lastResult,
+    defaultValue: { evaluatedOn: log.today, nextEvaluateOn: addDays(log.today, log.evaluationIntervalDays) },
+    constraint: getZodConstraint(EvaluationSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
+  });
+  const decisions = evaluationDecisions.filter((d) => isHolder || (d !== "change_level" && d !== "close"));
+  const labels = {
+    evaluatedOn: t("logs.forms.evaluation.evaluatedOn"),
+    whatHappened: t("logs.forms.evaluation.whatHappened"),
+    whatWorked: t("logs.forms.evaluation.whatWorked"),
+    childExperience: t("logs.forms.evaluation.childExperience"),
+    decision: t("logs.forms.evaluation.decision"),
+    adjustment: t("logs.forms.evaluation.adjustment"),
+    nextEvaluateOn: t("logs.forms.evaluation.nextEvaluateOn"),
+    newLevel: t("logs.forms.evaluation.newLevel"),
+    justification: t("logs.forms.evaluation.justification"),
+  };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("logs.forms.evaluation.title")} />
+      <section aria-labelledby="action-heading" className="card stack">
+        <h2 id="action-heading">{t("logs.forms.evaluation.action")}</h2>
+        <p className="font-semibold">{item.description}</p>
+        <p>
+          {t("logs.page.goal")}: {item.goal}
+        </p>
+        <p>
+          {t("logs.page.responsible")}: {item.responsible}
+        </p>
+        <p>{t("logs.page.period", { start: date(item.startOn), evaluate: date(item.evaluateOn) })}</p>
+      </section>
+      <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
+        <TextField field={fields.evaluatedOn} label={labels.evaluatedOn} type="date" />
+        <TextAreaField field={fields.whatHappened} label={labels.whatHappened} rows={4} />
+        <TextAreaField field={fields.whatWorked} label={labels.whatWorked} rows={4} />
+        <TextAreaField field={fields.childExperience} label={labels.childExperience} rows={3} />
+        <RadioField
+          field={fields.decision}
+          legend={labels.decision}
+          hint={t("logs.forms.evaluation.conditional")}
+          options={decisions.map((d) => ({ value: d, label: t(`logs.decisions.${d}`) }))}
+        />
+        <TextField field={fields.nextEvaluateOn} label={labels.nextEvaluateOn} type="date" />
+        <TextAreaField field={fields.adjustment} label={labels.adjustment} rows={3} />
+        {isHolder ? (
+          <>
+            <SelectField
+              field={fields.newLevel}
+              label={labels.newLevel}
+              placeholder=""
+              options={btiLevels.filter((l) => l !== log.level).map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
+            />
+            <TextAreaField field={fields.justification} label={labels.justification} rows={3} />
+          </>
+        ) : null}
+      </FormShell>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

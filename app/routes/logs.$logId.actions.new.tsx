@@ -1,0 +1,66 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { TextAreaField, TextField } from "../components/ui/Field";
+import { addAction } from "../domain/logs/logs.server";
+import { pageTitle } from "../i18n/meta";
+import { addDays } from "../lib/dates";
+import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { ActionSchema } from "../lib/log-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.action.title");
+
+export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, ActionSchema, async (actor, logId, value) => {
+    await addAction(actor, logId, value);
+    return backToLog(logId);
+  });
+
+export default function NewAction() {
+  const { log } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "action",
+    lastResult,
+    defaultValue: { startOn: log.today, evaluateOn: addDays(log.today, log.evaluationIntervalDays) },
+    constraint: getZodConstraint(ActionSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+  });
+  const labels = {
+    description: t("logs.forms.action.description"),
+    goal: t("logs.forms.action.goal"),
+    responsible: t("logs.forms.action.responsible"),
+    startOn: t("logs.forms.action.startOn"),
+    evaluateOn: t("logs.forms.action.evaluateOn"),
+  };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("logs.forms.action.title")} />
+      <p>{t("logs.forms.action.intro")}</p>
+      <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
+        <TextAreaField field={fields.description} label={labels.description} rows={3} />
+        <TextAreaField field={fields.goal} label={labels.goal} rows={3} />
+        <TextField field={fields.responsible} label={labels.responsible} />
+        <TextField field={fields.startOn} label={labels.startOn} type="date" />
+        <TextField
+          field={fields.evaluateOn}
+          label={labels.evaluateOn}
+          hint={t("logs.forms.action.evaluateOnHint", { days: log.evaluationIntervalDays })}
+          type="date"
+        />
+      </FormShell>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

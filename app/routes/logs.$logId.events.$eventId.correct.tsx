@@ -1,0 +1,67 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { TextAreaField } from "../components/ui/Field";
+import { requireActor } from "../domain/auth/guards.server";
+import { correctEvent } from "../domain/logs/logs.server";
+import { eventForCorrection } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+import { guard } from "../lib/http.server";
+import { backToLog, logFormAction } from "../lib/log-route.server";
+import { CorrectionSchema } from "../lib/log-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.correct.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => eventForCorrection(actor, params.logId ?? "", params.eventId ?? "", getLocale(request)));
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, CorrectionSchema, async (actor, logId, value) => {
+    await correctEvent(actor, logId, args.params.eventId ?? "", value);
+    return backToLog(logId);
+  });
+
+/** Correct an entry: a new event; the original stays, struck through. */
+export default function CorrectEntry() {
+  const { log, event } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const [form, fields] = useForm({
+    id: "correct",
+    lastResult,
+    defaultValue: { text: event.text },
+    constraint: getZodConstraint(CorrectionSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
+  });
+  const labels = { text: t("logs.forms.correct.text"), reason: t("logs.forms.correct.reason") };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("logs.forms.correct.title")} />
+      <p>{t("logs.forms.correct.intro")}</p>
+      <section aria-labelledby="original-heading" className="card stack">
+        <h2 id="original-heading">
+          {t("logs.forms.correct.original")}: {t(`logs.eventTypes.${event.type}`)} · {date(event.occurredOn)}
+        </h2>
+        <p className="whitespace-pre-wrap">{event.text}</p>
+      </section>
+      <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
+        <TextAreaField field={fields.text} label={labels.text} rows={6} />
+        <TextAreaField field={fields.reason} label={labels.reason} rows={2} />
+      </FormShell>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,56 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { RadioField, TextAreaField } from "../components/ui/Field";
+import { changeLevel } from "../domain/logs/logs.server";
+import { pageTitle } from "../i18n/meta";
+import { btiLevels, type BtiLevel } from "../lib/enums";
+import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { LevelSchema } from "../lib/log-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.level.title");
+
+export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "hold");
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, LevelSchema, async (actor, logId, value) => {
+    await changeLevel(actor, logId, { to: value.to as BtiLevel, justification: value.justification });
+    return backToLog(logId);
+  });
+
+export default function ChangeLevel() {
+  const { log } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "level",
+    lastResult,
+    constraint: getZodConstraint(LevelSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LevelSchema }),
+  });
+  const labels = { to: t("logs.forms.level.to"), justification: t("logs.forms.level.justification") };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("logs.forms.level.title")} />
+      <p>{t("logs.forms.level.intro")}</p>
+      <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
+        <RadioField
+          field={fields.to}
+          legend={labels.to}
+          hint={t("logs.forms.level.current", { level: log.level })}
+          options={btiLevels.filter((l) => l !== log.level).map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
+        />
+        <TextAreaField field={fields.justification} label={labels.justification} rows={4} />
+      </FormShell>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
+import { requireActor } from "../domain/auth/guards.server";
+import { readersOf } from "../domain/logs/access.server";
+import { logSummary } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+import { guard } from "../lib/http.server";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.readers.title");
+
+/** "Who has read this log" (DESIGN.md rule 9): the holder and the leader. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    const readers = await readersOf(actor, params.logId ?? "");
+    const log = await logSummary(actor, params.logId ?? "", "read", getLocale(request));
+    return { log, readers: readers.map((r) => ({ ...r, at: r.at.toISOString() })) };
+  });
+}
+
+export default function Readers() {
+  const { log, readers } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/logs/${log.id}`}>← {log.childName}</Link>
+      </p>
+      <h1>{t("logs.readers.title")}</h1>
+      <p>{t("logs.readers.intro")}</p>
+      {readers.length === 0 ? (
+        <p>{t("logs.readers.none")}</p>
+      ) : (
+        <div className="table-wrap card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("logs.readers.when")}</th>
+                <th scope="col">{t("logs.readers.who")}</th>
+                <th scope="col">{t("logs.readers.service")}</th>
+                <th scope="col">{t("logs.readers.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {readers.map((r) => (
+                <tr key={r.id}>
+                  <td>{dateTime(r.at)}</td>
+                  <td>{r.name}</td>
+                  <td>{r.serviceName ?? ""}</td>
+                  <td>{t(`logs.readers.kinds.${r.kind}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,48 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { TextAreaField } from "../components/ui/Field";
+import { reopenLog } from "../domain/logs/logs.server";
+import { pageTitle } from "../i18n/meta";
+import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { ReopenSchema } from "../lib/log-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.reopen.title");
+
+export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "reopen");
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, ReopenSchema, async (actor, logId, value) => {
+    await reopenLog(actor, logId, value);
+    return backToLog(logId, "reopened");
+  });
+
+export default function ReopenLog() {
+  const { log } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "reopen",
+    lastResult,
+    constraint: getZodConstraint(ReopenSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReopenSchema }),
+  });
+  const labels = { reason: t("logs.forms.reopen.reason") };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("logs.forms.reopen.title")} />
+      <FormShell form={form} fields={fields} labels={labels} logId={log.id} submitLabel={t("logs.forms.reopen.title")}>
+        <TextAreaField field={fields.reason} label={labels.reason} rows={4} />
+      </FormShell>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,18 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireActor } from "../domain/auth/guards.server";
+import { shareWithLeader } from "../domain/logs/logs.server";
+import { guard } from "../lib/http.server";
+import { backToLog } from "../lib/log-route.server";
+
+/** Level 0: discuss the concern with one's leader. POST only. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    await shareWithLeader(actor, params.logId ?? "");
+    return redirect(backToLog(params.logId ?? "", "shared"));
+  });
+}
+
+export function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/logs/${params.logId ?? ""}`);
+}

@@ -41,6 +41,7 @@ export const DEMO_PASSWORD = "Stafett-demo-2026";
 
 export const demoRoles = {
   teacher: "laerer@eksempel.no",
+  secondTeacher: "laerer2@eksempel.no",
   kindergartenTeacher: "barnehagelaerer@eksempel.no",
   nurse: "helsesykepleier@eksempel.no",
   ppt: "ppt@eksempel.no",

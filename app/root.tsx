@@ -14,6 +14,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import stylesheet from "../styles/app.css";
 import { useNonce } from "./components/nonce";
+import { translateError } from "./components/ui/messages";
 import { Shell } from "./components/Shell";
 import { getActor } from "./domain/auth/guards.server";
 import { can } from "./domain/auth/permissions";
@@ -80,12 +81,16 @@ export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A domain refusal such as "the log is closed" carries a code with a translated text.
+  const code = isRouteErrorResponse(error) ? (error.data as { code?: unknown } | null)?.code : undefined;
   const [title, body] =
     status === 404
       ? [t("pages.notFoundTitle"), t("pages.notFoundBody")]
       : status === 403
         ? [t("pages.forbiddenTitle"), t("pages.forbiddenBody")]
-        : [t("pages.errorTitle"), t("pages.errorBody")];
+        : (status === 409 || status === 400) && typeof code === "string"
+          ? [t("pages.refusedTitle"), translateError(t, `errors.${code}`)]
+          : [t("pages.errorTitle"), t("pages.errorBody")];
   return (
     <div className="stack">
       <h1>{title}</h1>

@@ -234,6 +234,7 @@ export const en: Dictionary = {
     notFoundBody: "The page does not exist, or you do not have access to it.",
     forbiddenTitle: "No access",
     forbiddenBody: "Your role does not give access to this page.",
+    refusedTitle: "That is not possible",
     errorTitle: "Something went wrong",
     errorBody: "We could not show the page. Try again shortly. Nothing you have saved is lost.",
     backHome: "To the front page",

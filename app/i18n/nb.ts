@@ -238,6 +238,7 @@ export const nb = {
     notFoundBody: "Siden finnes ikke, eller du har ikke tilgang til den.",
     forbiddenTitle: "Ingen tilgang",
     forbiddenBody: "Rollen din gir ikke tilgang til denne siden.",
+    refusedTitle: "Det går ikke",
     errorTitle: "Noe gikk galt",
     errorBody: "Vi klarte ikke å vise siden. Prøv igjen om litt. Ingenting du har lagret, er tapt.",
     backHome: "Til forsiden",

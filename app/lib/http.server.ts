@@ -4,13 +4,12 @@ import { isAppError } from "../domain/errors.server";
 
 /**
  * The one place where domain errors become HTTP answers (CONVENTIONS.md "errors
- * translated in one place"). 404 and 403 become error responses that the route's
- * ErrorBoundary renders; unknown errors stay errors (a generic 500 page, nothing leaked).
+ * translated in one place"). Domain errors become error responses with their status and
+ * code, which the route's ErrorBoundary renders (404 and 403 as such, others with the
+ * translated code); unknown errors stay errors (a generic 500 page, nothing leaked).
  */
 export function toErrorResponse(error: unknown): unknown {
-  if (isAppError(error) && (error.status === 403 || error.status === 404)) {
-    return data({ code: error.code }, { status: error.status });
-  }
+  if (isAppError(error)) return data({ code: error.code }, { status: error.status });
   return error;
 }
 

@@ -34,7 +34,8 @@ const noScript = () => newPage(browser, { javaScriptEnabled: false });
 
 /**
  * Press a submit button and wait for the browser's own (document) POST. The server must
- * take it: a 403 here means the app refused its own page's form as "cross-site".
+ * take it: a 403 here means the app refused its own page's form as "cross-site" (as it
+ * did while Referrer-Policy: no-referrer made Chromium send `Origin: null`).
  */
 async function submit(page: Page, button: Locator) {
   const [response] = await Promise.all([
@@ -60,20 +61,9 @@ async function expectNotHydrated(page: Page) {
   expect(await page.evaluate(() => "__remixContext" in window && "__remixRouter" in window)).toBe(false);
 }
 
-/**
- * KNOWN BUG (reported, not fixable from the routes): with scripts off, every form POST is
- * refused with 403 "cross-site". The server sends Referrer-Policy: no-referrer, so
- * Chromium sends `Origin: null` on the page's own form POST (Sec-Fetch-Site: same-origin);
- * app/domain/auth/csrf.server.ts refuses Origin null, and so does Remix's own action check
- * ("host header does not match origin header"). Setting Referrer-Policy: same-origin in
- * app/server.ts makes all four tests below pass (checked on a patched build). Until then
- * they are expected to fail at their first POST; when it is fixed, `it.fails` turns red:
- * change `postsWork` to `it`.
- */
-const postsWork = it.fails;
 
 describe("without JavaScript", () => {
-  postsWork("signing in works: a wrong password shows the error and keeps the e-mail; the right one leads home", async () => {
+  it("signing in works: a wrong password shows the error and keeps the e-mail; the right one leads home", async () => {
     const { page, context, problems } = await noScript();
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel("E-postadresse").fill(demoRoles.teacher);
@@ -95,7 +85,7 @@ describe("without JavaScript", () => {
     await context.close();
   });
 
-  postsWork("an empty sign-in form is answered by the server with errors next to the fields", async () => {
+  it("an empty sign-in form is answered by the server with errors next to the fields", async () => {
     const { page, context, problems } = await noScript();
     await page.goto(`${server.baseUrl}/login`);
     // No script means no client check; the form is novalidate, so the server answers.
@@ -107,7 +97,7 @@ describe("without JavaScript", () => {
     await context.close();
   });
 
-  postsWork("the language switch works and is remembered", async () => {
+  it("the language switch works and is remembered", async () => {
     const { page, context, problems } = await noScript();
     await signIn(page, "principal");
     await page.getByRole("heading", { name: "Ansatte i Solbakken skole" }).waitFor();
@@ -127,7 +117,7 @@ describe("without JavaScript", () => {
     await context.close();
   });
 
-  postsWork("an administrator can create a service, and a missing name is reported next to the field", async () => {
+  it("an administrator can create a service, and a missing name is reported next to the field", async () => {
     const { page, context, problems } = await noScript();
     await signIn(page, "admin");
     await page.getByRole("link", { name: "Administrer tjenester" }).click();

@@ -6,8 +6,8 @@ import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole } f
 import { startServer, type RunningServer } from "../support/server";
 
 /**
- * Every demo role in Chromium: sign in through the form, see the home page made for that
- * role, in bokmål and English, with no axe violations; sign out; the admin pages and the
+ * Every demo account in Chromium: sign in through the form, see the home page made for that
+ * role (its logs, or the honest empty state), in bokmål and English, with no axe violations; sign out; the admin pages and the
  * 403 page. One server and one browser for the whole file.
  */
 let server: RunningServer;
@@ -41,33 +41,39 @@ const homeExpectations: Record<
 > = {
   teacher: {
     name: "Ingrid Solvik",
-    headings: { nb: ["Mine logger", "Dine tjenester"], en: ["My logs", "Your services"] },
-    texts: { nb: ["Solbakken skole – Ansatt", "Du har ingen stafettlogger."], en: ["Solbakken skole – Employee", "You have no relay logs."] },
+    headings: { nb: ["Mine logger", "Dine tjenester", "Sofie Lund Nilsen"], en: ["My logs", "Your services", "Sofie Lund Nilsen"] },
+    texts: { nb: ["Solbakken skole – Ansatt", "Du er stafettholder"], en: ["Solbakken skole – Employee", "You are the relay holder"] },
+  },
+  // A colleague in the same school who takes part in none of the logs: the honest empty state.
+  secondTeacher: {
+    name: "Sindre Fjellheim",
+    headings: { nb: ["Mine logger"], en: ["My logs"] },
+    texts: { nb: ["Solbakken skole – Ansatt", "Du har ingen stafettlogger ennå."], en: ["Solbakken skole – Employee", "You have no relay logs yet."] },
   },
   kindergartenTeacher: {
     name: "Marte Lyngstad",
-    headings: { nb: ["Mine logger"], en: ["My logs"] },
-    texts: { nb: ["Tyttebær barnehage – Ansatt", "Du har ingen stafettlogger."], en: ["Tyttebær barnehage – Employee", "You have no relay logs."] },
+    headings: { nb: ["Mine logger", "Liva Torvik"], en: ["My logs", "Liva Torvik"] },
+    texts: { nb: ["Tyttebær barnehage – Ansatt", "Du er stafettholder"], en: ["Tyttebær barnehage – Employee", "You are the relay holder"] },
   },
   nurse: {
     name: "Siri Haugvik",
-    headings: { nb: ["Mine logger"], en: ["My logs"] },
+    headings: { nb: ["Mine logger", "Sara Nguyen"], en: ["My logs", "Sara Nguyen"] },
     texts: {
-      nb: ["Helsestasjon og skolehelsetjeneste Eksempel – Ansatt", "Du har ingen stafettlogger."],
-      en: ["Helsestasjon og skolehelsetjeneste Eksempel – Employee", "You have no relay logs."],
+      nb: ["Helsestasjon og skolehelsetjeneste Eksempel – Ansatt", "Du er stafettholder"],
+      en: ["Helsestasjon og skolehelsetjeneste Eksempel – Employee", "You are the relay holder"],
     },
   },
   ppt: {
     name: "Jonas Brekkestø",
     headings: { nb: ["Mine logger"], en: ["My logs"] },
-    texts: { nb: ["PPT Eksempel – Ansatt", "Du har ingen stafettlogger."], en: ["PPT Eksempel – Employee", "You have no relay logs."] },
+    texts: { nb: ["PPT Eksempel – Ansatt", "Du har ingen stafettlogger ennå."], en: ["PPT Eksempel – Employee", "You have no relay logs yet."] },
   },
   childWelfare: {
     name: "Amina Rasuli",
     headings: { nb: ["Mine logger"], en: ["My logs"] },
     texts: {
-      nb: ["Barneverntjenesten i Eksempel – Ansatt", "Du har ingen stafettlogger."],
-      en: ["Barneverntjenesten i Eksempel – Employee", "You have no relay logs."],
+      nb: ["Barneverntjenesten i Eksempel – Ansatt", "Du har ingen stafettlogger ennå."],
+      en: ["Barneverntjenesten i Eksempel – Employee", "You have no relay logs yet."],
     },
   },
   principal: {
@@ -129,7 +135,7 @@ describe("each demo role's home page", () => {
     await login(page, server.baseUrl, "admin");
     const counts = page.getByRole("region", { name: "Administrasjon" }).locator("dl > div");
     await expect.poll(() => counts.allInnerTexts()).toEqual([
-      expect.stringMatching(/^Aktive brukere\s+8$/),
+      expect.stringMatching(/^Aktive brukere\s+9$/),
       expect.stringMatching(/^Aktive tjenester\s+10$/),
       expect.stringMatching(/^Venter på å velge passord\s+0$/),
     ]);

@@ -48,7 +48,7 @@ describe("the production server", () => {
   });
 
   it("answers an unknown path with a 404 page that reveals nothing internal", async () => {
-    const response = await fetch(`${server.baseUrl}/logs/does-not-exist`);
+    const response = await fetch(`${server.baseUrl}/no/such/page`);
     expect(response.status).toBe(404);
     const html = await response.text();
     expect(html).toContain("Fant ikke siden");

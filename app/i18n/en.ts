@@ -55,15 +55,9 @@ export const en: Dictionary = {
     yourRoles: "Your roles",
     yourServices: "Your services",
     noRoles: "Your account is not linked to any service yet. Contact the municipality's administrator.",
-    logs: {
-      title: "My logs",
-      empty:
-        "You have no relay logs. Once relay logs are in use, this is where you will see the logs you hold or take part in, with level, next evaluation and what is urgent.",
-    },
     leader: {
       title: "Staff in {{service}}",
       none: "No active staff are registered in this service.",
-      orphaned: "Logs without a relay holder in this service will appear here once relay logs are in use.",
     },
     coordinator: {
       title: "BTI coordinator",

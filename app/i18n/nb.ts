@@ -58,16 +58,9 @@ export const nb = {
     yourServices: "Dine tjenester",
     noRoles:
       "Kontoen din er ikke knyttet til noen tjeneste ennå. Ta kontakt med administratoren i kommunen.",
-    logs: {
-      title: "Mine logger",
-      empty:
-        "Du har ingen stafettlogger. Når funksjonen for stafettlogger er tatt i bruk, ser du her loggene du holder eller deltar i, med nivå, neste evaluering og hva som haster.",
-    },
     leader: {
       title: "Ansatte i {{service}}",
       none: "Ingen aktive ansatte er registrert i tjenesten.",
-      orphaned:
-        "Logger uten stafettholder i tjenesten vises her når funksjonen for stafettlogger er tatt i bruk.",
     },
     coordinator: {
       title: "BTI-koordinator",

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EventItem } from "../components/logs/EventItem";
-import { maskNationalId, useDates } from "../components/logs/format";
+import { useDates } from "../components/logs/format";
 import { FlagList, LevelBadge } from "../components/logs/LogBits";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
@@ -163,7 +163,7 @@ export default function LogPage() {
         <section aria-labelledby="child-heading" className="card stack">
           <h2 id="child-heading">{child.name}</h2>
           <p>{t("logs.page.born", { date: date(child.birthDate) })}</p>
-          {child.nationalId ? <p>{t("logs.page.nationalIdRegistered", { masked: maskNationalId(child.nationalId) })}</p> : null}
+          {child.nationalId ? <p>{t("logs.page.nationalIdRegistered", { masked: child.nationalId })}</p> : null}
           {child.attends.length ? <p>{t("logs.page.attends", { services: child.attends.join(", ") })}</p> : null}
           <h3>{t("logs.page.holder")}</h3>
           <p>{t("logs.page.holderLine", { name: data.holder.name, service: data.holder.serviceName })}</p>

@@ -8,9 +8,8 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RadioField, SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { AppError } from "../domain/errors.server";
 import { evaluateAction } from "../domain/logs/logs.server";
-import { logSummary, viewAction } from "../domain/logs/read.server";
+import { activeAction, logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays } from "../lib/dates";
@@ -27,9 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(async () => {
     const locale = getLocale(request);
     const log = await logSummary(actor, params.logId ?? "", "write", locale);
-    const { action, role } = await viewAction(actor, log.id, params.actionId ?? "", locale);
-    if (!action || !action.active) throw new AppError(404, "not_found");
-    return { log, item: action, isHolder: role === "holder" };
+    const { action, isHolder } = await activeAction(actor, log.id, params.actionId ?? "");
+    return { log, item: action, isHolder };
   });
 }
 

@@ -106,6 +106,14 @@ describe("starting a concern", () => {
       form: { serviceId: schoolId, childName: "Id Barn", birthDate: "2015-09-01", nationalId: syntheticId("2015-09-01"), noticedOn: today(), what: "x" },
     });
     expect(ok.status).toBe(302);
+    // The page gets only the birth-date part; the print for filing gets the whole number.
+    const logId = ok.location!.split("/")[2]!.split("?")[0]!;
+    const full = syntheticId("2015-09-01");
+    const page = await callLoader(logPage.loader, `/logs/${logId}`, { cookie: cookies.teacher, params: { logId } });
+    expect(JSON.stringify(page.data)).not.toContain(full);
+    expect(JSON.stringify(page.data)).toContain(`${full.slice(0, 6)} *****`);
+    const printed = await callLoader(print.loader, `/logs/${logId}/print`, { cookie: cookies.teacher, params: { logId } });
+    expect(JSON.stringify(printed.data)).toContain(full);
   });
 
   it("administrators and coordinators cannot start logs", async () => {

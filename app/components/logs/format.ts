@@ -15,8 +15,3 @@ export function useDates() {
         : "",
   };
 }
-
-/** Show the birth-date part of a national id and hide the personal number. */
-export function maskNationalId(value: string) {
-  return `${value.slice(0, 6)} *****`;
-}

@@ -19,9 +19,12 @@ export function ErrorSummary({
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];
-  const fieldErrors = Object.entries(fields).flatMap(([name, field]) =>
-    (field.errors ?? []).map((message) => ({ name, id: field.id, message })),
-  );
+  // conform's `fields` is a proxy with no own keys, so the labels name the fields too.
+  const names = [...new Set([...Object.keys(labels), ...Object.keys(fields)])];
+  const fieldErrors = names.flatMap((name) => {
+    const field = fields[name];
+    return (field?.errors ?? []).map((message) => ({ name, id: field!.id, message }));
+  });
   const count = formErrors.length + fieldErrors.length;
   useEffect(() => {
     if (count > 0) ref.current?.focus();

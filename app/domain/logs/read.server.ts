@@ -89,7 +89,7 @@ async function loadTimeline(
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
 }
 
-async function logDetails(access: LogAccess, locale: Locale) {
+async function logDetails(access: LogAccess, locale: Locale, options: { fullNationalId?: boolean } = {}) {
   const { db } = await database();
   const log = access.log;
   const child = (await db.select().from(children).where(eq(children.id, log.childId)).get())!;
@@ -146,8 +146,12 @@ async function logDetails(access: LogAccess, locale: Locale) {
     child: {
       name: child.name,
       birthDate: child.birthDate,
-      hasNationalId: child.nationalId !== null,
-      nationalId: child.nationalId,
+      // Data minimisation: the page gets the birth-date part only; the print for filing gets it all.
+      nationalId: child.nationalId
+        ? options.fullNationalId
+          ? child.nationalId
+          : `${child.nationalId.slice(0, 6)} *****`
+        : null,
       attends: attends.map((a) => a.name),
     },
     guardians: guardianRows.map((g) => ({
@@ -196,7 +200,7 @@ export async function viewLog(
 /** The whole log for filing in the service's own records. Recorded as a "print". */
 export async function printLog(actor: Actor, logId: string, locale: Locale) {
   const access = await openLog(actor, logId, "print");
-  const details = await logDetails(access, locale);
+  const details = await logDetails(access, locale, { fullNationalId: true });
   const timeline = await loadTimeline(access, actor, { limit: 100_000 });
   return { ...details, events: timeline.events.slice().reverse() };
 }
@@ -228,12 +232,30 @@ export async function logSummary(actor: Actor, logId: string, need: "read" | "wr
   };
 }
 
-/** The log and one action, for the evaluation form (a read of the log). */
-export async function viewAction(actor: Actor, logId: string, actionId: string, locale: Locale) {
-  const access = await openLog(actor, logId, "view");
-  const details = await logDetails(access, locale);
-  const action = details.actions.find((a) => a.id === actionId);
-  return { ...details, action: action ?? null };
+/**
+ * One active action of a log, for the evaluation form. The form's loader has already
+ * checked access and recorded the read through `logSummary`; this re-checks access only.
+ */
+export async function activeAction(actor: Actor, logId: string, actionId: string) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "write");
+  const action = await db
+    .select()
+    .from(actions)
+    .where(and(eq(actions.id, actionId), eq(actions.logId, logId), eq(actions.active, true)))
+    .get();
+  if (!action) throw new AppError(404, "not_found");
+  return {
+    action: {
+      id: action.id,
+      description: action.description,
+      goal: action.goal,
+      responsible: action.responsible,
+      startOn: action.startOn,
+      evaluateOn: action.evaluateOn,
+    },
+    isHolder: access.role === "holder",
+  };
 }
 
 export interface HomeFilter {

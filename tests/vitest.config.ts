@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
           setupFiles: ["tests/support/no-console-error.ts"],
         },
       },
@@ -27,6 +28,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          sequence: { groupOrder: 1 },
           globalSetup: ["tests/support/template-db.ts"],
           setupFiles: ["tests/support/integration-setup.ts", "tests/support/no-console-error.ts"],
           testTimeout: 20_000,
@@ -37,6 +39,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // Browser tests run after the others, two files at a time.
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file starts its own server and browser; two at a time fits 2 cores.

@@ -8,17 +8,32 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField, TextField } from "../components/ui/Field";
 import { addAction } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
-import { addDays } from "../lib/dates";
+import { addDays, isRealIsoDate } from "../lib/dates";
 import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
 import { ActionSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
+
+/**
+ * The domain refuses an evaluation date on or before the start date; checking it here too
+ * shows that error together with the others (and in the browser before sending).
+ */
+const datesGiven = (value: unknown) => {
+  const { startOn, evaluateOn } = (value ?? {}) as Record<string, unknown>;
+  return typeof startOn === "string" && typeof evaluateOn === "string" && isRealIsoDate(startOn) && isRealIsoDate(evaluateOn);
+};
+const NewActionSchema = ActionSchema.refine((value) => value.evaluateOn > value.startOn, {
+  path: ["evaluateOn"],
+  message: "errors.evaluation_before_start",
+  // Also when other fields are missing, so every error shows at once.
+  when: (payload) => datesGiven(payload.value),
+});
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.action.title");
 
 export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
 
 export const action = (args: ActionFunctionArgs) =>
-  logFormAction(args, ActionSchema, async (actor, logId, value) => {
+  logFormAction(args, NewActionSchema, async (actor, logId, value) => {
     await addAction(actor, logId, value);
     return backToLog(logId);
   });
@@ -31,10 +46,10 @@ export default function NewAction() {
     id: "action",
     lastResult,
     defaultValue: { startOn: log.today, evaluateOn: addDays(log.today, log.evaluationIntervalDays) },
-    constraint: getZodConstraint(ActionSchema),
+    constraint: getZodConstraint(NewActionSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewActionSchema }),
   });
   const labels = {
     description: t("logs.forms.action.description"),

@@ -119,10 +119,6 @@ export const en: Dictionary = {
       noPassword: "Has not chosen a password",
       none: "No users match the search.",
       count: "{{count}} users",
-      page: "Page {{page}} of {{pages}}",
-      previous: "Previous page",
-      next: "Next page",
-      pagination: "Pages",
       isAdministrator: "Administrator",
       isAdministratorHint: "Manages users and services. Has no access to logs.",
       isCoordinator: "BTI coordinator",
@@ -170,6 +166,7 @@ export const en: Dictionary = {
   kinds: {
     label: "Kind of service",
   },
+  pagination: { label: "Pages", page: "Page {{page}} of {{pages}}", previous: "Previous page", next: "Next page" },
   forms: {
     errorSummary: "The form has errors to correct",
     required: "required",

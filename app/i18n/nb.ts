@@ -122,10 +122,6 @@ export const nb = {
       noPassword: "Har ikke valgt passord",
       none: "Ingen brukere passer søket.",
       count: "{{count}} brukere",
-      page: "Side {{page}} av {{pages}}",
-      previous: "Forrige side",
-      next: "Neste side",
-      pagination: "Sider",
       isAdministrator: "Administrator",
       isAdministratorHint: "Forvalter brukere og tjenester. Har ikke tilgang til logger.",
       isCoordinator: "BTI-koordinator",
@@ -173,6 +169,7 @@ export const nb = {
   kinds: {
     label: "Type tjeneste",
   },
+  pagination: { label: "Sider", page: "Side {{page}} av {{pages}}", previous: "Forrige side", next: "Neste side" },
   forms: {
     errorSummary: "Skjemaet har feil som må rettes",
     required: "må fylles ut",

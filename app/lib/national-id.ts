@@ -60,3 +60,27 @@ export function parseNationalId(value: string): NationalIdInfo | null {
 export function isValidNationalId(value: string): boolean {
   return parseNationalId(value) !== null;
 }
+
+/** Append the two control digits to nine digits, or null when no valid number exists. */
+export function withControlDigits(first9: string): string | null {
+  const digits = [...first9].map(Number);
+  const k1 = control(digits, WEIGHTS_1);
+  if (k1 === null) return null;
+  const k2 = control([...digits, k1], WEIGHTS_2);
+  if (k2 === null) return null;
+  return `${first9}${k1}${k2}`;
+}
+
+/**
+ * A synthetic test number (Tenor style, month + 80) for a birth date: for demo and test
+ * data, never a real person's number.
+ */
+export function syntheticNationalId(birthDate: string): string {
+  const [y, m, d] = birthDate.split("-") as [string, string, string];
+  const base = Number(y) >= 2000 ? 500 : 100;
+  for (let individual = base; individual < base + 399; individual++) {
+    const id = withControlDigits(`${d}${String(Number(m) + 80).padStart(2, "0")}${y.slice(2)}${individual}`);
+    if (id) return id;
+  }
+  throw new Error("no synthetic number for this date");
+}

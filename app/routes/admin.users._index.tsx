@@ -5,6 +5,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { listUsers } from "../domain/people/users.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../lib/http.server";
+import { Pagination } from "../components/ui/Pagination";
 import { UserSearchSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
@@ -80,13 +81,7 @@ export default function UsersList() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("admin.users.pagination")} className="flex flex-wrap items-center gap-4">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
-          <span>{t("admin.users.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { actions, childServices, children, guardians, guideSettings, logEvents, 
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, LogKind, LogState, VoiceMethod } from "../../app/lib/enums";
 import { createId } from "../../app/lib/ids";
+import { syntheticNationalId } from "../../app/lib/national-id";
 import type { EventData } from "../../app/lib/timeline";
 
 /**
@@ -54,35 +55,6 @@ interface World {
   rows: Rows;
 }
 
-// ---------------------------------------------------------------------------------------
-// Synthetic national ids (the logic of tests/support/national-ids.ts, kept here so the
-// app's seed never imports from tests/).
-// ---------------------------------------------------------------------------------------
-
-function withControlDigits(first9: string): string | null {
-  const d = [...first9].map(Number);
-  const k = (weights: number[], digits: number[]) => {
-    const r = 11 - (weights.reduce((a, w, i) => a + w * digits[i]!, 0) % 11);
-    return r === 11 ? 0 : r === 10 ? null : r;
-  };
-  const k1 = k([3, 7, 6, 1, 8, 9, 4, 5, 2], d);
-  if (k1 === null) return null;
-  const k2 = k([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...d, k1]);
-  if (k2 === null) return null;
-  return `${first9}${k1}${k2}`;
-}
-
-/** A synthetic (month + 80) number for a birth date, with a valid individual number. */
-function syntheticId(birthDate: string): string {
-  const [y, m, d] = birthDate.split("-");
-  const yy = y!.slice(2);
-  const base = Number(y) >= 2000 ? 500 : 100;
-  for (let individual = base; individual < base + 399; individual++) {
-    const id = withControlDigits(`${d}${String(Number(m) + 80).padStart(2, "0")}${yy}${individual}`);
-    if (id) return id;
-  }
-  throw new Error("no synthetic id for this birth date");
-}
 
 // ---------------------------------------------------------------------------------------
 // One log, built event by event
@@ -352,7 +324,7 @@ class DemoLog {
       id: this.childId,
       name: this.child.name,
       birthDate,
-      nationalId: this.child.syntheticNationalId ? syntheticId(birthDate) : null,
+      nationalId: this.child.syntheticNationalId ? syntheticNationalId(birthDate) : null,
       createdBy: this.holderId,
       createdAt: this.createdAt,
     });

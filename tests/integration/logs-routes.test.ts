@@ -18,7 +18,7 @@ import * as voice from "../../app/routes/logs.$logId.voice";
 import * as newConcern from "../../app/routes/logs.new";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { daysAgo, inDays, today } from "../support/log-factories";
-import { syntheticId } from "../support/national-ids";
+import { syntheticNationalId as syntheticId } from "../../app/lib/national-id";
 import { callAction, callLoader } from "../support/requests";
 
 type Reply = { error?: Record<string, string[]>; initialValue?: Record<string, unknown> };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, isRealIsoDate, todayInOslo } from "../../app/lib/dates";
 import { flagsFor, type FlagInput } from "../../app/lib/flags";
 import { isValidNationalId, parseNationalId } from "../../app/lib/national-id";
-import { syntheticId, withControlDigits } from "../support/national-ids";
+import { syntheticNationalId as syntheticId, withControlDigits } from "../../app/lib/national-id";
 
 describe("national identity numbers", () => {
   it("accepts a fødselsnummer with both control digits right and a real date", () => {

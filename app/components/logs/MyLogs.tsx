@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Flags } from "../../lib/flags";
 import { useDates } from "./format";
+import { Pagination } from "../ui/Pagination";
 import { FlagList, LevelBadge } from "./LogBits";
 
 export interface MyLogRow {
@@ -123,13 +124,7 @@ export function MyLogs({
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t("admin.users.pagination")} className="flex flex-wrap items-center gap-4">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("admin.users.previous")}</Link> : null}
-          <span>{t("admin.users.page", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("admin.users.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </section>
   );
 }

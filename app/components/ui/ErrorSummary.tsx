@@ -1,11 +1,13 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { translateError } from "./messages";
 
 /**
  * The error summary at the top of a form (GOV.UK / Designsystemet pattern): every error
- * as a link to its field, plus errors that belong to the whole form. It takes focus when
- * it appears, so a screen reader hears what went wrong.
+ * as a link to its field, plus errors that belong to the whole form. It appears after a
+ * submit attempt (conform's status "error"), not while a field is checked on blur, and
+ * takes focus then, so a screen reader hears what went wrong. Appearing on blur would move
+ * focus away from the field being left and shift the form under the pointer.
  */
 export function ErrorSummary({
   form,
@@ -26,10 +28,15 @@ export function ErrorSummary({
     return (field?.errors ?? []).map((message) => ({ name, id: field!.id, message }));
   });
   const count = formErrors.length + fieldErrors.length;
+  const submitted = form.status === "error";
+  // Once shown after a submit, it stays (and shrinks) while the errors are fixed.
+  const [shown, setShown] = useState(submitted);
   useEffect(() => {
+    if (!submitted) return;
+    setShown(true);
     if (count > 0) ref.current?.focus();
-  }, [count, form.status]);
-  if (count === 0) return null;
+  }, [submitted, count]);
+  if (count === 0 || !(shown || submitted)) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-summary`} className="error-summary">
       <h2 id={`${form.id}-summary`}>{t("forms.errorSummary")}</h2>

@@ -24,7 +24,7 @@ export function ServiceForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(ServiceSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceSchema }),
   });

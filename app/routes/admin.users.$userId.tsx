@@ -150,7 +150,7 @@ export default function EditUser() {
       isCoordinator: user.isCoordinator ? "on" : undefined,
     },
     constraint: getZodConstraint(UserSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UserSchema }),
   });
@@ -159,7 +159,7 @@ export default function EditUser() {
     lastResult: resultFor("addMembership"),
     defaultValue: { role: "employee" },
     constraint: getZodConstraint(MembershipSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
   });

@@ -62,7 +62,7 @@ export default function NewUser() {
     lastResult: actionData?.result,
     defaultValue: { role: "employee" },
     constraint: getZodConstraint(NewUserSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
   });

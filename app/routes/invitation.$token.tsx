@@ -54,7 +54,7 @@ export default function Invitation() {
     id: "set-password",
     lastResult,
     constraint: getZodConstraint(SetPasswordSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
   });

@@ -47,7 +47,7 @@ export default function EvaluateAction() {
     lastResult,
     defaultValue: { evaluatedOn: log.today, nextEvaluateOn: addDays(log.today, log.evaluationIntervalDays) },
     constraint: getZodConstraint(EvaluationSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
   });

@@ -47,7 +47,7 @@ export default function NewAction() {
     lastResult,
     defaultValue: { startOn: log.today, evaluateOn: addDays(log.today, log.evaluationIntervalDays) },
     constraint: getZodConstraint(NewActionSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewActionSchema }),
   });

@@ -32,7 +32,7 @@ export default function BecomeLog() {
     lastResult,
     defaultValue: { level: "1", guardiansToldOn: log.today },
     constraint: getZodConstraint(BecomeLogSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: BecomeLogSchema }),
   });

@@ -35,7 +35,7 @@ export default function CloseLog() {
     lastResult,
     defaultValue: concern ? { reason: "no_further_concern" } : { guardiansToldOn: log.today },
     constraint: getZodConstraint(CloseSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
   });

@@ -34,7 +34,7 @@ export default function NewEntry() {
     lastResult,
     defaultValue: { type, occurredOn: log.today },
     constraint: getZodConstraint(EntrySchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EntrySchema }),
   });

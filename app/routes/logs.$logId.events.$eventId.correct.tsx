@@ -41,7 +41,7 @@ export default function CorrectEntry() {
     lastResult,
     defaultValue: { text: event.text },
     constraint: getZodConstraint(CorrectionSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
   });

@@ -32,7 +32,7 @@ export default function NewGuardian() {
     lastResult,
     defaultValue: { parentalResponsibility: "on" },
     constraint: getZodConstraint(GuardianSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GuardianSchema }),
   });

@@ -31,7 +31,7 @@ export default function ChangeLevel() {
     id: "level",
     lastResult,
     constraint: getZodConstraint(LevelSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LevelSchema }),
   });

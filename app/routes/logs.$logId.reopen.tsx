@@ -30,7 +30,7 @@ export default function ReopenLog() {
     id: "reopen",
     lastResult,
     constraint: getZodConstraint(ReopenSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReopenSchema }),
   });

@@ -35,7 +35,7 @@ export default function NewVoice() {
     lastResult,
     defaultValue: { who, heardOn: log.today, method: "conversation" },
     constraint: getZodConstraint(VoiceSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: VoiceSchema }),
   });

@@ -55,7 +55,7 @@ export default function NewConcern() {
     lastResult,
     defaultValue: { serviceId: myServices.length === 1 ? myServices[0]!.id : undefined, noticedOn: today },
     constraint: getZodConstraint(ConcernSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConcernSchema }),
   });

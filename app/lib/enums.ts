@@ -48,6 +48,7 @@ export const closeReasons = [
   "child_welfare",
   "moved_away",
   "other",
+  "consent_withdrawn",
 ] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
@@ -69,6 +70,14 @@ export const eventTypes = [
   "closed",
   "reopened",
   "correction",
+  "consent_recorded",
+  "consent_withdrawn",
+  "invited",
+  "invitation_answered",
+  "participant_left",
+  "handover_proposed",
+  "handover_answered",
+  "relay_returned",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -88,3 +97,22 @@ export type VoiceMethod = (typeof voiceMethods)[number];
 
 export const accessKinds = ["view", "print", "search"] as const;
 export type AccessKind = (typeof accessKinds)[number];
+
+/** What a consent is for: keeping the relay log at all, or sharing it with services. */
+export const consentScopes = ["keep", "share"] as const;
+export type ConsentScope = (typeof consentScopes)[number];
+
+export const consentForms = ["written", "oral", "digital"] as const;
+export type ConsentForm = (typeof consentForms)[number];
+
+export const consentDecisions = ["given", "refused"] as const;
+export type ConsentDecision = (typeof consentDecisions)[number];
+
+export const consentStatuses = ["active", "withdrawn", "superseded"] as const;
+export type ConsentStatus = (typeof consentStatuses)[number];
+
+export const invitationStatuses = ["pending", "accepted", "declined", "cancelled"] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+export const handoverStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
+export type HandoverStatus = (typeof handoverStatuses)[number];

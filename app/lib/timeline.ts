@@ -1,6 +1,9 @@
 import type {
   BtiLevel,
   CloseReason,
+  ConsentDecision,
+  ConsentForm,
+  ConsentScope,
   EvaluationDecision,
   EventType,
   GuardianRelation,
@@ -35,6 +38,26 @@ export interface EventData {
   closed: { reason: CloseReason; summary: string; guardiansToldOn: string | null };
   reopened: { reason: string };
   correction: { text: string; reason: string };
+  consent_recorded: {
+    consentId: string;
+    scope: ConsentScope;
+    decision: ConsentDecision;
+    form: ConsentForm;
+    purpose: string;
+    services: string[];
+    givenBy: string[];
+    youngPerson: boolean;
+    givenOn: string;
+    expiresOn: string;
+    replaces: string | null;
+  };
+  consent_withdrawn: { consentId: string; scope: ConsentScope; services: string[]; reason: string };
+  invited: { invitationId: string; invitee: string; service: string; message: string; respondBy: string };
+  invitation_answered: { invitationId: string; invitee: string; service: string; accepted: boolean; reason: string | null };
+  participant_left: { participant: string; service: string; removed: boolean; reason: string | null };
+  handover_proposed: { handoverId: string; to: string; toService: string; message: string };
+  handover_answered: { handoverId: string; to: string; toService: string; accepted: boolean; reason: string | null };
+  relay_returned: { from: string; to: string; toService: string };
 }
 
 export type TimelineEvent = {

@@ -58,7 +58,7 @@ export default function CloseLog() {
             field={fields.reason}
             legend={labels.reason}
             options={closeReasons
-              .filter((r) => r !== "no_further_concern")
+              .filter((r) => r !== "no_further_concern" && r !== "consent_withdrawn")
               .map((r) => ({ value: r, label: t(`logs.closeReasons.${r}`) }))}
           />
         )}

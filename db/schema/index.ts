@@ -2,3 +2,4 @@ export * from "./reference";
 export * from "./people";
 export * from "./auth";
 export * from "./logs";
+export * from "./consent";

@@ -35,6 +35,10 @@ export const guideSettings = sqliteTable(
     evaluationIntervalDays: integer("evaluation_interval_days").notNull(),
     consentAge: integer("consent_age").notNull(),
     logRequiredFromLevel: integer("log_required_from_level").notNull(),
+    /** How long a consent lasts unless renewed (default 12 months). */
+    consentValidityMonths: integer("consent_validity_months").notNull().default(12),
+    /** Days an invitee has to answer an invitation (default 7). */
+    invitationResponseDays: integer("invitation_response_days").notNull().default(7),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [

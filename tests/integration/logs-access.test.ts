@@ -5,7 +5,7 @@ import { accessLog } from "../../db/schema";
 import { readersOf } from "../../app/domain/logs/access.server";
 import { addEntry, shareWithLeader } from "../../app/domain/logs/logs.server";
 import { listMyLogs, printLog, viewLog } from "../../app/domain/logs/read.server";
-import { addParticipant, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
+import { addParticipant, giveConsent, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let relayLogId: string;
@@ -40,6 +40,7 @@ describe("need to know (DESIGN.md rule 2)", () => {
   it("a participant from another service reads it while taking part", async () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id, "Cecilie Deltakersen");
     await expect(view("nurse", logId)).rejects.toMatchObject({ status: 404 });
+    await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     await addParticipant(logId, cast.ids.nurse, cast.health.id);
     expect((await view("nurse", logId)).role).toBe("participant");
     await addEntry(cast.actors.nurse, logId, { type: "note", occurredOn: today(), text: "Samtale på helsestasjonen." });
@@ -99,6 +100,7 @@ describe("every read is recorded (DESIGN.md rule 9)", () => {
     expect(readers[0]).toMatchObject({ kind: "view" });
     expect(readers.map((r) => r.kind)).toContain("view");
     expect((await readersOf(cast.actors.principal, logId)).length).toBeGreaterThan(0);
+    await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     await addParticipant(logId, cast.ids.nurse, cast.health.id);
     await expect(readersOf(cast.actors.nurse, logId)).rejects.toMatchObject({ status: 403 });
     await expect(readersOf(cast.actors.colleague, logId)).rejects.toMatchObject({ status: 404 });

@@ -127,7 +127,8 @@ describe("the append-only timeline (DESIGN.md rule 5)", () => {
 
   it("only the author corrects an entry", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
-    const { addParticipant } = await import("../support/log-factories");
+    const { addParticipant, giveConsent } = await import("../support/log-factories");
+    await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     await addParticipant(logId, cast.ids.nurse, cast.health.id);
     const id = await addEntry(teacher(), logId, { type: "note", occurredOn: today(), text: "Lærerens notat" });
     await expect(correctEvent(cast.actors.nurse, logId, id, { text: "x", reason: "y" })).rejects.toMatchObject({ status: 403 });
@@ -194,7 +195,8 @@ describe("actions and evaluations (DESIGN.md rule 6)", () => {
     });
     await evaluateAction(teacher(), logId, a, { ...base, decision: "change_level", newLevel: 2, justification: "Trenger PPT" });
     expect((await logRow(logId)).level).toBe(2);
-    const { addParticipant } = await import("../support/log-factories");
+    const { addParticipant, giveConsent } = await import("../support/log-factories");
+    await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     await addParticipant(logId, cast.ids.nurse, cast.health.id);
     await expect(
       evaluateAction(cast.actors.nurse, logId, a, { ...base, decision: "change_level", newLevel: 1, justification: "x" }),

@@ -1,5 +1,7 @@
 import { database } from "../../db/client.server";
-import { logParticipants } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { guardians, logParticipants, logs } from "../../db/schema";
+import { recordConsent } from "../../app/domain/consent/consents.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { addGuardian, becomeRelayLog, startConcern } from "../../app/domain/logs/logs.server";
@@ -71,4 +73,26 @@ export async function addParticipant(logId: string, userId: string, serviceId: s
   await transaction((tx) =>
     tx.insert(logParticipants).values({ id: createId(), logId, userId, serviceId, joinedAt: new Date() }),
   );
+}
+
+/**
+ * Record a complete consent from the log's guardians with parental responsibility:
+ * "keep" (to keep the log) or "share" with the given services.
+ */
+export async function giveConsent(holder: Actor, logId: string, scope: "keep" | "share", serviceIds: string[] = []) {
+  const { db } = await database();
+  const log = (await db.select().from(logs).where(eq(logs.id, logId)).get())!;
+  const responsible = (await db.select().from(guardians).where(eq(guardians.childId, log.childId))).filter(
+    (g) => g.parentalResponsibility,
+  );
+  return recordConsent(holder, logId, {
+    scope,
+    decision: "given",
+    form: "written",
+    purpose: scope === "keep" ? "Føre stafettlogg" : "Samarbeid om tiltak",
+    guardianIds: responsible.map((g) => g.id),
+    youngPerson: false,
+    serviceIds,
+    givenOn: todayInOslo(),
+  });
 }

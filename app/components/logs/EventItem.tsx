@@ -122,6 +122,81 @@ function EventBody({ event }: { event: TimelineEvent }) {
       return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
     case "correction":
       return <p className="whitespace-pre-wrap">{event.data.text}</p>;
+    case "consent_recorded":
+      return (
+        <dl className="stack">
+          <Field label={event.data.decision === "given" ? t("logs.event.consentGiven") : t("logs.event.consentRefused")}>
+            {event.data.scope === "keep"
+              ? t("logs.event.consentKeep")
+              : t("logs.event.consentShare", { services: event.data.services.join(", ") })}
+          </Field>
+          <Field label={t("logs.event.purpose")}>{event.data.purpose}</Field>
+          <Field label={t("logs.event.method")}>
+            {event.data.youngPerson ? t("logs.event.youngPerson") : t("logs.event.givenBy", { names: event.data.givenBy.join(", ") })}
+          </Field>
+          <Field label={t("logs.event.validity")}>
+            {t("logs.event.validUntil", { from: date(event.data.givenOn), to: date(event.data.expiresOn) })}
+          </Field>
+        </dl>
+      );
+    case "consent_withdrawn":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.eventTypes.consent_withdrawn")}>
+            {event.data.scope === "keep"
+              ? t("logs.event.consentKeep")
+              : t("logs.event.withdrawnFrom", { services: event.data.services.join(", ") })}
+          </Field>
+          <Field label={t("logs.event.reason")}>{event.data.reason}</Field>
+        </dl>
+      );
+    case "invited":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.eventTypes.invited")}>
+            {t("logs.event.invitedLine", { name: event.data.invitee, service: event.data.service, date: date(event.data.respondBy) })}
+          </Field>
+          <Field label={t("logs.event.message")}>{event.data.message}</Field>
+        </dl>
+      );
+    case "invitation_answered":
+      return (
+        <p className="whitespace-pre-wrap">
+          {event.data.accepted
+            ? t("logs.event.accepted", { name: event.data.invitee, service: event.data.service })
+            : t("logs.event.declined", { name: event.data.invitee, service: event.data.service })}
+          {event.data.reason ? ` – ${event.data.reason}` : ""}
+        </p>
+      );
+    case "participant_left":
+      return (
+        <p className="whitespace-pre-wrap">
+          {event.data.removed
+            ? t("logs.event.removed", { name: event.data.participant, service: event.data.service })
+            : t("logs.event.left", { name: event.data.participant, service: event.data.service })}
+          {event.data.reason ? ` – ${event.data.reason}` : ""}
+        </p>
+      );
+    case "handover_proposed":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.eventTypes.handover_proposed")}>
+            {t("logs.event.handoverTo", { name: event.data.to, service: event.data.toService })}
+          </Field>
+          <Field label={t("logs.event.message")}>{event.data.message}</Field>
+        </dl>
+      );
+    case "handover_answered":
+      return (
+        <p className="whitespace-pre-wrap">
+          {event.data.accepted
+            ? t("logs.event.handoverAccepted", { name: event.data.to, service: event.data.toService })
+            : t("logs.event.handoverDeclined", { name: event.data.to, service: event.data.toService })}
+          {event.data.reason ? ` – ${event.data.reason}` : ""}
+        </p>
+      );
+    case "relay_returned":
+      return <p>{t("logs.event.returned", { from: event.data.from, to: event.data.to, service: event.data.toService })}</p>;
   }
 }
 

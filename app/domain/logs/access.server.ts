@@ -4,6 +4,7 @@ import { accessLog, logParticipants, logs, services, users } from "../../../db/s
 import type { AccessKind } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
+import { coveredSql, isCovered, type GateContext } from "../consent/coverage.server";
 import { AppError, notFound } from "../errors.server";
 
 /**
@@ -29,15 +30,23 @@ export interface LogAccess {
  * `id in (… union …)` so each branch uses its own index (holder, participation, service)
  * instead of scanning every log.
  */
-export function readableBy(actor: Actor): SQL {
+export function readableBy(actor: Actor, gate: GateContext): SQL {
   const leads = actor.memberships.filter((m) => m.role === "leader").map((m) => m.serviceId);
+  const notWithdrawn = sql`${logs.closeReason} is not 'consent_withdrawn'`;
   const branches: SQL[] = [
     sql`select ${logs.id} from ${logs} where ${logs.holderId} = ${actor.id}`,
-    sql`select ${logParticipants.logId} from ${logParticipants} where ${logParticipants.userId} = ${actor.id} and ${logParticipants.endedAt} is null`,
+    // A participant passes the gate on every query: their service is the holder's own, or
+    // a valid consent covers it.
+    sql`select ${logParticipants.logId} from ${logParticipants}
+        join ${logs} on ${logs.id} = ${logParticipants.logId}
+        where ${logParticipants.userId} = ${actor.id} and ${logParticipants.endedAt} is null
+          and ${logs.kind} = 'relay' and ${notWithdrawn}
+          and (${logParticipants.serviceId} = ${logs.holderServiceId}
+               or ${coveredSql(sql`${logParticipants.logId}`, sql`${logParticipants.serviceId}`, gate)})`,
   ];
   if (leads.length > 0) {
     branches.push(
-      sql`select ${logs.id} from ${logs} where ${inArray(logs.holderServiceId, leads)} and (${logs.kind} = 'relay' or ${logs.sharedWithLeader} = 1)`,
+      sql`select ${logs.id} from ${logs} where ${inArray(logs.holderServiceId, leads)} and (${logs.kind} = 'relay' or ${logs.sharedWithLeader} = 1) and ${notWithdrawn}`,
     );
   }
   return sql`${logs.id} in (${sql.join(branches, sql` union `)})`;
@@ -49,12 +58,20 @@ export async function resolveAccess(db: Queryable, actor: Actor, logId: string):
   const log = await db.select().from(logs).where(eq(logs.id, logId)).get();
   if (!log) return null;
   if (log.holderId === actor.id) return { log, role: "holder", serviceId: log.holderServiceId };
+  // A log closed because the consent to keep it was withdrawn stays with its holder only.
+  if (log.closeReason === "consent_withdrawn") return null;
   const participation = await db
     .select({ serviceId: logParticipants.serviceId })
     .from(logParticipants)
     .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, actor.id), isNull(logParticipants.endedAt)))
     .get();
-  if (participation && log.kind === "relay") return { log, role: "participant", serviceId: participation.serviceId };
+  if (
+    participation &&
+    log.kind === "relay" &&
+    (participation.serviceId === log.holderServiceId || (await isCovered(db, logId, participation.serviceId)))
+  ) {
+    return { log, role: "participant", serviceId: participation.serviceId };
+  }
   const leads = actor.memberships.some((m) => m.role === "leader" && m.serviceId === log.holderServiceId);
   if (leads && (log.kind === "relay" || log.sharedWithLeader)) {
     return { log, role: "leader", serviceId: log.holderServiceId };

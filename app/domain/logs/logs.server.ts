@@ -387,6 +387,8 @@ export async function closeLog(actor: Actor, logId: string, input: CloseInput) {
   if (input.guardiansToldOn) assertNotFuture("guardiansToldOn", input.guardiansToldOn);
   await withAccess(actor, logId, "hold", async (tx, access) => {
     const concern = access.log.kind === "concern";
+    // Set by a withdrawal of the consent to keep the log, never chosen by hand.
+    if (input.reason === "consent_withdrawn") throw fieldError("reason", "reason_automatic");
     if (concern && input.reason !== "no_further_concern") throw fieldError("reason", "reason_not_for_concern");
     if (!concern && input.reason === "no_further_concern") throw fieldError("reason", "reason_only_for_concern");
     if (!concern && !input.guardiansToldOn) throw fieldError("guardiansToldOn", "required");

@@ -6,6 +6,7 @@ import type { EventType, Locale } from "../../lib/enums";
 import { flagsFor } from "../../lib/flags";
 import { correctableTypes, mainText, type EventData, type TimelineEvent } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
+import { gateContext } from "../consent/coverage.server";
 import { guideSettingsIn, levelTexts } from "../guide.server";
 import { AppError } from "../errors.server";
 import { openLog, readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
@@ -277,7 +278,7 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   const voiceCutoff = addDays(today, -guide.evaluationIntervalDays);
   const q = filter.q?.trim();
   const where = and(
-    readableBy(actor),
+    readableBy(actor, await gateContext(db, today)),
     filter.level !== undefined ? eq(logs.level, filter.level) : undefined,
     filter.state ? eq(logs.state, filter.state) : undefined,
     q ? like(children.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,

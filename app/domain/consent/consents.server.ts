@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { database, type Queryable, type Transaction } from "../../../db/client.server";
+import {
+  actions,
+  children,
+  consentGuardians,
+  consentServices,
+  consents,
+  guardians,
+  handovers,
+  logs,
+  memberships,
+  services,
+  users,
+} from "../../../db/schema";
+import { todayInOslo } from "../../lib/dates";
+import type { ConsentDecision, ConsentForm, ConsentScope } from "../../lib/enums";
+import { createId } from "../../lib/ids";
+import type { Actor } from "../auth/permissions";
+import { AppError, fieldError, notFound } from "../errors.server";
+import { guideSettingsIn } from "../guide.server";
+import { requireLogAccess, type LogAccess } from "../logs/access.server";
+import { appendEvent } from "../logs/logs.server";
+import { gateContext, hasKeepConsent, isCovered } from "./coverage.server";
+
+/**
+ * Consents (DESIGN.md rule 3): to keep the relay log, and to share it with services —
+ * never with named people. Recorded by the holder (the family's own digital consent comes
+ * with the family issue). A change is a new consent that supersedes the old; a withdrawal
+ * takes effect at once through the gate in coverage.server.ts.
+ */
+export interface ConsentInput {
+  scope: ConsentScope;
+  decision: ConsentDecision;
+  form: ConsentForm;
+  note?: string;
+  purpose: string;
+  categories?: string[];
+  /** Guardians who gave (or refused) it; empty when the young person gave it alone. */
+  guardianIds: string[];
+  youngPerson: boolean;
+  /** Services covered. For "keep", the holder's own service is always covered. */
+  serviceIds: string[];
+  givenOn: string;
+  expiresOn?: string;
+  /** Widen, narrow or renew: the consent this one replaces. */
+  replacesId?: string;
+}
+
+function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1 + months, d));
+  return date.toISOString().slice(0, 10);
+}
+
+async function childOf(db: Queryable, childId: string) {
+  return (await db.select().from(children).where(eq(children.id, childId)).get())!;
+}
+
+export async function recordConsent(actor: Actor, logId: string, input: ConsentInput) {
+  const today = todayInOslo();
+  if (input.givenOn > today) throw fieldError("givenOn", "date_in_future");
+  if (input.form === "oral" && !input.note?.trim()) throw fieldError("note", "oral_consent_needs_note");
+  if (!input.youngPerson && input.guardianIds.length === 0) throw fieldError("guardianIds", "consent_party_required");
+  const { transaction } = await database();
+  return transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, "hold");
+    if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+    const guide = await guideSettingsIn(tx);
+    const child = await childOf(tx, access.log.childId);
+    if (input.youngPerson) {
+      const ctx = await gateContext(tx, today);
+      if (child.birthDate > ctx.consentAgeBornBy) throw fieldError("youngPerson", "young_person_under_consent_age");
+    }
+    const childGuardians = await tx.select().from(guardians).where(eq(guardians.childId, child.id));
+    const byId = new Map(childGuardians.map((g) => [g.id, g]));
+    for (const id of input.guardianIds) {
+      const g = byId.get(id);
+      if (!g) throw fieldError("guardianIds", "guardian_unknown");
+      if (!g.parentalResponsibility) throw fieldError("guardianIds", "guardian_without_responsibility");
+    }
+    const serviceIds = new Set(input.serviceIds);
+    if (input.scope === "keep") serviceIds.add(access.log.holderServiceId);
+    if (serviceIds.size === 0) throw fieldError("serviceIds", "consent_services_required");
+    const known = await tx
+      .select({ id: services.id, name: services.name })
+      .from(services)
+      .where(and(inArray(services.id, [...serviceIds]), eq(services.active, true)));
+    if (known.length !== serviceIds.size) throw fieldError("serviceIds", "service_unknown");
+    const expiresOn = input.expiresOn ?? addMonths(input.givenOn, guide.consentValidityMonths);
+    if (expiresOn <= input.givenOn) throw fieldError("expiresOn", "expiry_before_given");
+
+    let replaces: typeof consents.$inferSelect | undefined;
+    if (input.replacesId) {
+      replaces = await tx
+        .select()
+        .from(consents)
+        .where(and(eq(consents.id, input.replacesId), eq(consents.logId, logId), eq(consents.status, "active")))
+        .get();
+      if (!replaces) throw notFound();
+      await tx.update(consents).set({ status: "superseded", endedAt: new Date() }).where(eq(consents.id, replaces.id));
+    }
+    const id = createId();
+    await tx.insert(consents).values({
+      id,
+      logId,
+      scope: input.scope,
+      decision: input.decision,
+      form: input.form,
+      note: input.note?.trim() || null,
+      purpose: input.purpose,
+      categories: input.categories?.length ? input.categories : null,
+      youngPerson: input.youngPerson,
+      givenOn: input.givenOn,
+      expiresOn,
+      recordedBy: actor.id,
+      recordedAt: new Date(),
+      status: "active",
+      supersedesId: replaces?.id ?? null,
+    });
+    if (input.guardianIds.length) {
+      await tx.insert(consentGuardians).values(input.guardianIds.map((guardianId) => ({ consentId: id, guardianId })));
+    }
+    await tx.insert(consentServices).values([...serviceIds].map((serviceId) => ({ consentId: id, serviceId })));
+    await appendEvent(tx, access, actor, "consent_recorded", input.givenOn, {
+      consentId: id,
+      scope: input.scope,
+      decision: input.decision,
+      form: input.form,
+      purpose: input.purpose,
+      services: known.map((s) => s.name).sort(),
+      givenBy: input.guardianIds.map((g) => byId.get(g)!.name),
+      youngPerson: input.youngPerson,
+      givenOn: input.givenOn,
+      expiresOn,
+      replaces: replaces?.id ?? null,
+    });
+    // Narrowing can uncover services just as a withdrawal does.
+    if (replaces) await afterCoverageShrinks(tx, actor, access);
+    return { consentId: id };
+  });
+}
+
+/**
+ * Withdraw a consent, with effect at once. Participants whose service is no longer
+ * covered lose access on their next request (the gate); what they wrote stays. If the
+ * holder's own service is uncovered, the relay returns to the latest earlier holder whose
+ * service is still covered. If the consent to keep the log is withdrawn, the log closes
+ * ("consent withdrawn") and stays with its holder only, for export.
+ */
+export async function withdrawConsent(actor: Actor, logId: string, consentId: string, input: { reason: string }) {
+  const { transaction } = await database();
+  await transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, "hold");
+    const consent = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, consentId), eq(consents.logId, logId), eq(consents.status, "active")))
+      .get();
+    if (!consent) throw notFound();
+    const now = new Date();
+    await tx.update(consents).set({ status: "withdrawn", endedAt: now }).where(eq(consents.id, consentId));
+    const covered = await tx
+      .select({ name: services.name })
+      .from(consentServices)
+      .innerJoin(services, eq(services.id, consentServices.serviceId))
+      .where(eq(consentServices.consentId, consentId))
+      .orderBy(asc(services.name));
+    await appendEvent(tx, access, actor, "consent_withdrawn", todayInOslo(), {
+      consentId,
+      scope: consent.scope,
+      services: covered.map((s) => s.name),
+      reason: input.reason,
+    });
+    await afterCoverageShrinks(tx, actor, access);
+  });
+}
+
+/** The consequences for the holder when coverage got smaller (withdrawal or narrowing). */
+async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAccess) {
+  const log = access.log;
+  const ctx = await gateContext(tx);
+  const anyKeep = await tx
+    .select({ id: consents.id })
+    .from(consents)
+    .where(and(eq(consents.logId, log.id), eq(consents.scope, "keep")))
+    .get();
+  // The consent to keep the log is gone (only once one was ever recorded).
+  if (anyKeep && !(await hasKeepConsent(tx, log.id, ctx))) {
+    const now = new Date();
+    await tx
+      .update(actions)
+      .set({ active: false, endedAt: now })
+      .where(and(eq(actions.logId, log.id), eq(actions.active, true)));
+    await tx
+      .update(logs)
+      .set({ state: "closed", closeReason: "consent_withdrawn", closedAt: now, nextEvaluationOn: null })
+      .where(eq(logs.id, log.id));
+    await appendEvent(tx, access, actor, "closed", todayInOslo(), {
+      reason: "consent_withdrawn",
+      summary: "",
+      guardiansToldOn: null,
+    });
+    return;
+  }
+  if (!anyKeep || (await isCovered(tx, log.id, log.holderServiceId, ctx))) return;
+  // The holder's service is uncovered: back to the latest earlier holder still covered.
+  const earlier = await tx
+    .select({ userId: handovers.fromUserId, serviceId: handovers.fromServiceId })
+    .from(handovers)
+    .where(and(eq(handovers.logId, log.id), eq(handovers.status, "accepted")))
+    .orderBy(desc(handovers.answeredAt));
+  for (const candidate of earlier) {
+    if (candidate.userId === log.holderId) continue;
+    const stillThere = await tx
+      .select({ active: users.active, name: users.name })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(and(eq(users.id, candidate.userId), eq(memberships.serviceId, candidate.serviceId)))
+      .get();
+    if (!stillThere?.active || !(await isCovered(tx, log.id, candidate.serviceId, ctx))) continue;
+    const from = (await tx.select({ name: users.name }).from(users).where(eq(users.id, log.holderId)).get())!;
+    const service = (await tx.select({ name: services.name }).from(services).where(eq(services.id, candidate.serviceId)).get())!;
+    await tx
+      .update(logs)
+      .set({ holderId: candidate.userId, holderServiceId: candidate.serviceId })
+      .where(eq(logs.id, log.id));
+    await appendEvent(tx, access, actor, "relay_returned", todayInOslo(), {
+      from: from.name,
+      to: stillThere.name,
+      toService: service.name,
+    });
+    return;
+  }
+}
+
+/**
+ * The consent state in plain words' data: per active consent, who has consented out of
+ * how many, which services, until when — and whether it is complete (counts for the gate).
+ */
+export async function consentState(db: Queryable, log: { id: string; childId: string }) {
+  const ctx = await gateContext(db);
+  const child = await childOf(db, log.childId);
+  const responsible = (await db.select().from(guardians).where(eq(guardians.childId, log.childId))).filter(
+    (g) => g.parentalResponsibility,
+  );
+  const rows = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.logId, log.id), eq(consents.status, "active")))
+    .orderBy(desc(consents.recordedAt));
+  const result = [];
+  for (const c of rows) {
+    const given = new Set(
+      (await db.select().from(consentGuardians).where(eq(consentGuardians.consentId, c.id))).map((r) => r.guardianId),
+    );
+    const covered = await db
+      .select({ id: services.id, name: services.name })
+      .from(consentServices)
+      .innerJoin(services, eq(services.id, consentServices.serviceId))
+      .where(eq(consentServices.consentId, c.id))
+      .orderBy(asc(services.name));
+    const youngPersonOk = c.youngPerson && child.birthDate <= ctx.consentAgeBornBy;
+    const guardiansGiven = responsible.filter((g) => given.has(g.id)).length;
+    const complete = youngPersonOk || (!c.youngPerson && responsible.length > 0 && guardiansGiven === responsible.length);
+    result.push({
+      id: c.id,
+      scope: c.scope,
+      decision: c.decision,
+      form: c.form,
+      purpose: c.purpose,
+      youngPerson: c.youngPerson,
+      guardiansGiven,
+      guardiansRequired: responsible.length,
+      services: covered,
+      givenOn: c.givenOn,
+      expiresOn: c.expiresOn,
+      expired: c.expiresOn < ctx.today,
+      complete,
+      counts: complete && c.decision === "given" && c.expiresOn >= ctx.today,
+    });
+  }
+  return result;
+}

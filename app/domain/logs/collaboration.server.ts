@@ -1,0 +1,328 @@
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { database, type Transaction } from "../../../db/client.server";
+import { children, handovers, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";
+import { addDays, todayInOslo } from "../../lib/dates";
+import { createId } from "../../lib/ids";
+import type { Actor } from "../auth/permissions";
+import { isCovered } from "../consent/coverage.server";
+import { AppError, fieldError, notFound } from "../errors.server";
+import { guideSettingsIn } from "../guide.server";
+import { requireLogAccess, type LogAccess } from "./access.server";
+import { appendEvent } from "./logs.server";
+
+/**
+ * Collaboration across services, inside consent (DESIGN.md rules 1 and 3): invitations
+ * (a closed loop), participants leaving or being removed, handing the relay over, and
+ * appointing a holder for an orphaned log. Every step is a timeline event.
+ */
+
+async function personIn(tx: Transaction, userId: string, serviceId: string) {
+  return tx
+    .select({ name: users.name, serviceName: services.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(services, eq(services.id, memberships.serviceId))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.active, true),
+        eq(memberships.serviceId, serviceId),
+        isNull(memberships.endedAt),
+        eq(services.active, true),
+      ),
+    )
+    .get();
+}
+
+/** The holder's own service needs no consent beyond keeping the log; any other must be covered. */
+async function assertCovered(tx: Transaction, log: LogAccess["log"], serviceId: string, field: string) {
+  if (serviceId === log.holderServiceId) return;
+  if (!(await isCovered(tx, log.id, serviceId))) throw fieldError(field, "service_not_covered");
+}
+
+export interface InvitationInput {
+  inviteeId: string;
+  serviceId: string;
+  message: string;
+  respondBy?: string;
+}
+
+/** The holder invites a person in a service the consent covers. */
+export async function invite(actor: Actor, logId: string, input: InvitationInput) {
+  const { transaction } = await database();
+  return transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, "hold");
+    if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+    const person = await personIn(tx, input.inviteeId, input.serviceId);
+    if (!person) throw fieldError("inviteeId", "invitee_unknown");
+    if (input.inviteeId === access.log.holderId) throw fieldError("inviteeId", "invitee_is_holder");
+    await assertCovered(tx, access.log, input.serviceId, "serviceId");
+    const already = await tx
+      .select({ id: logParticipants.id })
+      .from(logParticipants)
+      .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, input.inviteeId), isNull(logParticipants.endedAt)))
+      .get();
+    const pending = await tx
+      .select({ id: logInvitations.id })
+      .from(logInvitations)
+      .where(and(eq(logInvitations.logId, logId), eq(logInvitations.inviteeId, input.inviteeId), eq(logInvitations.status, "pending")))
+      .get();
+    if (already || pending) throw fieldError("inviteeId", "already_invited");
+    const guide = await guideSettingsIn(tx);
+    const today = todayInOslo();
+    const respondBy = input.respondBy ?? addDays(today, guide.invitationResponseDays);
+    if (respondBy < today) throw fieldError("respondBy", "date_in_past");
+    const id = createId();
+    await tx.insert(logInvitations).values({
+      id,
+      logId,
+      inviteeId: input.inviteeId,
+      serviceId: input.serviceId,
+      message: input.message,
+      respondBy,
+      status: "pending",
+      invitedBy: actor.id,
+      createdAt: new Date(),
+    });
+    await appendEvent(tx, access, actor, "invited", today, {
+      invitationId: id,
+      invitee: person.name,
+      service: person.serviceName,
+      message: input.message,
+      respondBy,
+    });
+    return { invitationId: id };
+  });
+}
+
+/**
+ * The invitee accepts (and becomes a participant, if the consent still covers their
+ * service) or declines with a reason.
+ */
+export async function answerInvitation(actor: Actor, invitationId: string, input: { accept: boolean; reason?: string }) {
+  if (!input.accept && !input.reason?.trim()) throw fieldError("reason", "required");
+  const { transaction } = await database();
+  return transaction(async (tx) => {
+    const invitation = await tx.select().from(logInvitations).where(eq(logInvitations.id, invitationId)).get();
+    if (!invitation || invitation.inviteeId !== actor.id || invitation.status !== "pending") throw notFound();
+    const log = (await tx.select().from(logs).where(eq(logs.id, invitation.logId)).get())!;
+    if (log.state !== "open") throw new AppError(409, "log_closed");
+    const person = await personIn(tx, actor.id, invitation.serviceId);
+    if (!person) throw notFound();
+    if (input.accept) await assertCovered(tx, log, invitation.serviceId, "accept");
+    const now = new Date();
+    await tx
+      .update(logInvitations)
+      .set({ status: input.accept ? "accepted" : "declined", reason: input.reason?.trim() || null, answeredAt: now })
+      .where(eq(logInvitations.id, invitationId));
+    if (input.accept) {
+      await tx.insert(logParticipants).values({
+        id: createId(),
+        logId: log.id,
+        userId: actor.id,
+        serviceId: invitation.serviceId,
+        joinedAt: now,
+      });
+    }
+    await appendEvent(tx, { log, serviceId: invitation.serviceId }, actor, "invitation_answered", todayInOslo(), {
+      invitationId,
+      invitee: person.name,
+      service: person.serviceName,
+      accepted: input.accept,
+      reason: input.reason?.trim() || null,
+    });
+    return { logId: log.id };
+  });
+}
+
+/** Invitations waiting for the person's answer; those past their date are flagged. */
+export async function myInvitations(actor: Actor) {
+  const { db } = await database();
+  const today = todayInOslo();
+  const rows = await db
+    .select({
+      id: logInvitations.id,
+      logId: logInvitations.logId,
+      serviceName: services.name,
+      message: logInvitations.message,
+      respondBy: logInvitations.respondBy,
+      invitedBy: users.name,
+    })
+    .from(logInvitations)
+    .innerJoin(services, eq(services.id, logInvitations.serviceId))
+    .innerJoin(users, eq(users.id, logInvitations.invitedBy))
+    .where(and(eq(logInvitations.inviteeId, actor.id), eq(logInvitations.status, "pending")))
+    .orderBy(asc(logInvitations.respondBy));
+  return rows.map((r) => ({ ...r, overdue: r.respondBy < today }));
+}
+
+/** For a leader: invitations to people in their services left unanswered past their date. */
+export async function overdueInvitationsInMyServices(actor: Actor) {
+  const led = actor.memberships.filter((m) => m.role === "leader").map((m) => m.serviceId);
+  if (led.length === 0) return [];
+  const { db } = await database();
+  return db
+    .select({ id: logInvitations.id, invitee: users.name, serviceName: services.name, respondBy: logInvitations.respondBy })
+    .from(logInvitations)
+    .innerJoin(users, eq(users.id, logInvitations.inviteeId))
+    .innerJoin(services, eq(services.id, logInvitations.serviceId))
+    .where(
+      and(
+        inArray(logInvitations.serviceId, led),
+        eq(logInvitations.status, "pending"),
+        lt(logInvitations.respondBy, todayInOslo()),
+      ),
+    )
+    .orderBy(asc(logInvitations.respondBy));
+}
+
+/** A participant leaves, or the holder removes them (with a reason). What they wrote stays. */
+export async function endParticipation(actor: Actor, logId: string, input: { userId: string; reason?: string }) {
+  const self = input.userId === actor.id;
+  if (!self && !input.reason?.trim()) throw fieldError("reason", "required");
+  const { transaction } = await database();
+  await transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, self ? "write" : "hold");
+    const row = await tx
+      .select({ id: logParticipants.id, serviceId: logParticipants.serviceId, name: users.name, serviceName: services.name })
+      .from(logParticipants)
+      .innerJoin(users, eq(users.id, logParticipants.userId))
+      .innerJoin(services, eq(services.id, logParticipants.serviceId))
+      .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, input.userId), isNull(logParticipants.endedAt)))
+      .get();
+    if (!row) throw notFound();
+    await tx.update(logParticipants).set({ endedAt: new Date() }).where(eq(logParticipants.id, row.id));
+    await appendEvent(tx, access, actor, "participant_left", todayInOslo(), {
+      participant: row.name,
+      service: row.serviceName,
+      removed: !self,
+      reason: input.reason?.trim() || null,
+    });
+  });
+}
+
+/**
+ * The holder proposes a new holder. Within the same service no new consent is needed; to
+ * another service a covering consent is. The old holder holds until the new one accepts.
+ */
+export async function proposeHandover(actor: Actor, logId: string, input: { toUserId: string; toServiceId: string; message: string }) {
+  const { transaction } = await database();
+  return transaction(async (tx) => {
+    const access = await requireLogAccess(tx, actor, logId, "hold");
+    if (input.toUserId === actor.id) throw fieldError("toUserId", "invitee_is_holder");
+    const person = await personIn(tx, input.toUserId, input.toServiceId);
+    if (!person) throw fieldError("toUserId", "invitee_unknown");
+    await assertCovered(tx, access.log, input.toServiceId, "toServiceId");
+    const open = await tx
+      .select({ id: handovers.id })
+      .from(handovers)
+      .where(and(eq(handovers.logId, logId), eq(handovers.status, "proposed")))
+      .get();
+    if (open) throw new AppError(409, "handover_pending");
+    const id = createId();
+    await tx.insert(handovers).values({
+      id,
+      logId,
+      fromUserId: actor.id,
+      fromServiceId: access.log.holderServiceId,
+      toUserId: input.toUserId,
+      toServiceId: input.toServiceId,
+      message: input.message,
+      status: "proposed",
+      proposedAt: new Date(),
+    });
+    await appendEvent(tx, access, actor, "handover_proposed", todayInOslo(), {
+      handoverId: id,
+      to: person.name,
+      toService: person.serviceName,
+      message: input.message,
+    });
+    return { handoverId: id };
+  });
+}
+
+/**
+ * The proposed holder accepts (and holds from now on; the old holder stays on as a
+ * participant) or declines with a reason (the old holder keeps holding).
+ */
+export async function answerHandover(actor: Actor, handoverId: string, input: { accept: boolean; reason?: string }) {
+  if (!input.accept && !input.reason?.trim()) throw fieldError("reason", "required");
+  const { transaction } = await database();
+  return transaction(async (tx) => {
+    const handover = await tx.select().from(handovers).where(eq(handovers.id, handoverId)).get();
+    if (!handover || handover.toUserId !== actor.id || handover.status !== "proposed") throw notFound();
+    const log = (await tx.select().from(logs).where(eq(logs.id, handover.logId)).get())!;
+    if (log.state !== "open") throw new AppError(409, "log_closed");
+    if (log.holderId !== handover.fromUserId) throw new AppError(409, "handover_outdated");
+    const person = await personIn(tx, actor.id, handover.toServiceId);
+    if (!person) throw notFound();
+    if (input.accept) await assertCovered(tx, log, handover.toServiceId, "accept");
+    const now = new Date();
+    await tx
+      .update(handovers)
+      .set({ status: input.accept ? "accepted" : "declined", reason: input.reason?.trim() || null, answeredAt: now })
+      .where(eq(handovers.id, handoverId));
+    if (input.accept) {
+      await tx.update(logs).set({ holderId: actor.id, holderServiceId: handover.toServiceId }).where(eq(logs.id, log.id));
+      // The new holder is no longer a participant; the old holder becomes one.
+      await tx
+        .update(logParticipants)
+        .set({ endedAt: now })
+        .where(and(eq(logParticipants.logId, log.id), eq(logParticipants.userId, actor.id), isNull(logParticipants.endedAt)));
+      await tx.insert(logParticipants).values({
+        id: createId(),
+        logId: log.id,
+        userId: handover.fromUserId,
+        serviceId: handover.fromServiceId,
+        joinedAt: now,
+      });
+    }
+    await appendEvent(tx, { log, serviceId: handover.toServiceId }, actor, "handover_answered", todayInOslo(), {
+      handoverId,
+      to: person.name,
+      toService: person.serviceName,
+      accepted: input.accept,
+      reason: input.reason?.trim() || null,
+    });
+    return { logId: log.id };
+  });
+}
+
+/** Open logs whose holder has been deactivated, in the services the person leads. */
+export async function orphanedLogs(actor: Actor) {
+  const led = actor.memberships.filter((m) => m.role === "leader").map((m) => m.serviceId);
+  if (led.length === 0) return [];
+  const { db } = await database();
+  return db
+    .select({ id: logs.id, childName: children.name, level: logs.level, formerHolder: users.name, serviceId: logs.holderServiceId })
+    .from(logs)
+    .innerJoin(users, eq(users.id, logs.holderId))
+    .innerJoin(children, eq(children.id, logs.childId))
+    .where(and(inArray(logs.holderServiceId, led), eq(logs.state, "open"), eq(users.active, false)))
+    .orderBy(asc(children.name));
+}
+
+/** The leader appoints a new holder, in the same service, for an orphaned log. */
+export async function appointHolder(actor: Actor, logId: string, input: { userId: string }) {
+  const { transaction } = await database();
+  await transaction(async (tx) => {
+    const log = await tx.select().from(logs).where(eq(logs.id, logId)).get();
+    const leads = log && actor.memberships.some((m) => m.role === "leader" && m.serviceId === log.holderServiceId);
+    if (!log || !leads) throw notFound();
+    const holder = await tx.select({ active: users.active, name: users.name }).from(users).where(eq(users.id, log.holderId)).get();
+    if (holder?.active || log.state !== "open") throw new AppError(409, "not_orphaned");
+    const person = await personIn(tx, input.userId, log.holderServiceId);
+    if (!person) throw fieldError("userId", "invitee_unknown");
+    await tx.update(logs).set({ holderId: input.userId }).where(eq(logs.id, logId));
+    await tx
+      .update(logParticipants)
+      .set({ endedAt: new Date() })
+      .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, input.userId), isNull(logParticipants.endedAt)));
+    await appendEvent(tx, { log, serviceId: log.holderServiceId }, actor, "relay_returned", todayInOslo(), {
+      from: holder?.name ?? "",
+      to: person.name,
+      toService: person.serviceName,
+    });
+  });
+}
+

@@ -79,6 +79,8 @@ export const logsEn: LogsDictionary = {
     handover_proposed: "Handover of the relay proposed",
     handover_answered: "Answer to a handover",
     relay_returned: "The relay went back",
+    welfare_report: "Report of concern to child welfare",
+    restriction: "Hidden from the guardians",
   },
   new: {
     title: "New wondering or concern",
@@ -212,6 +214,9 @@ export const logsEn: LogsDictionary = {
     handoverAccepted: "{{name}}, {{service}}, took over the relay",
     handoverDeclined: "{{name}}, {{service}}, declined the relay",
     returned: "The relay went from {{from}} back to {{to}}, {{service}}",
+    sentOn: "Sent",
+    sentBy: "Sent by",
+    restricted: "Not shown to the guardians: {{reason}}",
   },
   forms: {
     cancel: "Cancel",

@@ -77,6 +77,8 @@ export const logsNb = {
     handover_proposed: "Overføring av stafetten foreslått",
     handover_answered: "Svar på overføring",
     relay_returned: "Stafetten gikk tilbake",
+    welfare_report: "Bekymringsmelding til barnevernet",
+    restriction: "Skjult for foresatte",
   },
   new: {
     title: "Ny undring eller bekymring",
@@ -210,6 +212,9 @@ export const logsNb = {
     handoverAccepted: "{{name}}, {{service}}, tok imot stafetten",
     handoverDeclined: "{{name}}, {{service}}, takket nei til stafetten",
     returned: "Stafetten gikk fra {{from}} tilbake til {{to}}, {{service}}",
+    sentOn: "Sendt",
+    sentBy: "Sendt av",
+    restricted: "Vises ikke for foresatte: {{reason}}",
   },
   forms: {
     cancel: "Avbryt",

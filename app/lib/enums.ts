@@ -78,6 +78,8 @@ export const eventTypes = [
   "handover_proposed",
   "handover_answered",
   "relay_returned",
+  "welfare_report",
+  "restriction",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

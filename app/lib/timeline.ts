@@ -58,6 +58,10 @@ export interface EventData {
   handover_proposed: { handoverId: string; to: string; toService: string; message: string };
   handover_answered: { handoverId: string; to: string; toService: string; accepted: boolean; reason: string | null };
   relay_returned: { from: string; to: string; toService: string };
+  /** A report of concern sent to child welfare (bekymringsmelding). */
+  welfare_report: { sentOn: string; sentBy: string; summary: string };
+  /** A later decision not to show an earlier entry to the guardians (about_event_id). */
+  restriction: { reason: string };
 }
 
 export type TimelineEvent = {
@@ -73,6 +77,8 @@ export type TimelineEvent = {
     correctsEventId: string | null;
     /** Set when a later event corrects this one. */
     correctedBy: { id: string; text: string; reason: string } | null;
+    /** Not shown to the guardians, with the reason; null when they may read it. */
+    restrictedReason: string | null;
     /** The acting person wrote it and the log is open: they may correct it. */
     canCorrect: boolean;
   };

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
-const filterTypes = eventTypes.filter((t) => t !== "correction");
+const filterTypes = eventTypes.filter((t) => t !== "correction" && t !== "restriction");
 
 export default function LogPage() {
   const data = useLoaderData<typeof loader>();

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import {
   consentDecisions,
   consentForms,
@@ -138,3 +138,19 @@ export const consentsRelations = relations(consents, ({ one, many }) => ({
   guardians: many(consentGuardians),
   services: many(consentServices),
 }));
+
+/**
+ * The signed consent form (PDF or image, at most 10 MB, type checked by content), kept
+ * in the database so a backup of one file holds everything.
+ */
+export const consentAttachments = sqliteTable("consent_attachments", {
+  id: text("id").primaryKey(),
+  consentId: text("consent_id")
+    .notNull()
+    .references(() => consents.id),
+  mimeType: text("mime_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  data: blob("data", { mode: "buffer" }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

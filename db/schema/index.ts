@@ -3,3 +3,4 @@ export * from "./people";
 export * from "./auth";
 export * from "./logs";
 export * from "./consent";
+export * from "./consultations";

@@ -144,13 +144,21 @@ export const logEvents = sqliteTable(
     occurredOn: text("occurred_on").notNull(),
     recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
     correctsEventId: text("corrects_event_id"),
-    /** Type-specific fields as JSON (see app/domain/logs/events.ts). */
+    /** For events about another event (a later restriction): the event it is about. */
+    aboutEventId: text("about_event_id"),
+    /**
+     * Not shown to the guardians, with the reason (e.g. a report of concern where telling
+     * the family could harm the child). Null: the guardians may read it.
+     */
+    restrictedReason: text("restricted_reason"),
+    /** Type-specific fields as JSON (see app/lib/timeline.ts). */
     data: text("data", { mode: "json" }).notNull(),
   },
   (t) => [
     index("events_log_seq_idx").on(t.logId, t.seq),
     index("events_log_type_idx").on(t.logId, t.type, t.seq),
     index("events_corrects_idx").on(t.correctsEventId),
+    index("events_about_idx").on(t.aboutEventId),
   ],
 );
 

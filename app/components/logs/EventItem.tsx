@@ -195,6 +195,16 @@ function EventBody({ event }: { event: TimelineEvent }) {
           {event.data.reason ? ` – ${event.data.reason}` : ""}
         </p>
       );
+    case "welfare_report":
+      return (
+        <dl className="stack">
+          <Field label={t("logs.event.sentOn")}>{date(event.data.sentOn)}</Field>
+          <Field label={t("logs.event.sentBy")}>{event.data.sentBy}</Field>
+          <Field label={t("logs.event.summary")}>{event.data.summary}</Field>
+        </dl>
+      );
+    case "restriction":
+      return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
     case "relay_returned":
       return <p>{t("logs.event.returned", { from: event.data.from, to: event.data.to, service: event.data.toService })}</p>;
   }
@@ -216,6 +226,11 @@ export function EventItem({ event, logId, print = false }: { event: TimelineEven
           {t("logs.event.recorded", { date: dateTime(event.recordedAt) })}
         </p>
       </header>
+      {event.restrictedReason ? (
+        <p className="mt-1 inline-block rounded border border-slate-500 bg-slate-100 px-2 py-0.5 text-sm">
+          {t("logs.event.restricted", { reason: event.restrictedReason })}
+        </p>
+      ) : null}
       <div className={`mt-2 ${corrected ? "text-slate-600 line-through" : ""}`}>
         <EventBody event={event} />
       </div>

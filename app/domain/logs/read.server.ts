@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, like, lt, ne, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, like, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
@@ -26,7 +26,7 @@ async function loadTimeline(
   const limit = options.limit ?? TIMELINE_PAGE_SIZE;
   const where: (SQL | undefined)[] = [
     eq(logEvents.logId, access.log.id),
-    ne(logEvents.type, "correction"),
+    notInArray(logEvents.type, ["correction", "restriction"]),
     options.type ? eq(logEvents.type, options.type) : undefined,
     options.before ? lt(logEvents.seq, options.before) : undefined,
   ];
@@ -42,6 +42,7 @@ async function loadTimeline(
       authorName: users.name,
       authorServiceName: authorService.name,
       correctsEventId: logEvents.correctsEventId,
+      restrictedReason: logEvents.restrictedReason,
     })
     .from(logEvents)
     .innerJoin(users, eq(users.id, logEvents.authorId))
@@ -65,6 +66,22 @@ async function loadTimeline(
         )
         .orderBy(asc(logEvents.seq))
     : [];
+  const restrictions = page.length
+    ? await db
+        .select({ aboutEventId: logEvents.aboutEventId, data: logEvents.data })
+        .from(logEvents)
+        .where(
+          and(
+            eq(logEvents.logId, access.log.id),
+            eq(logEvents.type, "restriction"),
+            inArray(
+              logEvents.aboutEventId,
+              page.map((r) => r.id),
+            ),
+          ),
+        )
+    : [];
+  const restrictedLater = new Map(restrictions.map((r) => [r.aboutEventId!, (r.data as EventData["restriction"]).reason]));
   const latestCorrection = new Map<string, { id: string; text: string; reason: string }>();
   for (const c of corrections) {
     const data = c.data as EventData["correction"];
@@ -84,6 +101,7 @@ async function loadTimeline(
         authorServiceName: r.authorServiceName,
         correctsEventId: r.correctsEventId,
         correctedBy: latestCorrection.get(r.id) ?? null,
+        restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? null,
         canCorrect: open && r.authorId === actor.id && correctableTypes.has(r.type),
       }) as TimelineEvent,
   );

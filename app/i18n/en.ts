@@ -1,3 +1,4 @@
+import { consultationsEn } from "./consultations-en";
 import { logsEn } from "./logs-en";
 import type { Dictionary } from "./nb";
 
@@ -182,6 +183,7 @@ export const en: Dictionary = {
     passwordMismatch: "The passwords do not match.",
     invalidChoice: "Choose one of the options.",
     tooLong_2000: "The text cannot be longer than 2,000 characters.",
+    tooLong_5000: "The text cannot be longer than 5,000 characters.",
     tooLong_10000: "The text cannot be longer than 10,000 characters.",
     date: "Enter a valid date.",
     nationalId: "The national identity number must have 11 digits and be valid.",
@@ -231,10 +233,19 @@ export const en: Dictionary = {
     handover_pending: "A handover of the relay is already waiting for an answer.",
     handover_outdated: "The relay has moved since the handover was proposed.",
     not_orphaned: "The log has an active relay holder.",
+    level_needs_other_service:
+      "Levels 2 and 3 mean another service takes part. First invite a participant from a service the consent covers.",
     reason_automatic: "This reason is only set when the consent to keep the log is withdrawn.",
+    national_id_in_text:
+      "The text contains an 11-digit number, which may be a national identity number. Remove it: an anonymous consultation must not show who the child is.",
+    consultation_text_too_long: "The text cannot be longer than 5,000 characters.",
+    service_kind_unknown: "Choose a kind of service.",
+    consulted_service_mismatch: "The service is not of the kind you chose.",
+    consultation_log_unknown: "Choose one of your open logs.",
     not_found: "Page not found.",
   },
   logs: logsEn,
+  consultations: consultationsEn,
   pages: {
     notFoundTitle: "Page not found",
     notFoundBody: "The page does not exist, or you do not have access to it.",

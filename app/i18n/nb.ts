@@ -1,3 +1,4 @@
+import { consultationsNb } from "./consultations-nb";
 import { logsNb } from "./logs-nb";
 
 /**
@@ -185,6 +186,7 @@ export const nb = {
     passwordMismatch: "Passordene er ikke like.",
     invalidChoice: "Velg et av alternativene.",
     tooLong_2000: "Teksten kan ikke være lengre enn 2000 tegn.",
+    tooLong_5000: "Teksten kan ikke være lengre enn 5000 tegn.",
     tooLong_10000: "Teksten kan ikke være lengre enn 10 000 tegn.",
     date: "Skriv en gyldig dato.",
     nationalId: "Fødselsnummeret må ha 11 siffer og være gyldig.",
@@ -234,10 +236,19 @@ export const nb = {
     handover_pending: "Det finnes allerede en ubesvart overføring av stafetten.",
     handover_outdated: "Stafetten er flyttet siden overføringen ble foreslått.",
     not_orphaned: "Loggen har en aktiv stafettholder.",
+    level_needs_other_service:
+      "Nivå 2 og 3 betyr at en annen tjeneste deltar. Inviter først en deltaker fra en tjeneste samtykket dekker.",
     reason_automatic: "Denne årsaken settes bare når samtykket til å føre loggen trekkes tilbake.",
+    national_id_in_text:
+      "Teksten inneholder et tall med 11 siffer, som kan være et fødselsnummer. Ta det bort: en anonym drøfting skal ikke kunne vise hvem barnet er.",
+    consultation_text_too_long: "Teksten kan ikke være lengre enn 5000 tegn.",
+    service_kind_unknown: "Velg en type tjeneste.",
+    consulted_service_mismatch: "Tjenesten er ikke av typen du valgte.",
+    consultation_log_unknown: "Velg en av de åpne loggene dine.",
     not_found: "Fant ikke siden.",
   },
   logs: logsNb,
+  consultations: consultationsNb,
   pages: {
     notFoundTitle: "Fant ikke siden",
     notFoundBody: "Siden finnes ikke, eller du har ikke tilgang til den.",
@@ -252,6 +263,7 @@ export const nb = {
 } as const;
 
 export type LogsDictionary = Widen<typeof logsNb>;
+export type ConsultationsDictionary = Widen<typeof consultationsNb>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Dictionary = Widen<typeof nb>;

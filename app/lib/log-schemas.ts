@@ -80,7 +80,14 @@ export const EvaluationSchema = z.object({
   justification: optionalMediumText,
 });
 
-export const LevelSchema = z.object({ to: level, justification: mediumText });
+export const LevelSchema = z.object({
+  to: level,
+  justification: mediumText,
+  /** Level 3: the responsibility group, and the individual plan's coordinator if a plan is made. */
+  responsibilityGroup: optionalMediumText,
+  individualPlan: checkbox,
+  planCoordinator: z.string().trim().max(200, { error: "validation.tooLong_200" }).optional(),
+});
 
 export const CloseSchema = z.object({
   reason: choice(closeReasons),

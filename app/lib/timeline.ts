@@ -15,7 +15,19 @@ export interface EventData {
   concern: { what: string; context: string };
   observation: { text: string };
   note: { text: string };
-  meeting: { title: string; attendees: string; notes: string };
+  meeting: {
+    title: string;
+    /** Who was present (participants, guardians, the child), one per line or comma-separated. */
+    attendees: string;
+    /** The minutes. */
+    notes: string;
+    /** Invited but absent. Older meetings have none of the fields below. */
+    absent?: string;
+    agenda?: string;
+    decisions?: string;
+    /** The action the meeting decided, created with it. */
+    action?: { actionId: string; description: string };
+  };
   shared_with_leader: Record<string, never>;
   became_log: { level: BtiLevel; guardiansToldOn: string };
   guardian_added: { name: string; relation: GuardianRelation; parentalResponsibility: boolean; toldOn: string | null };
@@ -32,7 +44,15 @@ export interface EventData {
     nextEvaluateOn?: string;
     newLevel?: BtiLevel;
   };
-  level_change: { from: number; to: number; justification: string };
+  level_change: {
+    from: number;
+    to: number;
+    justification: string;
+    /** Level 3: the responsibility group (ansvarsgruppe), and the individual plan if one is made. */
+    responsibilityGroup?: string;
+    individualPlan?: boolean;
+    planCoordinator?: string;
+  };
   child_voice: { text: string; method: VoiceMethod };
   guardian_voice: { text: string; method: VoiceMethod; who: string };
   closed: { reason: CloseReason; summary: string; guardiansToldOn: string | null };
@@ -81,6 +101,11 @@ export type TimelineEvent = {
     restrictedReason: string | null;
     /** The acting person wrote it and the log is open: they may correct it. */
     canCorrect: boolean;
+    /**
+     * Still shown to the guardians, and the acting person may hide it from them (the holder,
+     * or the entry's author, while the log is open).
+     */
+    canRestrict: boolean;
   };
 }[EventType];
 
@@ -98,6 +123,9 @@ export const correctableTypes: ReadonlySet<EventType> = new Set<EventType>([
   "closed",
   "reopened",
 ]);
+
+/** Entries that can later be hidden from the guardians (by a `restriction` event). */
+export const restrictableTypes: ReadonlySet<EventType> = new Set<EventType>([...correctableTypes, "welfare_report"]);
 
 /** The main text of a correctable entry, shown beside the correction form. */
 export function mainText(event: { type: EventType; data: unknown }): string {

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
-import { RadioField, TextAreaField } from "../components/ui/Field";
+import { CheckboxField, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { changeLevel } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { btiLevels, type BtiLevel } from "../lib/enums";
@@ -19,7 +19,7 @@ export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "hold");
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, LevelSchema, async (actor, logId, value) => {
-    await changeLevel(actor, logId, { to: value.to as BtiLevel, justification: value.justification });
+    await changeLevel(actor, logId, { ...value, to: value.to as BtiLevel });
     return backToLog(logId);
   });
 
@@ -35,7 +35,13 @@ export default function ChangeLevel() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LevelSchema }),
   });
-  const labels = { to: t("logs.forms.level.to"), justification: t("logs.forms.level.justification") };
+  const labels = {
+    to: t("logs.forms.level.to"),
+    justification: t("logs.forms.level.justification"),
+    responsibilityGroup: t("logs.forms.level.responsibilityGroup"),
+    individualPlan: t("logs.forms.level.individualPlan"),
+    planCoordinator: t("logs.forms.level.planCoordinator"),
+  };
   return (
     <div className="stack max-w-2xl">
       <LogFormHeading log={log} title={t("logs.forms.level.title")} />
@@ -48,6 +54,13 @@ export default function ChangeLevel() {
           options={btiLevels.filter((l) => l !== log.level).map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
         />
         <TextAreaField field={fields.justification} label={labels.justification} rows={4} />
+        <fieldset className="stack">
+          <legend className="font-semibold">{t("logs.forms.level.level3")}</legend>
+          <p className="hint">{t("logs.forms.level.level3Hint")}</p>
+          <TextAreaField field={fields.responsibilityGroup} label={labels.responsibilityGroup} rows={2} />
+          <CheckboxField field={fields.individualPlan} label={labels.individualPlan} />
+          <TextField field={fields.planCoordinator} label={labels.planCoordinator} />
+        </fieldset>
       </FormShell>
     </div>
   );

@@ -23,7 +23,7 @@ const ACTIONS = [
   { description: "Samtale med far om morgenrutiner", goal: "Faste rutiner hjemme", responsible: "Ingrid Solvik" },
 ];
 const CHILD_VOICE = "Mats sier at han liker å spise frokost sammen med de andre.";
-const LEVEL_REASON = "Vi vil ha helsesykepleier med på samtalene om kosthold.";
+const LEVEL_REASON = "Frokosten er på plass og hun virker roligere; vi følger med uten egne tiltak.";
 const SUMMARY = "Mats spiser frokost hver dag, og far har fått bedre rutiner.";
 
 let logUrl = "";
@@ -194,13 +194,13 @@ describe("the teacher's story without JavaScript", () => {
   it("changes the level with a justification, then closes the log", async () => {
     const { page } = teacher;
     await openTool(page, "Endre nivå");
-    await page.getByRole("radio", { name: "Nivå 2" }).check();
+    await page.getByRole("radio", { name: "Nivå 0" }).check();
     await page.getByLabel("Begrunnelse", { exact: true }).fill(LEVEL_REASON);
     await save(page);
     await backOnLog(page);
-    expect(await timelineItems(page).first().innerText()).toContain("Fra nivå 1 til nivå 2");
+    expect(await timelineItems(page).first().innerText()).toContain("Fra nivå 1 til nivå 0");
     expect(await timelineItems(page).first().innerText()).toContain(LEVEL_REASON);
-    expect(await logHeader(page).innerText()).toContain("Nivå 2");
+    expect(await logHeader(page).innerText()).toContain("Nivå 0");
 
     await openTool(page, "Avslutt loggen");
     await page.getByRole("radio", { name: "Bekymringen er løst" }).check();

@@ -25,7 +25,7 @@ const ACTION_1 = { description: "Fast morgenprat med kontaktlærer", goal: "Tuva
 const ACTION_2 = { description: "Venninnegruppe i storefri to dager i uka", goal: "Tuva skal ha noen å være med", responsible: "Miljøterapeut" };
 const CHILD_VOICE = "Tuva sier at hun gruer seg fordi hun ikke vet hvem hun skal være med.";
 const GUARDIAN_VOICE = "Mor sier at Tuva sover dårlig søndag kveld.";
-const LEVEL_REASON = "Vi trenger helsesykepleier med i samarbeidet.";
+const LEVEL_REASON = "Situasjonen er roligere; vi følger med videre.";
 const SUMMARY = "Tuva har fått venner og kommer glad på skolen.";
 
 let logUrl = "";
@@ -308,16 +308,21 @@ describe("the teacher's story, with JavaScript", () => {
 
     await evaluate(ACTION_2);
     await page.getByRole("radio", { name: "Endre nivå" }).check();
-    await page.getByLabel("Nytt nivå", { exact: true }).selectOption({ label: "Nivå 2" });
     await page.getByLabel("Begrunnelse for nytt nivå").fill(LEVEL_REASON);
+    // Level 2 means another service takes part: refused next to the field while nobody does.
+    await page.getByLabel("Nytt nivå", { exact: true }).selectOption({ label: "Nivå 2" });
+    await page.getByRole("button", { name: "Lagre", exact: true }).click();
+    await page.locator("#evaluation-newLevel-error").getByText("Nivå 2 og 3 betyr at en annen tjeneste deltar", { exact: false }).waitFor();
+    // Moving down is as normal as moving up.
+    await page.getByLabel("Nytt nivå", { exact: true }).selectOption({ label: "Nivå 0" });
     await page.getByRole("button", { name: "Lagre", exact: true }).click();
     await backOnLog(page, "Evalueringen er lagret.");
     const newest = timelineItems(page).first();
-    await expect.poll(() => newest.innerText()).toContain("Fra nivå 1 til nivå 2");
+    await expect.poll(() => newest.innerText()).toContain("Fra nivå 1 til nivå 0");
     expect(await newest.innerText()).toContain(LEVEL_REASON);
     expect(await timelineItems(page).nth(1).innerText()).toContain("Endre nivå");
     const header = logHeader(page);
-    expect(await header.innerText()).toContain("Nivå 2");
+    expect(await header.innerText()).toContain("Nivå 0");
     expect(await header.innerText()).not.toContain("Nivå 1");
     await expectNoAxeViolations(page);
   });

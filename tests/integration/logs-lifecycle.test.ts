@@ -84,8 +84,12 @@ describe("level 0: a private concern", () => {
       code: "guardian_required",
     });
     await addGuardian(teacher(), logId, { name: "Far Testesen", relation: "father", parentalResponsibility: true });
-    await becomeRelayLog(teacher(), logId, { level: 2, guardiansToldOn: daysAgo(1) });
-    expect(await logRow(logId)).toMatchObject({ kind: "relay", level: 2, decisionDueOn: null });
+    // Level 2 means another service takes part, which cannot be true before the log exists.
+    await expect(becomeRelayLog(teacher(), logId, { level: 2, guardiansToldOn: daysAgo(1) })).rejects.toMatchObject({
+      code: "level_needs_other_service",
+    });
+    await becomeRelayLog(teacher(), logId, { level: 1, guardiansToldOn: daysAgo(1) });
+    expect(await logRow(logId)).toMatchObject({ kind: "relay", level: 1, decisionDueOn: null });
     const { db } = await database();
     const g = await db.select().from(guardians).where(eq(guardians.childId, (await logRow(logId)).childId));
     expect(g.map((x) => x.toldOn)).toEqual([daysAgo(1)]);
@@ -193,11 +197,15 @@ describe("actions and evaluations (DESIGN.md rule 6)", () => {
     await expect(evaluateAction(teacher(), logId, a, { ...base, decision: "change_level", newLevel: 2 })).rejects.toMatchObject({
       details: { field: "justification" },
     });
-    await evaluateAction(teacher(), logId, a, { ...base, decision: "change_level", newLevel: 2, justification: "Trenger PPT" });
-    expect((await logRow(logId)).level).toBe(2);
+    // Level 2 needs another service taking part, inside consent.
+    await expect(
+      evaluateAction(teacher(), logId, a, { ...base, decision: "change_level", newLevel: 2, justification: "Trenger PPT" }),
+    ).rejects.toMatchObject({ code: "level_needs_other_service", details: { field: "newLevel" } });
     const { addParticipant, giveConsent } = await import("../support/log-factories");
     await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     await addParticipant(logId, cast.ids.nurse, cast.health.id);
+    await evaluateAction(teacher(), logId, a, { ...base, decision: "change_level", newLevel: 2, justification: "Trenger PPT" });
+    expect((await logRow(logId)).level).toBe(2);
     await expect(
       evaluateAction(cast.actors.nurse, logId, a, { ...base, decision: "change_level", newLevel: 1, justification: "x" }),
     ).rejects.toMatchObject({ status: 403 });
@@ -246,12 +254,37 @@ describe("voices (DESIGN.md rule 7)", () => {
 describe("levels", () => {
   it("a change records from, to, the justification and who decided; down is as normal as up", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
-    await changeLevel(teacher(), logId, { to: 3, justification: "Ansvarsgruppe etablert" });
+    const { addParticipant, giveConsent } = await import("../support/log-factories");
+    await expect(changeLevel(teacher(), logId, { to: 3, justification: "x", responsibilityGroup: "x" })).rejects.toMatchObject({
+      code: "level_needs_other_service",
+    });
+    await giveConsent(teacher(), logId, "share", [cast.health.id]);
+    await addParticipant(logId, cast.ids.nurse, cast.health.id);
+    await expect(changeLevel(teacher(), logId, { to: 3, justification: "Ansvarsgruppe etablert" })).rejects.toMatchObject({
+      details: { field: "responsibilityGroup" },
+    });
+    await expect(
+      changeLevel(teacher(), logId, { to: 3, justification: "x", responsibilityGroup: "Mor, lærer", individualPlan: true }),
+    ).rejects.toMatchObject({ details: { field: "planCoordinator" } });
+    await changeLevel(teacher(), logId, {
+      to: 3,
+      justification: "Ansvarsgruppe etablert",
+      responsibilityGroup: "Mor, kontaktlærer, helsesykepleier, PPT",
+      individualPlan: true,
+      planCoordinator: "Helsesykepleier",
+    });
     await changeLevel(teacher(), logId, { to: 0, justification: "Situasjonen er stabil" });
     const changes = (await view(logId)).events.filter((e) => e.type === "level_change");
     expect(changes.map((e) => e.data)).toEqual([
       { from: 3, to: 0, justification: "Situasjonen er stabil" },
-      { from: 1, to: 3, justification: "Ansvarsgruppe etablert" },
+      {
+        from: 1,
+        to: 3,
+        justification: "Ansvarsgruppe etablert",
+        responsibilityGroup: "Mor, kontaktlærer, helsesykepleier, PPT",
+        individualPlan: true,
+        planCoordinator: "Helsesykepleier",
+      },
     ]);
     expect(changes[0]!.authorName).toBeTruthy();
     await expect(changeLevel(teacher(), logId, { to: 0, justification: "x" })).rejects.toMatchObject({ code: "level_unchanged" });

@@ -185,20 +185,24 @@ describe("the log page", () => {
     const missingNext = await callAction<Reply>(evaluate.action, evalPath, {
       cookie: cookies.teacher,
       params: { logId, actionId },
-      form: { evaluatedOn: today(), whatHappened: "a", whatWorked: "b", childExperience: "c", decision: "change_level", newLevel: "2" },
+      form: { evaluatedOn: today(), whatHappened: "a", whatWorked: "b", childExperience: "c", decision: "change_level", newLevel: "0" },
     });
     expect(missingNext.status).toBe(400);
     expect(Object.keys(missingNext.data.error!)).toEqual(["nextEvaluateOn"]);
     const evaluated = await callAction(evaluate.action, evalPath, {
       cookie: cookies.teacher,
       params: { logId, actionId },
-      form: { evaluatedOn: today(), whatHappened: "a", whatWorked: "b", childExperience: "c", decision: "change_level", newLevel: "2", justification: "PPT trengs", nextEvaluateOn: inDays(30) },
+      form: { evaluatedOn: today(), whatHappened: "a", whatWorked: "b", childExperience: "c", decision: "change_level", newLevel: "0", justification: "Roligere", nextEvaluateOn: inDays(30) },
     });
     expect(evaluated.location).toContain("notice=evaluated");
     expect((await post(level, `${path}/level`, logId, { to: "2", justification: "" })).data.error).toEqual({
       justification: ["validation.required"],
     });
-    expect((await post(level, `${path}/level`, logId, { to: "1", justification: "Roligere nå" })).status).toBe(302);
+    expect((await post(level, `${path}/level`, logId, { to: "1", justification: "Trenger fortsatt tiltak" })).status).toBe(302);
+    // Level 2 needs another service taking part: answered next to the field.
+    expect((await post(level, `${path}/level`, logId, { to: "2", justification: "PPT trengs" })).data.error).toEqual({
+      to: ["errors.level_needs_other_service"],
+    });
 
     // The principal reads but cannot write.
     expect((await post(entry, `${path}/entry`, logId, { type: "note", occurredOn: today(), text: "x" }, "principal")).status).toBe(403);

@@ -87,6 +87,14 @@ function EventBody({ event }: { event: TimelineEvent }) {
         <dl className="stack">
           <Field label={t("logs.eventTypes.level_change")}>{t("logs.event.from", { from: event.data.from, to: event.data.to })}</Field>
           <Field label={t("logs.event.justification")}>{event.data.justification}</Field>
+          {event.data.responsibilityGroup ? (
+            <Field label={t("logs.event.responsibilityGroup")}>{event.data.responsibilityGroup}</Field>
+          ) : null}
+          {event.data.individualPlan ? (
+            <Field label={t("logs.eventTypes.level_change")}>
+              {t("logs.event.individualPlan", { name: event.data.planCoordinator ?? "" })}
+            </Field>
+          ) : null}
         </dl>
       );
     case "child_voice":

@@ -1,6 +1,6 @@
 import { and, eq, isNull, max, min } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
-import { actions, childServices, children, guardians, logEvents, logs, services } from "../../../db/schema";
+import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
 import { createId } from "../../lib/ids";
@@ -8,6 +8,7 @@ import { parseNationalId } from "../../lib/national-id";
 import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
+import { isCovered } from "../consent/coverage.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
 
@@ -16,6 +17,14 @@ import { requireLogAccess, type LogAccess } from "./access.server";
  * entry on its append-only timeline. Each function takes the acting person, checks access
  * in access.server.ts, and writes the event and the state it changes in one transaction.
  */
+
+/** Extra columns of an event: not shown to the guardians (with why), or about another event. */
+export interface EventOptions {
+  /** Set at insert when the guardians may not read the entry (DESIGN.md rule 4, §3). */
+  restrictedReason?: string | null;
+  /** For an event about an earlier one (a later restriction). */
+  aboutEventId?: string | null;
+}
 
 /** Append one event; `seq` orders a log's timeline. */
 export async function appendEvent<T extends EventType>(
@@ -26,6 +35,7 @@ export async function appendEvent<T extends EventType>(
   occurredOn: string,
   data: EventData[T],
   correctsEventId: string | null = null,
+  options: EventOptions = {},
 ) {
   const [row] = await tx
     .select({ last: max(logEvents.seq) })
@@ -43,6 +53,8 @@ export async function appendEvent<T extends EventType>(
     occurredOn,
     recordedAt: now,
     correctsEventId,
+    aboutEventId: options.aboutEventId ?? null,
+    restrictedReason: options.restrictedReason ?? null,
     data,
   });
   await tx.update(logs).set({ updatedAt: now }).where(eq(logs.id, access.log.id));
@@ -50,7 +62,7 @@ export async function appendEvent<T extends EventType>(
 }
 
 /** Inside a write transaction: re-read access so a check and its write see the same state. */
-async function withAccess<T>(
+export async function withAccess<T>(
   actor: Actor,
   logId: string,
   need: "write" | "hold",
@@ -60,8 +72,24 @@ async function withAccess<T>(
   return transaction(async (tx) => fn(tx, await requireLogAccess(tx, actor, logId, need)));
 }
 
-function assertNotFuture(field: string, isoDate: string) {
+export function assertNotFuture(field: string, isoDate: string) {
   if (isoDate > todayInOslo()) throw fieldError(field, "date_in_future");
+}
+
+/**
+ * Level 2 and 3 mean other services take part: at least one current participant from
+ * another service whose consent still covers it (issue 4 item 11).
+ */
+async function assertLevelAllowed(tx: Transaction, log: LogAccess["log"], to: number, field: string) {
+  if (to < 2) return;
+  const others = await tx
+    .select({ serviceId: logParticipants.serviceId })
+    .from(logParticipants)
+    .where(and(eq(logParticipants.logId, log.id), isNull(logParticipants.endedAt)));
+  for (const p of others) {
+    if (p.serviceId !== log.holderServiceId && (await isCovered(tx, log.id, p.serviceId))) return;
+  }
+  throw fieldError(field, "level_needs_other_service");
 }
 
 async function refreshNextEvaluation(tx: Transaction, logId: string) {
@@ -200,6 +228,7 @@ export async function becomeRelayLog(actor: Actor, logId: string, input: { level
     if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
     const registered = await tx.select().from(guardians).where(eq(guardians.childId, access.log.childId));
     if (registered.length === 0) throw fieldError("level", "guardian_required");
+    await assertLevelAllowed(tx, access.log, input.level, "level");
     await tx
       .update(guardians)
       .set({ toldOn: input.guardiansToldOn })
@@ -219,21 +248,85 @@ export async function becomeRelayLog(actor: Actor, logId: string, input: { level
 // Entries anyone on the log may write (holder and participants)
 // ---------------------------------------------------------------------------------------
 
-export type EntryInput =
-  | { type: "observation" | "note"; occurredOn: string; text: string }
-  | { type: "meeting"; occurredOn: string; title: string; attendees: string; notes: string };
+/**
+ * "Not shown to the guardians", chosen when an entry is written: undefined or null when the
+ * guardians may read it; otherwise the reason, which must be given (DESIGN.md rule 4, §3).
+ */
+export interface Restrictable {
+  restrictedReason?: string | null;
+}
 
+export function restrictionOf(input: Restrictable, field = "restrictedReason"): EventOptions {
+  if (input.restrictedReason === undefined || input.restrictedReason === null) return {};
+  const reason = input.restrictedReason.trim();
+  if (!reason) throw fieldError(field, "required");
+  return { restrictedReason: reason };
+}
+
+/** An action decided in a meeting: it starts on the meeting's date. */
+export interface MeetingActionInput {
+  description: string;
+  goal: string;
+  responsible: string;
+  evaluateOn: string;
+}
+
+export type EntryInput = (
+  | { type: "observation" | "note"; occurredOn: string; text: string }
+  | {
+      type: "meeting";
+      occurredOn: string;
+      title: string;
+      /** Present. */
+      attendees: string;
+      /** Minutes. */
+      notes: string;
+      /** Invited but absent. */
+      absent?: string;
+      agenda?: string;
+      decisions?: string;
+      /** At most one new action, created in the same transaction as the meeting. */
+      action?: MeetingActionInput;
+    }
+) &
+  Restrictable;
+
+/** An observation, a note or a meeting (with, optionally, the one action it decided). Returns the event id. */
 export async function addEntry(actor: Actor, logId: string, input: EntryInput) {
   assertNotFuture("occurredOn", input.occurredOn);
-  return withAccess(actor, logId, "write", (tx, access) =>
-    input.type === "meeting"
-      ? appendEvent(tx, access, actor, "meeting", input.occurredOn, {
-          title: input.title,
-          attendees: input.attendees,
-          notes: input.notes,
-        })
-      : appendEvent(tx, access, actor, input.type, input.occurredOn, { text: input.text }),
-  );
+  const restriction = restrictionOf(input);
+  if (input.type === "meeting" && input.action) {
+    checkActionDates({ startOn: input.occurredOn, evaluateOn: input.action.evaluateOn }, "actionEvaluateOn");
+  }
+  return withAccess(actor, logId, "write", async (tx, access) => {
+    if (input.type !== "meeting") {
+      return appendEvent(tx, access, actor, input.type, input.occurredOn, { text: input.text }, null, restriction);
+    }
+    const action = input.action ? { ...input.action, startOn: input.occurredOn } : undefined;
+    const actionId = action ? createId() : undefined;
+    const eventId = await appendEvent(
+      tx,
+      access,
+      actor,
+      "meeting",
+      input.occurredOn,
+      {
+        title: input.title,
+        attendees: input.attendees,
+        notes: input.notes,
+        absent: input.absent || undefined,
+        agenda: input.agenda || undefined,
+        decisions: input.decisions || undefined,
+        action: action ? { actionId: actionId!, description: action.description } : undefined,
+      },
+      null,
+      restriction,
+    );
+    // Same rules as addAction; a refusal here rolls the meeting back too. The action's
+    // event is hidden from the guardians when the meeting is.
+    if (action) await insertAction(tx, access, actor, action, actionId, restriction);
+    return eventId;
+  });
 }
 
 export interface VoiceInput {
@@ -243,25 +336,42 @@ export interface VoiceInput {
   text: string;
   /** For a guardian's voice: who spoke. */
   guardianName?: string;
+  /** Not shown to the guardians, with why (see `Restrictable`). */
+  restrictedReason?: string | null;
 }
 
 /** The child's or the guardians' own view, with how and when it was heard (rule 7). */
 export async function addVoice(actor: Actor, logId: string, input: VoiceInput) {
   assertNotFuture("heardOn", input.heardOn);
   if (input.who === "guardian" && !input.guardianName) throw fieldError("guardianName", "required");
+  const restriction = restrictionOf(input);
   return withAccess(actor, logId, "write", async (tx, access) => {
     if (input.who === "child") {
       const last = access.log.lastChildVoiceOn;
       if (!last || input.heardOn > last) {
         await tx.update(logs).set({ lastChildVoiceOn: input.heardOn }).where(eq(logs.id, logId));
       }
-      return appendEvent(tx, access, actor, "child_voice", input.heardOn, { text: input.text, method: input.method });
+      return appendEvent(
+        tx,
+        access,
+        actor,
+        "child_voice",
+        input.heardOn,
+        { text: input.text, method: input.method },
+        null,
+        restriction,
+      );
     }
-    return appendEvent(tx, access, actor, "guardian_voice", input.heardOn, {
-      text: input.text,
-      method: input.method,
-      who: input.guardianName!,
-    });
+    return appendEvent(
+      tx,
+      access,
+      actor,
+      "guardian_voice",
+      input.heardOn,
+      { text: input.text, method: input.method, who: input.guardianName! },
+      null,
+      restriction,
+    );
   });
 }
 
@@ -273,21 +383,33 @@ export interface ActionInput {
   evaluateOn: string;
 }
 
+function checkActionDates(input: { startOn: string; evaluateOn: string }, field = "evaluateOn") {
+  if (input.evaluateOn <= input.startOn) throw fieldError(field, "evaluation_before_start");
+  if (input.evaluateOn < todayInOslo()) throw fieldError(field, "date_in_past");
+}
+
+/** Inside a write transaction: the action row and its timeline event (relay logs only). */
+async function insertAction(
+  tx: Transaction,
+  access: LogAccess,
+  actor: Actor,
+  input: ActionInput,
+  actionId = createId(),
+  options: EventOptions = {},
+) {
+  if (access.log.kind !== "relay") throw new AppError(409, "concern_has_no_actions");
+  const logId = access.log.id;
+  await tx.insert(actions).values({ id: actionId, logId, ...input, createdAt: new Date() });
+  const occurredOn = input.startOn <= todayInOslo() ? input.startOn : todayInOslo();
+  await appendEvent(tx, access, actor, "action", occurredOn, { actionId, ...input }, null, options);
+  await refreshNextEvaluation(tx, logId);
+  return actionId;
+}
+
 /** A concrete action (tiltak): what, the goal, who is responsible, start and evaluation date. */
 export async function addAction(actor: Actor, logId: string, input: ActionInput) {
-  if (input.evaluateOn <= input.startOn) throw fieldError("evaluateOn", "evaluation_before_start");
-  if (input.evaluateOn < todayInOslo()) throw fieldError("evaluateOn", "date_in_past");
-  return withAccess(actor, logId, "write", async (tx, access) => {
-    if (access.log.kind !== "relay") throw new AppError(409, "concern_has_no_actions");
-    const actionId = createId();
-    await tx.insert(actions).values({ id: actionId, logId, ...input, createdAt: new Date() });
-    await appendEvent(tx, access, actor, "action", input.startOn <= todayInOslo() ? input.startOn : todayInOslo(), {
-      actionId,
-      ...input,
-    });
-    await refreshNextEvaluation(tx, logId);
-    return actionId;
-  });
+  checkActionDates(input);
+  return withAccess(actor, logId, "write", (tx, access) => insertAction(tx, access, actor, input));
 }
 
 export interface EvaluationInput {
@@ -330,6 +452,7 @@ export async function evaluateAction(actor: Actor, logId: string, actionId: stri
     if (input.decision === "change_level" && input.newLevel === access.log.level) {
       throw fieldError("newLevel", "level_unchanged");
     }
+    if (input.decision === "change_level") await assertLevelAllowed(tx, access.log, input.newLevel!, "newLevel");
     await appendEvent(tx, access, actor, "evaluation", input.evaluatedOn, {
       actionId,
       actionDescription: action.description,
@@ -359,16 +482,34 @@ export async function evaluateAction(actor: Actor, logId: string, actionId: stri
 }
 
 /** Change the BTI level: from, to, why, who (the holder). Down is as normal as up. */
-export async function changeLevel(actor: Actor, logId: string, input: { to: BtiLevel; justification: string }) {
+export interface LevelInput {
+  to: BtiLevel;
+  justification: string;
+  responsibilityGroup?: string;
+  individualPlan?: boolean;
+  planCoordinator?: string;
+}
+
+export async function changeLevel(actor: Actor, logId: string, input: LevelInput) {
   await withAccess(actor, logId, "hold", async (tx, access) => {
     if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
     if (!input.justification.trim()) throw fieldError("justification", "required");
     if (input.to === access.log.level) throw fieldError("to", "level_unchanged");
+    await assertLevelAllowed(tx, access.log, input.to, "to");
+    if (input.to === 3 && !input.responsibilityGroup?.trim()) throw fieldError("responsibilityGroup", "required");
+    if (input.individualPlan && !input.planCoordinator?.trim()) throw fieldError("planCoordinator", "required");
     await tx.update(logs).set({ level: input.to }).where(eq(logs.id, logId));
     await appendEvent(tx, access, actor, "level_change", todayInOslo(), {
       from: access.log.level,
       to: input.to,
       justification: input.justification,
+      ...(input.to === 3
+        ? {
+            responsibilityGroup: input.responsibilityGroup!.trim(),
+            individualPlan: input.individualPlan ?? false,
+            planCoordinator: input.individualPlan ? input.planCoordinator!.trim() : undefined,
+          }
+        : {}),
     });
   });
 }

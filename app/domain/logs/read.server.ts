@@ -1,15 +1,29 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, like, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { database } from "../../../db/client.server";
-import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
+import {
+  actions,
+  childServices,
+  children,
+  guardians,
+  handovers,
+  logEvents,
+  logInvitations,
+  logParticipants,
+  logs,
+  services,
+  users,
+} from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
 import type { EventType, Locale } from "../../lib/enums";
 import { flagsFor } from "../../lib/flags";
-import { correctableTypes, mainText, type EventData, type TimelineEvent } from "../../lib/timeline";
+import { correctableTypes, mainText, restrictableTypes, type EventData, type TimelineEvent } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
-import { gateContext } from "../consent/coverage.server";
+import { consentState } from "../consent/consents.server";
+import { gateContext, isCovered } from "../consent/coverage.server";
 import { guideSettingsIn, levelTexts } from "../guide.server";
 import { AppError } from "../errors.server";
 import { openLog, readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
+import { isRestricted, mayRestrict } from "./restrictions.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
 export const HOME_PAGE_SIZE = 25;
@@ -103,6 +117,7 @@ async function loadTimeline(
         correctedBy: latestCorrection.get(r.id) ?? null,
         restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? null,
         canCorrect: open && r.authorId === actor.id && correctableTypes.has(r.type),
+        canRestrict: open && !r.restrictedReason && !restrictedLater.has(r.id) && mayRestrict(access.role, actor, r),
       }) as TimelineEvent,
   );
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
@@ -133,12 +148,45 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
     .from(actions)
     .where(eq(actions.logId, log.id))
     .orderBy(desc(actions.active), asc(actions.evaluateOn));
-  const participants = await db
-    .select({ name: users.name, serviceName: services.name })
+  const participantRows = await db
+    .select({ userId: users.id, name: users.name, serviceId: services.id, serviceName: services.name })
     .from(logParticipants)
     .innerJoin(users, eq(users.id, logParticipants.userId))
     .innerJoin(services, eq(services.id, logParticipants.serviceId))
-    .where(and(eq(logParticipants.logId, log.id), isNull(logParticipants.endedAt)));
+    .where(and(eq(logParticipants.logId, log.id), isNull(logParticipants.endedAt)))
+    .orderBy(asc(users.name));
+  const gate = await gateContext(db);
+  const participants = [];
+  for (const p of participantRows) {
+    // Shown with whether the consent still lets them in (the gate decides on each request).
+    const hasAccess = p.serviceId === log.holderServiceId || (await isCovered(db, log.id, p.serviceId, gate));
+    participants.push({ ...p, hasAccess });
+  }
+  const consents = log.kind === "relay" ? await consentState(db, log) : [];
+  const pendingInvitations =
+    access.role === "holder"
+      ? (
+          await db
+            .select({
+              id: logInvitations.id,
+              invitee: users.name,
+              serviceName: services.name,
+              respondBy: logInvitations.respondBy,
+            })
+            .from(logInvitations)
+            .innerJoin(users, eq(users.id, logInvitations.inviteeId))
+            .innerJoin(services, eq(services.id, logInvitations.serviceId))
+            .where(and(eq(logInvitations.logId, log.id), eq(logInvitations.status, "pending")))
+            .orderBy(asc(logInvitations.respondBy))
+        ).map((i) => ({ ...i, overdue: i.respondBy < gate.today }))
+      : [];
+  const pendingHandover = await db
+    .select({ id: handovers.id, to: users.name, toServiceName: services.name })
+    .from(handovers)
+    .innerJoin(users, eq(users.id, handovers.toUserId))
+    .innerJoin(services, eq(services.id, handovers.toServiceId))
+    .where(and(eq(handovers.logId, log.id), eq(handovers.status, "proposed")))
+    .get();
   const guide = await guideSettingsIn(db);
   const levels = await levelTexts(locale);
   const today = todayInOslo();
@@ -184,6 +232,9 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
     })),
     holder,
     participants,
+    consents,
+    pendingInvitations,
+    pendingHandover: pendingHandover ?? null,
     actions: actionRows.map((a) => ({
       id: a.id,
       description: a.description,
@@ -200,6 +251,8 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
       hold: log.state === "open" && access.role === "holder",
       reopen: log.state === "closed" && access.role === "holder",
       seeReaders: access.role !== "participant",
+      collaborate: log.state === "open" && access.role === "holder" && log.kind === "relay",
+      leave: log.state === "open" && access.role === "participant",
     },
   };
 }
@@ -361,6 +414,59 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
     total,
     page,
     pages,
+  };
+}
+
+/**
+ * The guardians' view of a timeline (DESIGN.md §3: they read the log "except entries marked
+ * restricted"), as a condition on `log_events` for the family pages' queries: leaves out
+ * entries restricted when written, entries hidden later by a `restriction` event, the
+ * restriction events themselves, and corrections of a hidden entry.
+ */
+export function visibleToGuardiansSql(): SQL {
+  const hiddenLater = (eventId: SQL) =>
+    sql`exists (select 1 from ${logEvents} as hidden where hidden.about_event_id = ${eventId} and hidden.type = 'restriction')`;
+  return sql`(${logEvents.restrictedReason} is null
+    and ${logEvents.type} <> 'restriction'
+    and not ${hiddenLater(sql`${logEvents.id}`)}
+    and (${logEvents.correctsEventId} is null or not exists (
+      select 1 from ${logEvents} as original
+      where original.id = ${logEvents.correctsEventId}
+        and (original.restricted_reason is not null or ${hiddenLater(sql`original.id`)}))))`;
+}
+
+/** The same rule over timeline events already loaded (corrections ride on their entry). */
+export function visibleToGuardians<E extends Pick<TimelineEvent, "type" | "restrictedReason">>(events: E[]): E[] {
+  return events.filter((e) => e.restrictedReason === null && e.type !== "restriction");
+}
+
+/** The entry to hide from the guardians, for the restriction form: the holder or its author, while the log is open. */
+export async function eventForRestriction(actor: Actor, logId: string, eventId: string, locale: Locale) {
+  const summary = await logSummary(actor, logId, "write", locale);
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "write");
+  const event = await db
+    .select({
+      id: logEvents.id,
+      logId: logEvents.logId,
+      type: logEvents.type,
+      data: logEvents.data,
+      occurredOn: logEvents.occurredOn,
+      authorId: logEvents.authorId,
+      authorName: users.name,
+      restrictedReason: logEvents.restrictedReason,
+    })
+    .from(logEvents)
+    .innerJoin(users, eq(users.id, logEvents.authorId))
+    .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
+    .get();
+  if (!event || !restrictableTypes.has(event.type)) throw new AppError(404, "not_found");
+  if (!mayRestrict(access.role, actor, event)) throw new AppError(403, "forbidden");
+  // Already hidden: there is nothing left to do here.
+  if (await isRestricted(db, event)) throw new AppError(404, "not_found");
+  return {
+    log: summary,
+    event: { id: event.id, type: event.type, occurredOn: event.occurredOn, authorName: event.authorName, text: mainText(event) },
   };
 }
 

@@ -1,0 +1,70 @@
+import type { ConsultationsDictionary } from "./nb";
+
+/** English texts for anonymous consultations. */
+export const consultationsEn: ConsultationsDictionary = {
+  nav: "Anonymous consultation",
+  homeLink: "Record an anonymous consultation",
+  list: {
+    title: "Anonymous consultations",
+    intro:
+      "An anonymous consultation is a conversation with another service about a situation, without the child being recognisable. Here you see the consultations you have recorded.",
+    introLeader: "As a leader you also see the consultations recorded in your service.",
+    new: "Record an anonymous consultation",
+    none: "You have not recorded any consultations yet.",
+    count: "{{count}} consultations",
+    consultedWith: "Consulted: {{kind}}",
+    consultedWithService: "Consulted: {{kind}} ({{service}})",
+    recordedBy: "Recorded by {{name}}, {{service}}",
+    recordedByYou: "Recorded by you",
+  },
+  form: {
+    title: "New anonymous consultation",
+    intro:
+      "Write down what you discussed and what advice you were given. The consultation must not contain anything that shows who the child is, which is why no consent is needed.",
+    anonymityTitle: "How to keep the consultation anonymous",
+    anonymityBody:
+      "What you tell must fit at least four to five children, so that nobody can recognise the child. This applies both to the conversation and to what you write here.",
+    anonymityName: "No name of the child, siblings or guardians.",
+    anonymityAge: "No age in exact years, date of birth or school year. Write \"of primary school age\" or \"of kindergarten age\" instead.",
+    anonymityAddress: "No address, street or neighbourhood.",
+    anonymityRare: "No rare details, such as an unusual diagnosis, event or family situation that few have.",
+    warningTitle: "Before you consult the child welfare service",
+    warningBody:
+      "The child welfare service has a duty to try to find out who a child is when it hears about a child there may be reason for concern about. So consult the child welfare service anonymously only when you are ready for them to do that.",
+    service: "Your service",
+    consultedKind: "What kind of service did you consult?",
+    consultedKindPlaceholder: "Choose a kind of service",
+    consultedService: "Which service (optional)",
+    consultedServiceHint: "Only choose one if you want to record exactly which service. It must be of the kind chosen above.",
+    consultedServiceNone: "Not stated",
+    heldOn: "Date of the consultation",
+    question: "What did you discuss?",
+    questionHint: "Describe the situation and your question without anything that shows who the child is. At most 5,000 characters.",
+    advice: "What advice were you given?",
+    adviceHint: "At most 5,000 characters.",
+    logId: "Link to one of your logs (optional)",
+    logIdHint: "The link is shown only to those who can read the log. The service you consulted does not learn who the child is.",
+    logIdNone: "Not linked to a log",
+    logOption: "{{name}} (born {{date}})",
+    submit: "Save the consultation",
+    cancel: "Cancel",
+  },
+  detail: {
+    title: "Anonymous consultation",
+    back: "To the consultations",
+    saved: "The consultation has been saved.",
+    heldOn: "Date",
+    consulted: "Consulted",
+    question: "What was discussed",
+    advice: "Advice",
+    recordedBy: "Recorded by",
+    log: "Linked to relay log",
+    openLog: "The relay log for {{name}}",
+  },
+  onLog: {
+    title: "Anonymous consultations",
+    intro: "Consultations without names that are linked to this log.",
+    item: "{{date}} – consulted: {{kind}}",
+    open: "See the consultation",
+  },
+};

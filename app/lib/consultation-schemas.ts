@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { serviceKindCodes } from "./enums";
+import { isoDate } from "./validation";
+
+/**
+ * The anonymous consultation form (anonym drøfting, DESIGN.md rule 4), shared by server
+ * and browser. Messages are translation keys. There is deliberately no field for the
+ * child: the form asks only what was discussed, with whom and when.
+ */
+export const CONSULTATION_TEXT_MAX = 5000;
+
+const consultationText = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(CONSULTATION_TEXT_MAX, { error: "validation.tooLong_5000" });
+
+const optionalId = z.string().trim().max(40).optional();
+
+export const ConsultationSchema = z.object({
+  /** The author's own service (a select only when they belong to more than one). */
+  serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
+  consultedKind: z.enum(serviceKindCodes, { error: "validation.invalidChoice" }),
+  consultedServiceId: optionalId,
+  heldOn: isoDate,
+  question: consultationText,
+  advice: consultationText,
+  logId: optionalId,
+});
+
+export type ConsultationInput = z.output<typeof ConsultationSchema>;
+
+/**
+ * An 11-digit number — the shape of a national id (fødselsnummer or D-number) — written
+ * as 11 digits in a row or as 6 + 5 with one space, and not part of a longer number.
+ * Used by the domain to refuse such text in a consultation, valid check digits or not.
+ */
+const elevenDigits = /(?<!\d)\d{6}[ \u00a0]?\d{5}(?!\d)/;
+
+export function containsElevenDigitNumber(text: string): boolean {
+  return elevenDigits.test(text);
+}
+
+export const ConsultationListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});

@@ -34,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale: getLocale(request),
     user: actor
-      ? { name: actor.name, canAdminister: can(actor, "users.manage") || can(actor, "services.manage") }
+      ? {
+          name: actor.name,
+          canAdminister: can(actor, "users.manage") || can(actor, "services.manage"),
+          canStartLogs: can(actor, "logs.start"),
+        }
       : null,
   };
 }

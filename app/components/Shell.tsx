@@ -6,6 +6,7 @@ import type { Locale } from "../lib/enums";
 export interface ShellUser {
   name: string;
   canAdminister: boolean;
+  canStartLogs: boolean;
 }
 
 /** The page frame: skip link, header with menu, language switch and sign-out, main, footer. */
@@ -55,6 +56,13 @@ export function Shell({ user, locale, children }: { user: ShellUser | null; loca
                   {t("shell.home")}
                 </NavLink>
               </li>
+              {user.canStartLogs ? (
+                <li>
+                  <NavLink to="/consultations" className={navClass}>
+                    {t("consultations.nav")}
+                  </NavLink>
+                </li>
+              ) : null}
               {user.canAdminister ? (
                 <li>
                   <NavLink to="/admin" className={navClass}>

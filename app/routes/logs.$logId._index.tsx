@@ -5,8 +5,10 @@ import { z } from "zod";
 import { EventItem } from "../components/logs/EventItem";
 import { useDates } from "../components/logs/format";
 import { FlagList, LevelBadge } from "../components/logs/LogBits";
+import { LinkedConsultations } from "../components/consultations/LinkedConsultations";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
+import { consultationsForLog } from "../domain/consultations/consultations.server";
 import { viewLog } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -25,7 +27,11 @@ const TimelineQuery = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const query = TimelineQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return guard(() => viewLog(actor, params.logId ?? "", { ...query, locale: getLocale(request) }));
+  const locale = getLocale(request);
+  return guard(async () => {
+    const view = await viewLog(actor, params.logId ?? "", { ...query, locale });
+    return { ...view, consultations: await consultationsForLog(actor, view.log.id, locale) };
+  });
 }
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
@@ -289,6 +295,8 @@ export default function LogPage() {
           ) : null}
         </p>
       </section>
+
+      <LinkedConsultations consultations={data.consultations} />
 
       <p className="flex flex-wrap gap-4 no-print">
         <Link to={`${base}/print`}>{t("logs.page.print")}</Link>

@@ -52,9 +52,14 @@ export function MyLogs({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="logs-heading">{t("logs.home.title")}</h2>
         {canStart ? (
-          <Link to="/logs/new" className="btn-primary">
-            {t("logs.home.newConcern")}
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link to="/logs/new" className="btn-primary">
+              {t("logs.home.newConcern")}
+            </Link>
+            <Link to="/consultations/new" className="btn-secondary">
+              {t("consultations.homeLink")}
+            </Link>
+          </div>
         ) : null}
       </div>
       <Form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("logs.home.filters")}>

@@ -9,11 +9,28 @@ import { isoDate } from "./validation";
  */
 export const CONSULTATION_TEXT_MAX = 5000;
 
+/**
+ * An 11-digit number — the shape of a national id (fødselsnummer or D-number) — written
+ * as 11 digits in a row or as 6 + 5 with one space, and not part of a longer number.
+ * Such text is refused in a consultation, valid check digits or not.
+ */
+const elevenDigits = /(?<!\d)\d{6}[ \u00a0]?\d{5}(?!\d)/;
+
+export function containsElevenDigitNumber(text: string): boolean {
+  return elevenDigits.test(text);
+}
+
+/**
+ * Question and advice: required, bounded, and without an 11-digit number. The domain
+ * refuses such a number too (the guarantee); checking it here as well answers at once in
+ * the browser, with the domain's message.
+ */
 const consultationText = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .max(CONSULTATION_TEXT_MAX, { error: "validation.tooLong_5000" });
+  .max(CONSULTATION_TEXT_MAX, { error: "validation.tooLong_5000" })
+  .refine((v) => !containsElevenDigitNumber(v), { error: "errors.national_id_in_text" });
 
 const optionalId = z.string().trim().max(40).optional();
 
@@ -29,17 +46,6 @@ export const ConsultationSchema = z.object({
 });
 
 export type ConsultationInput = z.output<typeof ConsultationSchema>;
-
-/**
- * An 11-digit number — the shape of a national id (fødselsnummer or D-number) — written
- * as 11 digits in a row or as 6 + 5 with one space, and not part of a longer number.
- * Used by the domain to refuse such text in a consultation, valid check digits or not.
- */
-const elevenDigits = /(?<!\d)\d{6}[ \u00a0]?\d{5}(?!\d)/;
-
-export function containsElevenDigitNumber(text: string): boolean {
-  return elevenDigits.test(text);
-}
 
 export const ConsultationListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1),

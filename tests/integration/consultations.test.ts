@@ -203,7 +203,7 @@ describe("the form", () => {
     expect(await rowCount()).toBe(before);
   });
 
-  it("an 11-digit number is refused by the domain next to the field, with the text kept to fix", async () => {
+  it("an 11-digit number is refused next to the field (the form schema and the domain agree), with the text kept to fix", async () => {
     const before = await rowCount();
     const question = `Barnet med fødselsnummer ${syntheticNationalId("2015-01-20")} er stille.`;
     const o = await callAction<Reply>(form.action, "/consultations/new", {

@@ -138,6 +138,7 @@ export const logsEn: LogsDictionary = {
     addObservation: "Write an observation",
     addNote: "Write a note",
     addMeeting: "Write meeting minutes",
+    addWelfareReport: "Report of concern",
     addChildVoice: "The child's voice",
     addGuardianVoice: "The guardians' voice",
     changeLevel: "Change level",
@@ -219,6 +220,11 @@ export const logsEn: LogsDictionary = {
     sentOn: "Sent",
     sentBy: "Sent by",
     restricted: "Not shown to the guardians: {{reason}}",
+    restrict: "Hide from the guardians",
+    absent: "Invited but absent",
+    agenda: "Agenda",
+    decisions: "Decisions",
+    meetingAction: "New action from the meeting",
   },
   forms: {
     cancel: "Cancel",
@@ -233,7 +239,13 @@ export const logsEn: LogsDictionary = {
       meetingTitle: "What kind of meeting?",
       attendees: "Who was present?",
       attendeesHint: "The child and the guardians too, if they took part.",
-      notes: "Minutes and decisions",
+      notes: "Minutes",
+      absent: "Who was invited but absent? (optional)",
+      agenda: "Agenda (optional)",
+      decisions: "Decisions (optional)",
+      action: "New action from the meeting (optional)",
+      actionHint:
+        "If the meeting decided a new action, you can add it here. Then fill in all four fields. The action starts on the meeting's date.",
     },
     voice: {
       childTitle: "The child's voice",
@@ -311,6 +323,32 @@ export const logsEn: LogsDictionary = {
       original: "Original text",
       text: "Correct text",
       reason: "Why is it corrected?",
+    },
+    restriction: {
+      legend: "The guardians' access",
+      restricted: "Do not show to the guardians",
+      restrictedHint: "The guardians can read the log. Tick this only when it could harm the child that they learn of it.",
+      reason: "Why should the guardians not see this?",
+      reasonHint: "Required when you tick the box.",
+    },
+    welfareReport: {
+      title: "Report of concern to child welfare",
+      intro:
+        "Here you record that a report of concern was sent to child welfare (the duty to report, Child Welfare Act § 13-2). The report itself is sent the usual way; the log only shows that it was sent. No consent is needed.",
+      sentOn: "When was the report sent?",
+      sentBy: "Sent by",
+      sentByHint: "Name and role.",
+      summary: "Briefly, what the report was about",
+      defaultReason: "Telling the guardians could harm the child",
+    },
+    restrict: {
+      title: "Hide from the guardians",
+      intro:
+        "The entry will not be shown to the guardians. It stays in the log as it is, and who hid it and why is recorded.",
+      entry: "The entry",
+      by: "Written by {{name}}",
+      reason: "Why should the guardians not see it?",
+      submit: "Hide from the guardians",
     },
   },
   readers: {

@@ -136,6 +136,7 @@ export const logsNb = {
     addObservation: "Skriv observasjon",
     addNote: "Skriv notat",
     addMeeting: "Skriv møtereferat",
+    addWelfareReport: "Bekymringsmelding",
     addChildVoice: "Barnets stemme",
     addGuardianVoice: "Foresattes stemme",
     changeLevel: "Endre nivå",
@@ -217,6 +218,11 @@ export const logsNb = {
     sentOn: "Sendt",
     sentBy: "Sendt av",
     restricted: "Vises ikke for foresatte: {{reason}}",
+    restrict: "Skjul for foresatte",
+    absent: "Invitert, men ikke til stede",
+    agenda: "Saksliste",
+    decisions: "Beslutninger",
+    meetingAction: "Nytt tiltak fra møtet",
   },
   forms: {
     cancel: "Avbryt",
@@ -231,7 +237,13 @@ export const logsNb = {
       meetingTitle: "Hva slags møte?",
       attendees: "Hvem var til stede?",
       attendeesHint: "Også barnet og de foresatte, om de var med.",
-      notes: "Referat og beslutninger",
+      notes: "Referat",
+      absent: "Hvem var invitert, men ikke til stede? (valgfritt)",
+      agenda: "Saksliste (valgfritt)",
+      decisions: "Beslutninger (valgfritt)",
+      action: "Nytt tiltak fra møtet (valgfritt)",
+      actionHint:
+        "Bestemte møtet et nytt tiltak, kan du sette det inn her. Fyll da ut alle fire feltene. Tiltaket starter på møtedatoen.",
     },
     voice: {
       childTitle: "Barnets stemme",
@@ -310,6 +322,32 @@ export const logsNb = {
       original: "Opprinnelig tekst",
       text: "Riktig tekst",
       reason: "Hvorfor rettes det?",
+    },
+    restriction: {
+      legend: "Foresattes innsyn",
+      restricted: "Ikke vis for foresatte",
+      restrictedHint: "Foresatte kan lese loggen. Kryss av bare når det kan skade barnet at de får vite dette.",
+      reason: "Hvorfor skal ikke foresatte se dette?",
+      reasonHint: "Må fylles ut når du krysser av.",
+    },
+    welfareReport: {
+      title: "Bekymringsmelding til barnevernet",
+      intro:
+        "Her registrerer du at en bekymringsmelding er sendt til barnevernet (opplysningsplikten, barnevernsloven § 13-2). Meldingen sendes på vanlig måte; loggen viser bare at den er sendt. Det trengs ikke samtykke.",
+      sentOn: "Når ble meldingen sendt?",
+      sentBy: "Sendt av",
+      sentByHint: "Navn og rolle.",
+      summary: "Kort om hva meldingen gjaldt",
+      defaultReason: "Å informere foresatte kan skade barnet",
+    },
+    restrict: {
+      title: "Skjul for foresatte",
+      intro:
+        "Oppføringen blir ikke vist for foresatte. Den blir stående i loggen som før, og det blir registrert hvem som skjulte den og hvorfor.",
+      entry: "Oppføringen",
+      by: "Skrevet av {{name}}",
+      reason: "Hvorfor skal ikke foresatte se den?",
+      submit: "Skjul for foresatte",
     },
   },
   readers: {

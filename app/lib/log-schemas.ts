@@ -31,25 +31,109 @@ export const ConcernSchema = z.object({
   context: z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional().default(""),
 });
 
-export const EntrySchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("observation"), occurredOn: isoDate, text: entryText }),
-  z.object({ type: z.literal("note"), occurredOn: isoDate, text: entryText }),
-  z.object({
-    type: z.literal("meeting"),
-    occurredOn: isoDate,
-    title: shortText,
-    attendees: mediumText,
-    notes: entryText,
-  }),
-]);
+/**
+ * "Not shown to the guardians" and why, on every form that writes an entry (DESIGN.md
+ * rule 4, §3). The reason is required when the box is ticked.
+ */
+const restriction = { restricted: checkbox, restrictedReason: optionalMediumText };
 
-export const VoiceSchema = z.object({
-  who: choice(["child", "guardian"] as const),
-  heardOn: isoDate,
-  method: choice(voiceMethods),
-  text: entryText,
-  guardianName: shortText.optional(),
+const given = (value: unknown) => typeof value === "string" && value.trim() !== "";
+const fieldsOf = (payload: { value: unknown }) => (payload.value ?? {}) as Record<string, unknown>;
+
+/** Conditional rules are checked together with the other fields, so every error shows at once. */
+function requireReason<S extends z.ZodType<{ restricted: boolean; restrictedReason?: string }>>(schema: S): S {
+  return schema.refine((value) => !value.restricted || given(value.restrictedReason), {
+    path: ["restrictedReason"],
+    message: "validation.required",
+    when: (payload) => fieldsOf(payload).restricted === true,
+  });
+}
+
+/** What the domain takes: the reason when the box is ticked (blank is refused there too), else nothing. */
+export const restrictedReasonOf = (value: { restricted?: boolean; restrictedReason?: string }) =>
+  value.restricted ? (value.restrictedReason ?? "") : undefined;
+
+const longOptional = z.string().trim().max(10000, { error: "validation.tooLong_10000" }).optional();
+
+/** The four fields of the one action a meeting may decide: all or none. */
+export const meetingActionFields = ["actionDescription", "actionGoal", "actionResponsible", "actionEvaluateOn"] as const;
+
+const MeetingSchema = z.object({
+  type: z.literal("meeting"),
+  occurredOn: isoDate,
+  title: shortText,
+  /** Present. */
+  attendees: mediumText,
+  /** Invited but absent. */
+  absent: optionalMediumText,
+  agenda: longOptional,
+  /** The minutes. */
+  notes: entryText,
+  decisions: longOptional,
+  actionDescription: mediumText.optional(),
+  actionGoal: mediumText.optional(),
+  actionResponsible: shortText.optional(),
+  actionEvaluateOn: optionalIsoDate,
+  ...restriction,
 });
+
+let entry = requireReason(
+  z.discriminatedUnion("type", [
+    z.object({ type: z.literal("observation"), occurredOn: isoDate, text: entryText, ...restriction }),
+    z.object({ type: z.literal("note"), occurredOn: isoDate, text: entryText, ...restriction }),
+    MeetingSchema,
+  ]),
+);
+for (const name of meetingActionFields) {
+  entry = entry.refine((value) => value.type !== "meeting" || !meetingActionFields.some((f) => given(value[f])) || given(value[name]), {
+    path: [name],
+    message: "validation.required",
+    when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting",
+  });
+}
+/** Observation, note, or a meeting with at most one new action (evaluated after the meeting). */
+export const EntrySchema = entry.refine(
+  (value) => value.type !== "meeting" || !value.actionEvaluateOn || value.actionEvaluateOn > value.occurredOn,
+  {
+    path: ["actionEvaluateOn"],
+    message: "errors.evaluation_before_start",
+    when: (payload: { value: unknown }) => {
+      const v = fieldsOf(payload);
+      return v.type === "meeting" && given(v.actionEvaluateOn) && given(v.occurredOn);
+    },
+  },
+);
+
+/** The action a meeting decided, for the domain (the schema has made sure all four are there). */
+export function meetingActionOf(value: z.output<typeof MeetingSchema>) {
+  return value.actionDescription && value.actionGoal && value.actionResponsible && value.actionEvaluateOn
+    ? {
+        description: value.actionDescription,
+        goal: value.actionGoal,
+        responsible: value.actionResponsible,
+        evaluateOn: value.actionEvaluateOn,
+      }
+    : undefined;
+}
+
+export const VoiceSchema = requireReason(
+  z.object({
+    who: choice(["child", "guardian"] as const),
+    heardOn: isoDate,
+    method: choice(voiceMethods),
+    text: entryText,
+    guardianName: shortText.optional(),
+    ...restriction,
+  }),
+);
+
+/** A report of concern to child welfare; the form ticks "not shown to the guardians" by default. */
+export const WelfareReportSchema = requireReason(
+  z.object({ sentOn: isoDate, sentBy: shortText, summary: entryText, ...restriction }),
+);
+
+/** Hide an earlier entry from the guardians. */
+export const RestrictSchema = z.object({ reason: mediumText });
 
 export const GuardianSchema = z.object({
   name: personName,

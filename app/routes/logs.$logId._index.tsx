@@ -109,6 +109,11 @@ export default function LogPage() {
                     {t("logs.page.addMeeting")}
                   </Link>
                 </li>
+                <li>
+                  <Link className="btn-secondary" to={`${base}/welfare-report`}>
+                    {t("logs.page.addWelfareReport")}
+                  </Link>
+                </li>
                 {!concern ? (
                   <li>
                     <Link className="btn-secondary" to={`${base}/actions/new`}>

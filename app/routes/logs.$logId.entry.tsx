@@ -5,11 +5,12 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
+import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
 import { addEntry } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
-import { EntrySchema } from "../lib/log-schemas";
+import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.note.title");
@@ -18,11 +19,29 @@ export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, EntrySchema, async (actor, logId, value) => {
-    await addEntry(actor, logId, value);
+    const restrictedReason = restrictedReasonOf(value);
+    await addEntry(
+      actor,
+      logId,
+      value.type === "meeting"
+        ? {
+            type: "meeting",
+            occurredOn: value.occurredOn,
+            title: value.title,
+            attendees: value.attendees,
+            absent: value.absent,
+            agenda: value.agenda,
+            notes: value.notes,
+            decisions: value.decisions,
+            action: meetingActionOf(value),
+            restrictedReason,
+          }
+        : { type: value.type, occurredOn: value.occurredOn, text: value.text, restrictedReason },
+    );
     return backToLog(logId);
   });
 
-/** Observation, note or meeting minutes (?type=). */
+/** Observation, note or meeting minutes (?type=). A meeting may create one action (relay logs). */
 export default function NewEntry() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -38,12 +57,28 @@ export default function NewEntry() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EntrySchema }),
   });
+  const relay = log.kind === "relay";
   const labels: Record<string, string> = {
     occurredOn: t("logs.forms.occurredOn"),
-    text: type === "observation" ? t("logs.forms.observation.text") : t("logs.forms.note.text"),
-    title: t("logs.forms.meeting.meetingTitle"),
-    attendees: t("logs.forms.meeting.attendees"),
-    notes: t("logs.forms.meeting.notes"),
+    ...(type === "meeting"
+      ? {
+          title: t("logs.forms.meeting.meetingTitle"),
+          attendees: t("logs.forms.meeting.attendees"),
+          absent: t("logs.forms.meeting.absent"),
+          agenda: t("logs.forms.meeting.agenda"),
+          notes: t("logs.forms.meeting.notes"),
+          decisions: t("logs.forms.meeting.decisions"),
+          ...(relay
+            ? {
+                actionDescription: t("logs.forms.action.description"),
+                actionGoal: t("logs.forms.action.goal"),
+                actionResponsible: t("logs.forms.action.responsible"),
+                actionEvaluateOn: t("logs.forms.action.evaluateOn"),
+              }
+            : {}),
+        }
+      : { text: type === "observation" ? t("logs.forms.observation.text") : t("logs.forms.note.text") }),
+    restrictedReason: t("logs.forms.restriction.reason"),
   };
   return (
     <div className="stack max-w-2xl">
@@ -55,11 +90,32 @@ export default function NewEntry() {
           <>
             <TextField field={fields.title} label={labels.title!} />
             <TextAreaField field={fields.attendees} label={labels.attendees!} hint={t("logs.forms.meeting.attendeesHint")} rows={2} />
+            <TextAreaField field={fields.absent} label={labels.absent!} rows={2} />
+            <TextAreaField field={fields.agenda} label={labels.agenda!} rows={3} />
             <TextAreaField field={fields.notes} label={labels.notes!} rows={8} />
+            <TextAreaField field={fields.decisions} label={labels.decisions!} rows={3} />
+            {relay ? (
+              <fieldset className="stack" aria-describedby="meeting-action-hint">
+                <legend className="font-semibold">{t("logs.forms.meeting.action")}</legend>
+                <p id="meeting-action-hint" className="hint">
+                  {t("logs.forms.meeting.actionHint")}
+                </p>
+                <TextAreaField field={fields.actionDescription} label={labels.actionDescription!} rows={2} />
+                <TextAreaField field={fields.actionGoal} label={labels.actionGoal!} rows={2} />
+                <TextField field={fields.actionResponsible} label={labels.actionResponsible!} />
+                <TextField
+                  field={fields.actionEvaluateOn}
+                  label={labels.actionEvaluateOn!}
+                  hint={t("logs.forms.action.evaluateOnHint", { days: log.evaluationIntervalDays })}
+                  type="date"
+                />
+              </fieldset>
+            ) : null}
           </>
         ) : (
           <TextAreaField field={fields.text} label={labels.text!} rows={8} />
         )}
+        <RestrictionFields restricted={fields.restricted} restrictedReason={fields.restrictedReason} />
       </FormShell>
     </div>
   );

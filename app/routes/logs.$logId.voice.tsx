@@ -5,12 +5,13 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
+import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { addVoice } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { voiceMethods } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
-import { VoiceSchema } from "../lib/log-schemas";
+import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.voice.childTitle");
@@ -19,7 +20,8 @@ export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, VoiceSchema, async (actor, logId, value) => {
-    await addVoice(actor, logId, value);
+    const { who, heardOn, method, text, guardianName } = value;
+    await addVoice(actor, logId, { who, heardOn, method, text, guardianName, restrictedReason: restrictedReasonOf(value) });
     return backToLog(logId);
   });
 
@@ -44,6 +46,7 @@ export default function NewVoice() {
     method: t("logs.forms.voice.method"),
     text: t("logs.forms.voice.text"),
     guardianName: t("logs.forms.voice.guardianName"),
+    restrictedReason: t("logs.forms.restriction.reason"),
   };
   return (
     <div className="stack max-w-2xl">
@@ -59,6 +62,7 @@ export default function NewVoice() {
           options={voiceMethods.map((m) => ({ value: m, label: t(`logs.methods.${m}`) }))}
         />
         <TextAreaField field={fields.text} label={labels.text} rows={6} />
+        <RestrictionFields restricted={fields.restricted} restrictedReason={fields.restrictedReason} />
       </FormShell>
     </div>
   );

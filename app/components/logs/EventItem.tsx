@@ -33,7 +33,11 @@ function EventBody({ event }: { event: TimelineEvent }) {
         <dl className="stack">
           <Field label={t("logs.forms.meeting.meetingTitle")}>{event.data.title}</Field>
           <Field label={t("logs.event.attendees")}>{event.data.attendees}</Field>
+          {event.data.absent ? <Field label={t("logs.event.absent")}>{event.data.absent}</Field> : null}
+          {event.data.agenda ? <Field label={t("logs.event.agenda")}>{event.data.agenda}</Field> : null}
           <Field label={t("logs.forms.meeting.notes")}>{event.data.notes}</Field>
+          {event.data.decisions ? <Field label={t("logs.event.decisions")}>{event.data.decisions}</Field> : null}
+          {event.data.action ? <Field label={t("logs.event.meetingAction")}>{event.data.action.description}</Field> : null}
         </dl>
       );
     case "shared_with_leader":
@@ -248,12 +252,20 @@ export function EventItem({ event, logId, print = false }: { event: TimelineEven
           <p className="text-sm">{t("logs.event.correctionReason", { reason: event.correctedBy.reason })}</p>
         </div>
       ) : null}
-      {event.canCorrect && !print ? (
-        <p className="mt-2 no-print">
-          <Link to={`/logs/${logId}/events/${event.id}/correct`}>
-            {t("logs.event.correct")}
-            <span className="sr-only"> – {t(`logs.eventTypes.${event.type}`)} {date(event.occurredOn)}</span>
-          </Link>
+      {(event.canCorrect || event.canRestrict) && !print ? (
+        <p className="mt-2 flex flex-wrap gap-x-6 gap-y-2 no-print">
+          {event.canCorrect ? (
+            <Link to={`/logs/${logId}/events/${event.id}/correct`}>
+              {t("logs.event.correct")}
+              <span className="sr-only"> – {t(`logs.eventTypes.${event.type}`)} {date(event.occurredOn)}</span>
+            </Link>
+          ) : null}
+          {event.canRestrict ? (
+            <Link to={`/logs/${logId}/events/${event.id}/restrict`}>
+              {t("logs.event.restrict")}
+              <span className="sr-only"> – {t(`logs.eventTypes.${event.type}`)} {date(event.occurredOn)}</span>
+            </Link>
+          ) : null}
         </p>
       ) : null}
     </article>

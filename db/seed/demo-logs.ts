@@ -1,8 +1,35 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "../client.server";
-import { actions, childServices, children, guardians, guideSettings, logEvents, logs } from "../schema";
+import {
+  actions,
+  childServices,
+  children,
+  consentGuardians,
+  consentServices,
+  consents,
+  guardians,
+  guideSettings,
+  handovers,
+  logEvents,
+  logInvitations,
+  logParticipants,
+  logs,
+  services,
+  users,
+} from "../schema";
 import { addDays, todayInOslo } from "../../app/lib/dates";
-import type { BtiLevel, CloseReason, EventType, GuardianRelation, LogKind, LogState, VoiceMethod } from "../../app/lib/enums";
+import type {
+  BtiLevel,
+  CloseReason,
+  ConsentDecision,
+  ConsentForm,
+  ConsentScope,
+  EventType,
+  GuardianRelation,
+  LogKind,
+  LogState,
+  VoiceMethod,
+} from "../../app/lib/enums";
 import { createId } from "../../app/lib/ids";
 import { syntheticNationalId } from "../../app/lib/national-id";
 import type { EventData } from "../../app/lib/timeline";
@@ -19,6 +46,15 @@ import type { EventData } from "../../app/lib/timeline";
  * denormalised columns — level, state, close fields, next_evaluation_on,
  * last_child_voice_on, decision_due_on — in step with the events, the way
  * app/domain/logs/logs.server.ts does.
+ *
+ * Every relay log has a complete consent to keep it, given by its guardians with parental
+ * responsibility around the day it became a relay log. The logs at level 2 and 3 have the
+ * sharing consents, invitations and participants their story needs, and each participant
+ * passes the consent gate (app/domain/consent/coverage.server.ts) — except one, on purpose:
+ * on Ella's log the consent covering the school nurse was withdrawn, so she has lost access
+ * while her row and what she wrote stay. Sara's log was started by the teacher and handed
+ * over to the nurse. There is also a partial consent (one of two guardians), an expired
+ * one, a refusal, and an invitation left unanswered past its date (issue 4).
  *
  * All names are made up. Two children have synthetic (Tenor-style) national ids.
  */
@@ -37,6 +73,12 @@ type GuardianRow = typeof guardians.$inferInsert;
 type LogRow = typeof logs.$inferInsert;
 type EventRow = typeof logEvents.$inferInsert;
 type ActionRow = typeof actions.$inferInsert;
+type ConsentRow = typeof consents.$inferInsert;
+type ConsentGuardianRow = typeof consentGuardians.$inferInsert;
+type ConsentServiceRow = typeof consentServices.$inferInsert;
+type InvitationRow = typeof logInvitations.$inferInsert;
+type ParticipantRow = typeof logParticipants.$inferInsert;
+type HandoverRow = typeof handovers.$inferInsert;
 
 interface Rows {
   children: ChildRow[];
@@ -45,14 +87,36 @@ interface Rows {
   logs: LogRow[];
   events: EventRow[];
   actions: ActionRow[];
+  consents: ConsentRow[];
+  consentGuardians: ConsentGuardianRow[];
+  consentServices: ConsentServiceRow[];
+  invitations: InvitationRow[];
+  participants: ParticipantRow[];
+  handovers: HandoverRow[];
 }
 
 interface World {
   today: string;
   decisionDays: number;
   evaluationIntervalDays: number;
+  consentValidityMonths: number;
+  invitationResponseDays: number;
+  /** Names by id, for the events that name people and services. */
+  userNames: ReadonlyMap<string, string>;
+  serviceNames: ReadonlyMap<string, string>;
   ctx: DemoLogsContext;
   rows: Rows;
+}
+
+/** A person acting for a service on a log. */
+interface Person {
+  userId: string;
+  serviceId: string;
+}
+
+function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
 }
 
 
@@ -97,16 +161,62 @@ type EvaluationSpec = {
   | { decision: "change_level"; newLevel: BtiLevel; justification: string; next: number }
 );
 
+interface ConsentSpec {
+  scope: ConsentScope;
+  /** Given unless said otherwise. */
+  decision?: ConsentDecision;
+  form: ConsentForm;
+  /** Required for an oral consent: a note of the conversation. */
+  note?: string;
+  purpose: string;
+  /** Names of the guardians (with parental responsibility) who gave or refused it. */
+  givenBy: string[];
+  /** Service keys covered. "keep" always covers the holder's own service. */
+  services?: string[];
+  /** Months until it expires; the action guide's default (12) unless said otherwise. */
+  validMonths?: number;
+}
+
+interface DemoConsent {
+  row: ConsentRow;
+  guardianIds: string[];
+  serviceIds: string[];
+  withdrawnOn: string | null;
+}
+
+/** Written only by the relay holder; a participant's entries are the others. */
+const holderOnly: ReadonlySet<EventType> = new Set<EventType>([
+  "concern",
+  "shared_with_leader",
+  "became_log",
+  "guardian_added",
+  "guardians_told",
+  "level_change",
+  "closed",
+  "reopened",
+  "consent_recorded",
+  "consent_withdrawn",
+  "invited",
+  "handover_proposed",
+]);
+
 /**
  * Writes one child's log the way the domain would have over the months: `seq` grows by
  * one per event, `occurred_on` never goes back, `recorded_at` is the afternoon of that
  * day. Offsets are whole days before the seed day ("ago"); every event lies in the past.
+ * Entries are the holder's unless written through `by` (a participant); consents,
+ * invitations and handovers are checked against the consent gate on the day they happen,
+ * the way app/domain/logs/collaboration.server.ts checks them.
  */
 class DemoLog {
   readonly logId = createId();
   readonly childId = createId();
-  private readonly holderId: string;
-  private readonly serviceId: string;
+  /** Who wrote down the concern (created the log). */
+  private readonly creator: Person;
+  /** The relay holder now; moves with an accepted handover. */
+  private holder: Person;
+  /** While set, the author of the events appended (a participant, or an invitee answering). */
+  private writer: Person | null = null;
   private seq = 0;
   private lastOn: string | null = null;
   private lastAt: Date | null = null;
@@ -121,6 +231,10 @@ class DemoLog {
   private readonly guardianRows: GuardianRow[] = [];
   private readonly actionRows = new Map<string, ActionRow>();
   private readonly eventRows: EventRow[] = [];
+  private readonly consentList: DemoConsent[] = [];
+  private readonly invitationRows = new Map<string, InvitationRow>();
+  private readonly participantRows: ParticipantRow[] = [];
+  private readonly handoverRows = new Map<string, HandoverRow>();
 
   constructor(
     private readonly world: World,
@@ -128,15 +242,41 @@ class DemoLog {
     serviceKey: string,
     private readonly child: ChildSpec,
   ) {
-    const holderId = world.ctx.userIds.get(holderEmail);
-    const serviceId = world.ctx.serviceIds.get(serviceKey);
-    if (!holderId || !serviceId) throw new Error(`demo logs: unknown holder ${holderEmail} or service ${serviceKey}`);
-    this.holderId = holderId;
-    this.serviceId = serviceId;
+    this.creator = this.holder = this.person(holderEmail, serviceKey);
+  }
+
+  private person(email: string, serviceKey: string): Person {
+    const userId = this.world.ctx.userIds.get(email);
+    const serviceId = this.world.ctx.serviceIds.get(serviceKey);
+    if (!userId || !serviceId) throw new Error(`demo logs: unknown person ${email} or service ${serviceKey}`);
+    return { userId, serviceId };
+  }
+
+  private nameOf(person: Person) {
+    return { name: this.world.userNames.get(person.userId)!, service: this.world.serviceNames.get(person.serviceId)! };
   }
 
   private day(ago: number) {
     return addDays(this.world.today, -ago);
+  }
+
+  /** Append as someone other than the holder (a participant, or an invitee answering). */
+  private as<T>(person: Person, write: () => T): T {
+    const before = this.writer;
+    this.writer = person;
+    try {
+      return write();
+    } finally {
+      this.writer = before;
+    }
+  }
+
+  /** Entries written by a current participant: `noah.by(PPT, (l) => l.note(…))`. */
+  by<T>(email: string, write: (log: this) => T): T {
+    const userId = this.world.ctx.userIds.get(email);
+    const row = this.participantRows.find((p) => p.userId === userId && !p.endedAt);
+    if (!row) throw new Error(`demo logs: ${email} is not a participant`);
+    return this.as({ userId: row.userId, serviceId: row.serviceId }, () => write(this));
   }
 
   private append<T extends EventType>(type: T, ago: number, data: EventData[T], correctsEventId: string | null = null) {
@@ -145,6 +285,8 @@ class DemoLog {
     if (this.lastOn && on < this.lastOn) throw new Error(`demo logs: ${type} on ${on} goes back in time`);
     if (this.state === "closed") throw new Error("demo logs: the log is closed");
     if (this.seq === 0 && type !== "concern") throw new Error("demo logs: a log begins with its concern");
+    const author = this.writer ?? this.holder;
+    if (author.userId !== this.holder.userId && holderOnly.has(type)) throw new Error(`demo logs: only the holder writes ${type}`);
     this.seq += 1;
     // The afternoon of that day, a minute apart per entry: in the past, in seq order.
     const at = new Date(Date.parse(`${on}T14:00:00Z`) + this.seq * 60_000);
@@ -154,8 +296,8 @@ class DemoLog {
       logId: this.logId,
       seq: this.seq,
       type,
-      authorId: this.holderId,
-      authorServiceId: this.serviceId,
+      authorId: author.userId,
+      authorServiceId: author.serviceId,
       occurredOn: on,
       recordedAt: at,
       correctsEventId,
@@ -299,6 +441,229 @@ class DemoLog {
     this.append("correction", ago, { text, reason }, eventId);
   }
 
+  // -------------------------------------------------------------------------------------
+  // Consent and collaboration (app/domain/consent, app/domain/logs/collaboration.server.ts)
+  // -------------------------------------------------------------------------------------
+
+  /** Whether a complete, given, unexpired consent not yet withdrawn covers the service on a day. */
+  private covers(serviceId: string, on: string) {
+    const responsible = this.guardianRows.filter((g) => g.parentalResponsibility).map((g) => g.id!);
+    return this.consentList.some(
+      (c) =>
+        c.row.decision === "given" &&
+        c.row.givenOn <= on &&
+        c.row.expiresOn >= on &&
+        (c.withdrawnOn === null || c.withdrawnOn > on) &&
+        c.serviceIds.includes(serviceId) &&
+        responsible.length > 0 &&
+        responsible.every((id) => c.guardianIds.includes(id)),
+    );
+  }
+
+  /** The holder's own service needs no consent beyond keeping the log; any other must be covered. */
+  private assertCovered(serviceId: string, ago: number) {
+    if (serviceId === this.holder.serviceId) return;
+    if (!this.covers(serviceId, this.day(ago))) throw new Error(`demo logs: no consent covers ${this.world.serviceNames.get(serviceId)}`);
+  }
+
+  /** A consent (or a refusal) recorded by the holder. Returns its id. */
+  consent(ago: number, spec: ConsentSpec) {
+    if (this.kind !== "relay") throw new Error("demo logs: consents belong to relay logs");
+    if (spec.form === "oral" && !spec.note) throw new Error("demo logs: an oral consent needs a note");
+    if (spec.givenBy.length === 0) throw new Error("demo logs: a consent needs who gave it");
+    const guardianIds = spec.givenBy.map((name) => {
+      const g = this.guardianRows.find((r) => r.name === name);
+      if (!g?.parentalResponsibility) throw new Error(`demo logs: ${name} is not a guardian with parental responsibility`);
+      return g.id!;
+    });
+    const serviceIds = new Set(
+      (spec.services ?? []).map((key) => {
+        const id = this.world.ctx.serviceIds.get(key);
+        if (!id) throw new Error(`demo logs: unknown service ${key}`);
+        return id;
+      }),
+    );
+    if (spec.scope === "keep") serviceIds.add(this.holder.serviceId);
+    if (serviceIds.size === 0) throw new Error("demo logs: a consent covers some service");
+    const givenOn = this.day(ago);
+    const expiresOn = addMonths(givenOn, spec.validMonths ?? this.world.consentValidityMonths);
+    const decision = spec.decision ?? "given";
+    const consentId = createId();
+    const { at } = this.append("consent_recorded", ago, {
+      consentId,
+      scope: spec.scope,
+      decision,
+      form: spec.form,
+      purpose: spec.purpose,
+      services: [...serviceIds].map((id) => this.world.serviceNames.get(id)!).sort(),
+      givenBy: [...spec.givenBy],
+      youngPerson: false,
+      givenOn,
+      expiresOn,
+      replaces: null,
+    });
+    this.consentList.push({
+      row: {
+        id: consentId,
+        logId: this.logId,
+        scope: spec.scope,
+        decision,
+        form: spec.form,
+        note: spec.note ?? null,
+        purpose: spec.purpose,
+        categories: null,
+        youngPerson: false,
+        givenOn,
+        expiresOn,
+        recordedBy: this.holder.userId,
+        recordedAt: at,
+        status: "active",
+        endedAt: null,
+        supersedesId: null,
+      },
+      guardianIds,
+      serviceIds: [...serviceIds],
+      withdrawnOn: null,
+    });
+    return consentId;
+  }
+
+  /**
+   * A sharing consent withdrawn, with effect at once: participants it covered lose access
+   * (their rows and entries stay). Withdrawing the consent to keep the log would close it,
+   * which no demo log shows.
+   */
+  withdraw(ago: number, consentId: string, reason: string) {
+    const consent = this.consentList.find((c) => c.row.id === consentId);
+    if (!consent || consent.row.status !== "active") throw new Error("demo logs: no active consent to withdraw");
+    if (consent.row.scope !== "share") throw new Error("demo logs: only a sharing consent is withdrawn in the demo");
+    const { on, at } = this.append("consent_withdrawn", ago, {
+      consentId,
+      scope: consent.row.scope,
+      services: consent.serviceIds.map((id) => this.world.serviceNames.get(id)!).sort(),
+      reason,
+    });
+    consent.row.status = "withdrawn";
+    consent.row.endedAt = at;
+    consent.withdrawnOn = on;
+    // The relay would return to an earlier holder (consents.server.ts); no demo log shows that.
+    if (!this.covers(this.holder.serviceId, on)) throw new Error("demo logs: the withdrawal uncovers the holder's service");
+  }
+
+  /** The holder invites a person in a covered service (or in the holder's own). Returns its id. */
+  invite(ago: number, email: string, serviceKey: string, message: string, respondByAgo?: number) {
+    if (this.kind !== "relay" || this.state !== "open") throw new Error("demo logs: invitations need an open relay log");
+    const invitee = this.person(email, serviceKey);
+    if (invitee.userId === this.holder.userId) throw new Error("demo logs: the holder invites someone else");
+    this.assertCovered(invitee.serviceId, ago);
+    const already =
+      this.participantRows.some((p) => p.userId === invitee.userId && !p.endedAt) ||
+      [...this.invitationRows.values()].some((i) => i.inviteeId === invitee.userId && i.status === "pending");
+    if (already) throw new Error(`demo logs: ${email} already invited`);
+    const on = this.day(ago);
+    const respondBy = respondByAgo === undefined ? addDays(on, this.world.invitationResponseDays) : this.day(respondByAgo);
+    if (respondBy < on) throw new Error("demo logs: respond-by before the invitation");
+    const invitationId = createId();
+    const named = this.nameOf(invitee);
+    const { at } = this.append("invited", ago, {
+      invitationId,
+      invitee: named.name,
+      service: named.service,
+      message,
+      respondBy,
+    });
+    this.invitationRows.set(invitationId, {
+      id: invitationId,
+      logId: this.logId,
+      inviteeId: invitee.userId,
+      serviceId: invitee.serviceId,
+      message,
+      respondBy,
+      status: "pending",
+      reason: null,
+      invitedBy: this.holder.userId,
+      createdAt: at,
+      answeredAt: null,
+    });
+    return invitationId;
+  }
+
+  /** The invitee accepts (and becomes a participant) or declines with a reason. */
+  answerInvitation(ago: number, invitationId: string, answer: { accept: true } | { accept: false; reason: string }) {
+    const invitation = this.invitationRows.get(invitationId);
+    if (!invitation || invitation.status !== "pending") throw new Error("demo logs: no pending invitation");
+    const invitee = { userId: invitation.inviteeId, serviceId: invitation.serviceId };
+    if (answer.accept) this.assertCovered(invitee.serviceId, ago);
+    const named = this.nameOf(invitee);
+    const reason = answer.accept ? null : answer.reason;
+    const { at } = this.as(invitee, () =>
+      this.append("invitation_answered", ago, {
+        invitationId,
+        invitee: named.name,
+        service: named.service,
+        accepted: answer.accept,
+        reason,
+      }),
+    );
+    invitation.status = answer.accept ? "accepted" : "declined";
+    invitation.reason = reason;
+    invitation.answeredAt = at;
+    if (answer.accept) {
+      this.participantRows.push({ id: createId(), logId: this.logId, ...invitee, joinedAt: at, endedAt: null });
+    }
+  }
+
+  /** The holder proposes a new holder; the old one holds until the new one accepts. Returns its id. */
+  proposeHandover(ago: number, email: string, serviceKey: string, message: string) {
+    if (this.kind !== "relay" || this.state !== "open") throw new Error("demo logs: handovers need an open relay log");
+    const to = this.person(email, serviceKey);
+    if (to.userId === this.holder.userId) throw new Error("demo logs: a handover goes to someone else");
+    this.assertCovered(to.serviceId, ago);
+    if ([...this.handoverRows.values()].some((h) => h.status === "proposed")) throw new Error("demo logs: a handover is pending");
+    const handoverId = createId();
+    const named = this.nameOf(to);
+    const { at } = this.append("handover_proposed", ago, { handoverId, to: named.name, toService: named.service, message });
+    this.handoverRows.set(handoverId, {
+      id: handoverId,
+      logId: this.logId,
+      fromUserId: this.holder.userId,
+      fromServiceId: this.holder.serviceId,
+      toUserId: to.userId,
+      toServiceId: to.serviceId,
+      message,
+      status: "proposed",
+      reason: null,
+      proposedAt: at,
+      answeredAt: null,
+    });
+    return handoverId;
+  }
+
+  /** Accepted: the new person holds from now on, and the old holder stays on as a participant. */
+  acceptHandover(ago: number, handoverId: string) {
+    const handover = this.handoverRows.get(handoverId);
+    if (!handover || handover.status !== "proposed" || handover.fromUserId !== this.holder.userId) {
+      throw new Error("demo logs: no handover to accept");
+    }
+    const to = { userId: handover.toUserId, serviceId: handover.toServiceId };
+    this.assertCovered(to.serviceId, ago);
+    const from = this.holder;
+    const named = this.nameOf(to);
+    this.holder = to;
+    const { at } = this.append("handover_answered", ago, {
+      handoverId,
+      to: named.name,
+      toService: named.service,
+      accepted: true,
+      reason: null,
+    });
+    handover.status = "accepted";
+    handover.answeredAt = at;
+    // The new holder is no longer a participant; the old holder becomes one.
+    for (const p of this.participantRows) if (p.userId === to.userId && !p.endedAt) p.endedAt = at;
+    this.participantRows.push({ id: createId(), logId: this.logId, ...from, joinedAt: at, endedAt: null });
+  }
+
   /** Close. Every action must have been ended first, so nothing is left to evaluate. */
   close(ago: number, reason: CloseReason, summary: string, guardiansToldAgo: number | null) {
     if ((this.kind === "concern") !== (reason === "no_further_concern")) throw new Error("demo logs: reason does not fit");
@@ -325,7 +690,7 @@ class DemoLog {
       name: this.child.name,
       birthDate,
       nationalId: this.child.syntheticNationalId ? syntheticNationalId(birthDate) : null,
-      createdBy: this.holderId,
+      createdBy: this.creator.userId,
       createdAt: this.createdAt,
     });
     for (const key of this.child.attends) {
@@ -343,20 +708,31 @@ class DemoLog {
       kind: this.kind,
       state: this.state,
       level: this.level,
-      holderId: this.holderId,
-      holderServiceId: this.serviceId,
+      holderId: this.holder.userId,
+      holderServiceId: this.holder.serviceId,
       sharedWithLeader: this.sharedWithLeader,
       decisionDueOn: open && this.kind === "concern" ? addDays(createdOn, decisionDays) : null,
       nextEvaluationOn: open && active.length > 0 ? active.reduce((a, b) => (a < b ? a : b)) : null,
       lastChildVoiceOn: this.lastChildVoiceOn,
       closeReason: this.closeReason,
       closedAt: this.closedAt,
-      createdBy: this.holderId,
+      createdBy: this.creator.userId,
       createdAt: this.createdAt,
       updatedAt: this.lastAt,
     });
     rows.events.push(...this.eventRows);
     rows.actions.push(...this.actionRows.values());
+    if (this.kind === "relay" && !this.consentList.some((c) => c.row.scope === "keep" && c.row.decision === "given")) {
+      throw new Error(`demo logs: ${this.child.name}'s relay log has no consent to keep it`);
+    }
+    for (const c of this.consentList) {
+      rows.consents.push(c.row);
+      rows.consentGuardians.push(...c.guardianIds.map((guardianId) => ({ consentId: c.row.id!, guardianId })));
+      rows.consentServices.push(...c.serviceIds.map((serviceId) => ({ consentId: c.row.id!, serviceId })));
+    }
+    rows.invitations.push(...this.invitationRows.values());
+    rows.participants.push(...this.participantRows);
+    rows.handovers.push(...this.handoverRows.values());
   }
 }
 
@@ -367,8 +743,13 @@ class DemoLog {
 const TEACHER = "laerer@eksempel.no";
 const KINDERGARTEN_TEACHER = "barnehagelaerer@eksempel.no";
 const NURSE = "helsesykepleier@eksempel.no";
+const PPT_ADVISER = "ppt@eksempel.no";
+const SECOND_TEACHER = "laerer2@eksempel.no";
 
-/** Solbakken skole, Ingrid Solvik (kontaktlærer 5B): five logs. */
+/**
+ * Solbakken skole, Ingrid Solvik (kontaktlærer 5B): five logs, and Sara's (nurseLogs), which
+ * she started and handed over to the school nurse.
+ */
 function teacherLogs(w: World) {
   const D = w.decisionDays;
 
@@ -407,7 +788,9 @@ function teacherLogs(w: World) {
     "Drøftet saken med rektor. Vi følger Emil tett i to uker til og ser om de nye rutinene hjemme hjelper, før vi avgjør om det skal bli en stafettlogg.",
   );
 
-  // Level 1, open: reading. One evaluation is overdue; an early note is corrected.
+  // Level 1, open: reading. One evaluation is overdue; an early note is corrected. The consent
+  // to discuss Sofie with PPT has expired, and its renewal is signed by one of two guardians
+  // only (partial: it opens nothing). A colleague's invitation is unanswered past its date.
   const sofie = new DemoLog(w, TEACHER, "school", { name: "Sofie Lund Nilsen", age: [10, 61], attends: ["school"] });
   sofie.concern(
     118,
@@ -427,6 +810,20 @@ function teacherLogs(w: World) {
     "Foreldrene kjenner seg igjen. Sofie vil ikke lese høyt hjemme heller, og leksene ender ofte i krangel. Far hadde selv lese- og skrivevansker som barn. De ønsker tiltak og vil gjerne bidra hjemme.",
   );
   sofie.becameLog(110, 1);
+  sofie.consent(110, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Sofie: tiltak i skolen for lesing, og samarbeid med foreldrene om lesing hjemme",
+    givenBy: ["Camilla Nilsen", "Martin Lund"],
+  });
+  sofie.consent(108, {
+    scope: "share",
+    form: "written",
+    purpose: "Drøfte Sofies lesing med PPT og få råd til skolens tiltak, i tre måneder mens lesegruppa prøves ut",
+    givenBy: ["Camilla Nilsen", "Martin Lund"],
+    services: ["ppt"],
+    validMonths: 3,
+  });
   sofie.action(108, "group", {
     description: "Leselyst-gruppe tre ganger i uka (20 minutter) med spesialpedagog, i gruppe med tre elever",
     goal: "Sofie skal oppleve mestring og lese høyt i liten gruppe uten å vegre seg",
@@ -482,13 +879,29 @@ function teacherLogs(w: World) {
     "conversation",
     "I elevsamtalen sa Sofie at hun vil fortsette i lesegruppa «fordi det hjelper». Hun ønsker seg flere tegneseriebøker i klasserommet.",
   );
+  sofie.consent(14, {
+    scope: "share",
+    form: "written",
+    purpose: "Henvise Sofie til PPT for utredning av lese- og skrivevansker (fornyer samtykket som er utløpt)",
+    givenBy: ["Camilla Nilsen"],
+    services: ["ppt"],
+  });
   sofie.note(
     12,
-    "Spesialpedagogen har vært sykmeldt i to uker, så lesegruppa har hatt færre økter enn planlagt. Evalueringen av lesegruppa tas når hun er tilbake.",
+    "Spesialpedagogen har vært sykmeldt i to uker, så lesegruppa har hatt færre økter enn planlagt. Evalueringen av lesegruppa tas når hun er tilbake. Mor har skrevet under på det nye samtykket til PPT; far vil snakke med meg først, så henvisningen venter.",
+  );
+  sofie.invite(
+    12,
+    SECOND_TEACHER,
+    "school",
+    "Kan du ta lesegruppa til Sofie mandag og torsdag mens spesialpedagogen er sykmeldt? Du har et fritt kvarter i samme time. Svar gjerne innen fredag.",
+    5, // deliberately overdue: no answer yet
   );
 
-  // Level 2, open: conflicts. Two guardians, only the mother has parental responsibility.
-  // The child's voice was last heard more than the evaluation interval ago (flagged).
+  // Level 2, open: conflicts. Two guardians, only the mother has parental responsibility, so
+  // her consent alone is complete. PPT and the school nurse take part; the mother refused a
+  // referral to BUP. The child's voice was last heard more than the evaluation interval ago
+  // (flagged).
   const noah = new DemoLog(w, TEACHER, "school", { name: "Noah Hagen Eriksen", age: [11, 20], attends: ["school"] });
   noah.concern(
     140,
@@ -513,6 +926,12 @@ function teacherLogs(w: World) {
     "Mor forteller at Noah har hatt det tøft etter samlivsbruddet i fjor og flyttingen for et halvt år siden. Han er også mye sint hjemme. Hun ønsker hjelp og samtykker til at skolen tar kontakt med PPT.",
   );
   noah.becameLog(130, 1);
+  noah.consent(130, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Noah: tiltak i skolen mot konflikter i friminuttene",
+    givenBy: ["Line Hagen"],
+  });
   noah.action(128, "talk", {
     description: "Fast samtale med kontaktlærer hver fredag (15 minutter) om uka som har gått",
     goal: "Noah skal ha en trygg voksen å snakke med og lære å sette ord på sinne",
@@ -525,6 +944,27 @@ function teacherLogs(w: World) {
     responsible: "Inspiserende lærere på 5. trinn",
     evaluate: 86,
   });
+  noah.consent(88, {
+    scope: "share",
+    form: "written",
+    purpose: "Samarbeid med PPT (observasjon og vurdering av sinne og samspill) og med helsesykepleier (samtaler med Noah)",
+    givenBy: ["Line Hagen"],
+    services: ["ppt", "health"],
+  });
+  const pptInvitation = noah.invite(
+    88,
+    PPT_ADVISER,
+    "ppt",
+    "Mor har samtykket til samarbeid med PPT. Kan du observere Noah i friminuttene og være med på samarbeidsmøtet?",
+  );
+  const nurseInvitation = noah.invite(
+    88,
+    NURSE,
+    "health",
+    "Mor ønsker at Noah får samtaler med helsesykepleier om søvn og sinne, og har samtykket. Kan du bli med i loggen?",
+  );
+  noah.answerInvitation(87, pptInvitation, { accept: true });
+  noah.answerInvitation(87, nurseInvitation, { accept: true });
   noah.evaluate(86, "recess", {
     whatHappened:
       "Konfliktene i storefri er færre (fra tre–fire i uka til én–to), men det har vært to alvorlige episoder i garderoben der ingen voksen var til stede.",
@@ -533,13 +973,13 @@ function teacherLogs(w: World) {
     decision: "change_level",
     newLevel: 2,
     justification:
-      "Tiltakene i egen tjeneste er ikke nok. Vi trenger PPTs vurdering av Noahs sinne og samspill med andre. Mor har samtykket til samarbeid med PPT.",
+      "Tiltakene i egen tjeneste er ikke nok. Vi trenger PPTs vurdering av Noahs sinne og samspill med andre. Mor har samtykket til samarbeid med PPT og helsesykepleier, og begge er med i loggen.",
     next: 44,
   });
   noah.meeting(
     80,
     "Samarbeidsmøte med PPT",
-    "Line Hagen (mor), Jonas Brekkestø (PPT), Ingrid Solvik (kontaktlærer), Tor Aamodt (rektor)",
+    "Line Hagen (mor), Jonas Brekkestø (PPT), Siri Haugvik (helsesykepleier), Ingrid Solvik (kontaktlærer), Tor Aamodt (rektor)",
     "Gjennomgang av observasjonene så langt. PPT observerer Noah i to skoledager, også i friminuttene. Skolen setter inn voksen i garderoben etter kroppsøving. Mor får tilbud om foreldreveiledning ved familiesenteret. Nytt møte om seks uker.",
   );
   noah.action(80, "changing", {
@@ -551,6 +991,12 @@ function teacherLogs(w: World) {
   noah.observation(
     70,
     "PPT observerte i dag. Noah var rolig i timene, men ble urolig i overgangen til friminutt. Han kom to ganger til meg for å fortelle om ting som hadde skjedd, i stedet for å gå i konflikt.",
+  );
+  noah.by(NURSE, (l) =>
+    l.note(
+      64,
+      "Første samtale med Noah. Han legger seg sent fordi han spiller på telefonen, og sier selv at han blir sintest når han er trøtt. Vi har laget en avtale om leggetid som mor har fått. Samtaler annenhver uke fremover.",
+    ),
   );
   noah.childVoice(
     w.evaluationIntervalDays + 16,
@@ -585,12 +1031,29 @@ function teacherLogs(w: World) {
     "Thomas Eriksen (far)",
     "Far ringte skolen. Han har Noah annenhver helg og merker at han er roligere. Han ønsker referat fra møtene. Far er informert om at han ikke har foreldreansvar, men har rett til informasjon om Noahs skolegang.",
   );
+  noah.by(PPT_ADVISER, (l) =>
+    l.note(
+      22,
+      "PPT-rapporten er ferdig. Noah strever med å regulere sinne i overganger og i situasjoner uten faste rammer; vi ser ingen tegn til lærevansker. PPT anbefaler fortsatt voksenstøtte i overganger og trening på sosiale ferdigheter i liten gruppe. Om utbruddene ikke avtar i løpet av vinteren, bør en henvisning til BUP drøftes med mor.",
+    ),
+  );
   noah.note(
     20,
-    "PPT-rapporten er ferdig. PPT anbefaler fortsatt voksenstøtte i overganger og trening på sosiale ferdigheter i liten gruppe. Nytt samarbeidsmøte avtales. Husk å snakke med Noah selv før møtet.",
+    "Gikk gjennom PPT-rapporten med mor på telefon. Nytt samarbeidsmøte avtales. Husk å snakke med Noah selv før møtet.",
   );
+  noah.consent(20, {
+    scope: "share",
+    decision: "refused",
+    form: "oral",
+    note: "Telefonsamtale med mor om PPT-rapporten. Mor ønsker ikke at Noah henvises til BUP nå; hun vil først se om tiltakene fra PPT virker, og tar det opp igjen på neste samarbeidsmøte.",
+    purpose: "Henvisning til BUP for vurdering av Noahs sinneutbrudd",
+    givenBy: ["Line Hagen"],
+    services: ["bup"],
+  });
 
-  // Up to level 2 with the school health service, and back down to 1: absence.
+  // Up to level 2 with the school health service, and back down to 1: absence. When the
+  // collaboration ended, the parents withdrew the consent covering the nurse: her
+  // participant row and her evaluation stay, but she no longer has access (on purpose).
   const ella = new DemoLog(w, TEACHER, "school", { name: "Ella Myrvold", age: [10, 203], attends: ["school"] });
   ella.concern(
     150,
@@ -610,6 +1073,12 @@ function teacherLogs(w: World) {
     "Foreldrene forteller at Ella har vondt i magen nesten hver søndag kveld og gruer seg til skolen. Fastlegen har ikke funnet noe fysisk galt. De er lettet over at skolen tar det opp.",
   );
   ella.becameLog(143, 1);
+  ella.consent(143, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Ella: fravær og magesmerter før prøver, tiltak i skolen",
+    givenBy: ["Hanne Myrvold", "Kristian Myrvold"],
+  });
   ella.action(140, "morning", {
     description: "Myk start: Ella møter kontaktlærer ved inngangen kl. 08.20 og har en fast oppgave de første ti minuttene",
     goal: "Ella skal komme på skolen hver dag og oppleve en trygg start på dagen",
@@ -621,6 +1090,21 @@ function teacherLogs(w: World) {
     "conversation",
     "Ella sier at det verste er prøver, og at hun er redd for å «svare feil foran alle». Hun liker å hjelpe til med å dele ut bøker om morgenen.",
   );
+  const ellaNurseConsent = ella.consent(100, {
+    scope: "share",
+    form: "oral",
+    note: "Telefonsamtale med mor og far hver for seg. Begge samtykker til at helsesykepleier har samtaler med Ella om uro og stress, og til at skolen og helsesykepleier samarbeider om tiltakene.",
+    purpose: "Samtaler med helsesykepleier om uro og stress, og samarbeid mellom skolen og skolehelsetjenesten",
+    givenBy: ["Hanne Myrvold", "Kristian Myrvold"],
+    services: ["health"],
+  });
+  const ellaInvitation = ella.invite(
+    100,
+    NURSE,
+    "health",
+    "Foreldrene har samtykket til at du har samtaler med Ella om uro og stress før prøver. Kan du bli med i loggen og på samarbeidsmøtet?",
+  );
+  ella.answerInvitation(99, ellaInvitation, { accept: true });
   ella.evaluate(98, "morning", {
     whatHappened:
       "Fraværet har gått noe ned, men Ella har fortsatt vondt i magen før prøver og har vært borte fire dager den siste måneden.",
@@ -662,12 +1146,14 @@ function teacherLogs(w: World) {
     decision: "continue",
     next: -14,
   });
-  ella.evaluate(53, "nurse", {
-    whatHappened: "Ella har hatt fem samtaler. Hun bruker pusteøvelser og har selv fortalt foreldrene når hun gruer seg.",
-    whatWorked: "Faste samtaler, og at Ella får sette ord på det hun kjenner.",
-    childExperience: "Ella sier at hun ikke trenger å snakke med helsesykepleier så ofte lenger.",
-    decision: "end",
-  });
+  ella.by(NURSE, (l) =>
+    l.evaluate(53, "nurse", {
+      whatHappened: "Ella har hatt fem samtaler. Hun bruker pusteøvelser og har selv fortalt foreldrene når hun gruer seg.",
+      whatWorked: "Faste samtaler, og at Ella får sette ord på det hun kjenner.",
+      childExperience: "Ella sier at hun ikke trenger å snakke med helsesykepleier så ofte lenger.",
+      decision: "end",
+    }),
+  );
   ella.evaluate(53, "tests", {
     whatHappened: "Ella har tatt tre prøver, to av dem på grupperom. Hun har ikke hatt fravær på prøvedager.",
     whatWorked: "Varsel i god tid og muligheten for grupperom.",
@@ -678,6 +1164,11 @@ function teacherLogs(w: World) {
       "Ella har ikke hatt fravær de siste seks ukene, og magesmertene er sjeldne. Samarbeidet med skolehelsetjenesten avsluttes etter avtale med Ella og foreldrene; skolen fortsetter tiltakene i egen tjeneste.",
     next: -20,
   });
+  ella.withdraw(
+    52,
+    ellaNurseConsent,
+    "Samarbeidet med skolehelsetjenesten er avsluttet. Foreldrene ønsker ikke lenger at opplysninger om Ella deles med helsesykepleier; Ella kan fortsatt bruke skolehelsetjenestens åpne dør.",
+  );
   ella.guardianVoice(
     50,
     "conversation",
@@ -751,7 +1242,9 @@ function kindergartenLogs(w: World) {
     "TRAS-observasjonen er gjennomført. Liva forstår mer enn hun uttrykker: språkforståelsen er nær alderen, mens uttale og ordforråd ligger etter. Avgjørelse om stafettlogg gjenstår.",
   );
 
-  // Level 2 → 3, open: broad, coordinated effort. Synthetic national id.
+  // Level 1 → 2 → 3, open: broad, coordinated effort. The parents consented to PPT and the
+  // health clinic; the PPT adviser takes part and writes the responsibility group's latest
+  // minutes. Synthetic national id.
   const aksel = new DemoLog(w, KINDERGARTEN_TEACHER, "kindergarten", {
     name: "Aksel Rønning",
     age: [5, 40],
@@ -771,7 +1264,32 @@ function kindergartenLogs(w: World) {
     "Julie og Erik Rønning",
     "Foreldrene forteller at Aksel sto på venteliste for utredning i kommunen de flyttet fra. De er slitne og ønsker hjelp, og samtykker til at barnehagen samarbeider med PPT og helsestasjonen.",
   );
-  aksel.becameLog(150, 2);
+  aksel.becameLog(150, 1);
+  aksel.consent(150, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Aksel: tiltak i barnehagen og samarbeid med foreldrene",
+    givenBy: ["Julie Rønning", "Erik Rønning"],
+  });
+  aksel.consent(150, {
+    scope: "share",
+    form: "written",
+    purpose: "Utredning og samarbeid med PPT og helsestasjonen om Aksels språk, motorikk og oppmerksomhet",
+    givenBy: ["Julie Rønning", "Erik Rønning"],
+    services: ["ppt", "health"],
+  });
+  const akselInvitation = aksel.invite(
+    149,
+    PPT_ADVISER,
+    "ppt",
+    "Foreldrene har samtykket til samarbeid med PPT og helsestasjonen. Kan du bli med i loggen og på samarbeidsmøtet om to uker?",
+  );
+  aksel.answerInvitation(147, akselInvitation, { accept: true });
+  aksel.changeLevel(
+    146,
+    2,
+    "Aksels vansker er sammensatte og krever mer enn tiltak i barnehagen. PPT er med i samarbeidet, og helsestasjonen følger opp motorikk og hørsel.",
+  );
   aksel.meeting(
     140,
     "Samarbeidsmøte",
@@ -858,11 +1376,13 @@ function kindergartenLogs(w: World) {
     "conversation",
     "Aksel sa «Aksel flink klatre» og viste fram klatrestativet. Han vil ha «mer tirsdag» (dagen fysioterapeuten kommer).",
   );
-  aksel.meeting(
-    14,
-    "Ansvarsgruppemøte",
-    "Julie og Erik Rønning, Jonas Brekkestø (PPT), Siri Haugvik (helsestasjonen), fysioterapeut, Marte Lyngstad (pedagogisk leder)",
-    "Sakkyndig vurdering fra PPT foreligger: Aksel får spesialpedagogisk hjelp fem timer i uka. Vedtak om individuell plan er ventet, og koordinerende enhet oppnevner koordinator. Tiltakene i barnehagen fortsetter.",
+  aksel.by(PPT_ADVISER, (l) =>
+    l.meeting(
+      14,
+      "Ansvarsgruppemøte",
+      "Julie og Erik Rønning, Jonas Brekkestø (PPT, referent), Siri Haugvik (helsestasjonen), fysioterapeut, Marte Lyngstad (pedagogisk leder)",
+      "Sakkyndig vurdering fra PPT foreligger: Aksel får spesialpedagogisk hjelp fem timer i uka. Vedtak om individuell plan er ventet, og koordinerende enhet oppnevner koordinator. Tiltakene i barnehagen fortsetter. Neste møte om seks uker.",
+    ),
   );
 
   // Level 1 → 2 → 3, closed: moved to an individual plan.
@@ -884,6 +1404,12 @@ function kindergartenLogs(w: World) {
     "Mor har lurt på om Mathias hører dårlig, men trodde det var «selektiv hørsel». Hun ønsker at hørselen sjekkes.",
   );
   mathias.becameLog(162, 1);
+  mathias.consent(162, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Mathias: tiltak i barnehagen mens hørselen undersøkes",
+    givenBy: ["Tone Strøm"],
+  });
   mathias.action(160, "face", {
     description: "Voksne henvender seg til Mathias ansikt til ansikt og sjekker at beskjeden er oppfattet",
     goal: "Mathias skal få med seg beskjeder og være med i fellesskapet",
@@ -892,6 +1418,20 @@ function kindergartenLogs(w: World) {
   });
   mathias.note(150, "Mor forteller at helsestasjonen har testet hørselen og henvist Mathias til øre-nese-hals ved sykehuset.");
   mathias.note(130, "Mor forteller at sykehuset har funnet moderat hørselstap på begge ører. Mathias får høreapparater om tre uker.");
+  mathias.consent(120, {
+    scope: "share",
+    form: "written",
+    purpose: "Samarbeid med helsestasjonen og PPT om Mathias' hørsel og tilrettelegging i barnehagen",
+    givenBy: ["Tone Strøm"],
+    services: ["health", "ppt"],
+  });
+  const mathiasInvitation = mathias.invite(
+    120,
+    PPT_ADVISER,
+    "ppt",
+    "Mor har samtykket til samarbeid med PPT om Mathias' hørsel. Kan du bli med i loggen og på samarbeidsmøtet med audiopedagogen?",
+  );
+  mathias.answerInvitation(119, mathiasInvitation, { accept: true });
   mathias.evaluate(118, "face", {
     whatHappened: "Mathias får med seg flere beskjeder når vi står foran ham. I samlingsstund og ute faller han fortsatt utenfor.",
     whatWorked: "Ansikt-til-ansikt-beskjeder.",
@@ -980,6 +1520,12 @@ function kindergartenLogs(w: World) {
     "Foreldrene er lei seg over bitingen. Ida sover dårlig om natta etter barnehagestart. Mor har vært syk med langvarig lungebetennelse de siste månedene, så far har stått for det meste av levering og henting.",
   );
   ida.becameLog(125, 1);
+  ida.consent(125, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Ida: en trygg start i barnehagen og tiltak mot biting",
+    givenBy: ["Henrik Berg", "Sunniva Berg"],
+  });
   ida.action(123, "contact", {
     description: "Fast primærkontakt for Ida og rolig levering med samme voksen hver morgen",
     goal: "En trygg start på dagen og kortere gråt ved levering",
@@ -1033,19 +1579,22 @@ function kindergartenLogs(w: World) {
   return [liva, aksel, mathias, ida];
 }
 
-/** Helsestasjon og skolehelsetjeneste, Siri Haugvik (helsesykepleier): three logs. */
+/** Helsestasjon og skolehelsetjeneste, Siri Haugvik (helsesykepleier): three logs, one handed over to her. */
 function nurseLogs(w: World) {
-  // Level 1 → 2, open: a parent's illness.
-  const sara = new DemoLog(w, NURSE, "health", { name: "Sara Nguyen", age: [13, 77], attends: ["school"] });
+  // Level 1 → 2, open: a parent's illness. The teacher started the log and, once the weekly
+  // talks with the school nurse carried most of the work, handed the relay to the nurse; the
+  // teacher stays on as a participant (the keep consent covers the school, a sharing consent
+  // the health service).
+  const sara = new DemoLog(w, TEACHER, "school", { name: "Sara Nguyen", age: [10, 77], attends: ["school"] });
   sara.concern(
     100,
-    "Sara har kommet til helsesykepleier fem ganger på tre uker med hodepine og vil hjem. Hun virker sliten og forteller at hun sover dårlig.",
-    "Åpen dør i skolehelsetjenesten på Solbakken skole, 8. trinn. Kontaktlærer har også meldt om økende fravær.",
+    "Sara har vært borte seks dager den siste måneden. Når hun er på skolen, virker hun sliten og ukonsentrert, og hun ber ofte om å få gå til helsesykepleier fordi hun har vondt i hodet.",
+    "Kontaktlærer i 5B. Fraværet er registrert i skolens system. Sara har tidligere vært en stabil elev som sjelden har vært borte.",
   );
   sara.childVoice(
-    100,
+    99,
     "conversation",
-    "Sara forteller at far har fått en alvorlig kreftdiagnose og er under behandling. Hun er redd og synes det er vanskelig å konsentrere seg. Hun vil ikke at klassen skal vite det.",
+    "Sara forteller at far har fått en alvorlig kreftdiagnose og er under behandling. Hun er redd og synes det er vanskelig å konsentrere seg. Hun vil ikke at klassen skal vite det, men vil gjerne snakke mer med helsesykepleier.",
   );
   sara.guardian(96, { name: "Linh Nguyen", relation: "mother", parentalResponsibility: true, told: true });
   sara.guardian(96, { name: "Duc Nguyen", relation: "father", parentalResponsibility: true, told: true });
@@ -1053,52 +1602,82 @@ function nurseLogs(w: World) {
     96,
     "conversation",
     "Linh Nguyen (mor)",
-    "Mor forteller at familien er i en krevende periode med fars behandling. Hun ønsker at Sara får noen å snakke med, og samtykker til at helsesykepleier samarbeider med kontaktlærer.",
+    "Mor forteller at familien er i en krevende periode med fars behandling. Hun ønsker at Sara får noen å snakke med, og at skolen tar hensyn i behandlingsukene.",
   );
   sara.becameLog(96, 1);
-  sara.action(94, "talks", {
-    description: "Faste samtaler med helsesykepleier hver uke",
-    goal: "Sara skal ha en trygg voksen å snakke med om det som skjer hjemme, og sove bedre",
-    responsible: "Siri Haugvik, helsesykepleier",
-    evaluate: 52,
+  sara.consent(96, {
+    scope: "keep",
+    form: "oral",
+    note: "Samtale med mor på skolen og med far på telefon samme dag. Begge samtykker til at skolen fører stafettlogg for Sara og tilrettelegger skoledagen.",
+    purpose: "Stafettlogg for Sara: tilrettelagt skolehverdag mens far er under behandling",
+    givenBy: ["Linh Nguyen", "Duc Nguyen"],
   });
-  sara.note(80, "Sara har vært borte seks dager den siste måneden. Hun sier at det er vanskelig å gå på skolen de dagene far har behandling.");
+  sara.action(94, "school", {
+    description: "Tilrettelagt skolehverdag: mindre lekser i behandlingsuker og mulighet for pause ved behov",
+    goal: "Sara skal kunne være på skolen og holde følge faglig",
+    responsible: "Ingrid Solvik, kontaktlærer",
+    evaluate: 35,
+  });
+  sara.note(82, "Sara har vært borte fire dager til. Hun sier at det er vanskelig å gå på skolen de dagene far har behandling, og at hun helst vil snakke med helsesykepleier.");
+  sara.consent(80, {
+    scope: "share",
+    form: "written",
+    purpose: "Faste samtaler med helsesykepleier, samarbeid mellom skolen og skolehelsetjenesten, og at helsesykepleier kan overta stafetten",
+    givenBy: ["Linh Nguyen", "Duc Nguyen"],
+    services: ["health"],
+  });
+  const saraInvitation = sara.invite(
+    80,
+    NURSE,
+    "health",
+    "Sara og foreldrene ønsker faste samtaler med deg, og foreldrene har samtykket. Kan du bli med i loggen og på et samarbeidsmøte?",
+  );
+  sara.answerInvitation(79, saraInvitation, { accept: true });
   sara.changeLevel(
     78,
     2,
-    "Fraværet øker, og Sara trenger tilrettelegging i skolehverdagen. Med samtykke fra Sara og foreldrene trekkes kontaktlærer og skolen inn i samarbeidet.",
+    "Fraværet øker, og Sara trenger både tilrettelegging på skolen og faste samtaler med helsesykepleier. Med foreldrenes samtykke er helsesykepleier med i samarbeidet.",
   );
   sara.meeting(
     75,
-    "Samarbeidsmøte skolehelsetjenesten og skolen",
-    "Sara, Linh Nguyen (mor), kontaktlærer på 8. trinn, Siri Haugvik (helsesykepleier)",
-    "Sara får mindre lekser i behandlingsukene og kan gå til helsesykepleier ved behov. Kontaktlærer er kontaktperson på skolen. Familien får tilbud om samtalegruppe for barn som pårørende ved sykehuset. Nytt møte om seks uker.",
+    "Samarbeidsmøte skolen og skolehelsetjenesten",
+    "Sara, Linh Nguyen (mor), Ingrid Solvik (kontaktlærer), Siri Haugvik (helsesykepleier)",
+    "Sara får samtaler med helsesykepleier hver uke. Siden det meste av oppfølgingen nå skjer i skolehelsetjenesten, tar helsesykepleier over stafetten; kontaktlærer fortsetter i loggen med tilretteleggingen på skolen. Familien får tilbud om samtalegruppe for barn som pårørende ved sykehuset. Nytt møte om seks uker.",
   );
-  sara.action(75, "school", {
-    description: "Tilrettelagt skolehverdag: mindre lekser i behandlingsuker og mulighet for pause hos helsesykepleier",
-    goal: "Sara skal kunne være på skolen og holde følge faglig",
-    responsible: "Kontaktlærer på 8. trinn",
+  const saraHandover = sara.proposeHandover(
+    75,
+    NURSE,
+    "health",
+    "Som avtalt i møtet i dag: du har de ukentlige samtalene med Sara og bør være stafettholder. Jeg fortsetter med tilretteleggingen på skolen.",
+  );
+  sara.acceptHandover(74, saraHandover);
+  sara.action(74, "talks", {
+    description: "Faste samtaler med helsesykepleier hver uke",
+    goal: "Sara skal ha en trygg voksen å snakke med om det som skjer hjemme, og sove bedre",
+    responsible: "Siri Haugvik, helsesykepleier",
     evaluate: 33,
   });
-  sara.evaluate(52, "talks", {
-    whatHappened: "Sara har hatt sju samtaler. Hun sover bedre, og hodepinen er sjeldnere.",
-    whatWorked: "Fast tid hver uke, og at Sara selv bestemmer hva hun vil snakke om.",
-    childExperience: "Sara sier at samtalene er «et sted der jeg ikke trenger å være flink».",
-    decision: "continue",
-    next: -16,
-  });
+  sara.by(TEACHER, (l) =>
+    l.evaluate(35, "school", {
+      whatHappened: "Fraværet er halvert. Sara syns det er vanskelig å vite hvilke lekser som gjelder de ukene far har behandling.",
+      whatWorked: "Pause ved behov og en fast kontaktperson.",
+      childExperience: "Sara vil gjerne planlegge leksene selv.",
+      decision: "adjust",
+      adjustment: "Lekseplanen for hele uka legges ut i læringsplattformen på mandag, så Sara kan planlegge selv.",
+      next: -9,
+    }),
+  );
   sara.childVoice(
     34,
     "conversation",
     "Sara sier at samtalene hjelper og at hun sover bedre. Hun synes det er fint at kontaktlæreren vet, men vil fortsatt ikke at klassen skal vite det.",
   );
-  sara.evaluate(33, "school", {
-    whatHappened: "Fraværet er halvert. Sara syns det er vanskelig å vite hvilke lekser som gjelder de ukene far har behandling.",
-    whatWorked: "Pause hos helsesykepleier og en fast kontaktperson.",
-    childExperience: "Sara vil gjerne planlegge leksene selv.",
-    decision: "adjust",
-    adjustment: "Lekseplanen for hele uka legges ut i læringsplattformen på mandag, så Sara kan planlegge selv.",
-    next: -9,
+  sara.evaluate(33, "talks", {
+    whatHappened: "Sara har hatt sju samtaler. Hun sover bedre, og hodepinen er sjeldnere.",
+    whatWorked: "Fast tid hver uke, og at Sara selv bestemmer hva hun vil snakke om.",
+    childExperience: "Sara sier at samtalene er «et sted der jeg ikke trenger å være flink».",
+    decision: "continue",
+    next: -16,
   });
   sara.guardianVoice(
     20,
@@ -1135,6 +1714,12 @@ function nurseLogs(w: World) {
     "Mor mener at Sander overdriver, men sier at det har vært en vanskelig periode med dårlig økonomi og mye konflikt. Hun takker ja til at helsesykepleier følger opp Sander.",
   );
   sander.becameLog(83, 1);
+  sander.consent(83, {
+    scope: "keep",
+    form: "written",
+    purpose: "Stafettlogg for Sander: oppfølging i skolehelsetjenesten",
+    givenBy: ["Anita Kvam", "Rune Kvam"],
+  });
   sander.action(82, "follow", {
     description: "Samtaler med helsesykepleier hver uke, og frokost på skolen hver dag",
     goal: "Sander skal ha en trygg voksen å snakke med og spise frokost hver skoledag",
@@ -1192,6 +1777,13 @@ function nurseLogs(w: World) {
     "Mor sier at hun nesten ikke har sovet sammenhengende på flere måneder. Far ukependler. Hun ønsker hjelp med søvn og mat og er glad for tettere oppfølging.",
   );
   vilja.becameLog(120, 1);
+  vilja.consent(120, {
+    scope: "keep",
+    form: "oral",
+    note: "Mor samtykket i samtalen på helsestasjonen. Far, som ukependler, samtykket på telefon samme ettermiddag.",
+    purpose: "Stafettlogg for Vilja: veiledning om søvn og mat, og tett oppfølging av vekten",
+    givenBy: ["Kristine Moen", "Fredrik Moen"],
+  });
   vilja.action(118, "guidance", {
     description: "Veiledning til foreldre fra helsesykepleier: hjemmebesøk annenhver uke om søvnrutiner og overgang til fast føde",
     goal: "Bedre søvn for Vilja og mor, og stigende vektkurve",
@@ -1255,12 +1847,31 @@ async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>)
 export async function seedDemoLogs(tx: Transaction, ctx: DemoLogsContext) {
   const guide = await tx.select().from(guideSettings).where(eq(guideSettings.id, 1)).get();
   if (!guide) throw new Error("guide settings missing: migrations not applied");
+  const userNames = new Map((await tx.select({ id: users.id, name: users.name }).from(users)).map((u) => [u.id, u.name]));
+  const serviceNames = new Map((await tx.select({ id: services.id, name: services.name }).from(services)).map((s) => [s.id, s.name]));
   const world: World = {
     today: todayInOslo(ctx.now),
     decisionDays: guide.level0DecisionDays,
     evaluationIntervalDays: guide.evaluationIntervalDays,
+    consentValidityMonths: guide.consentValidityMonths,
+    invitationResponseDays: guide.invitationResponseDays,
+    userNames,
+    serviceNames,
     ctx,
-    rows: { children: [], childServices: [], guardians: [], logs: [], events: [], actions: [] },
+    rows: {
+      children: [],
+      childServices: [],
+      guardians: [],
+      logs: [],
+      events: [],
+      actions: [],
+      consents: [],
+      consentGuardians: [],
+      consentServices: [],
+      invitations: [],
+      participants: [],
+      handovers: [],
+    },
   };
   for (const log of [...teacherLogs(world), ...kindergartenLogs(world), ...nurseLogs(world)]) log.finish();
   const { rows } = world;
@@ -1270,5 +1881,11 @@ export async function seedDemoLogs(tx: Transaction, ctx: DemoLogsContext) {
   await insertAll(rows.logs, (c) => tx.insert(logs).values(c));
   await insertAll(rows.events, (c) => tx.insert(logEvents).values(c));
   await insertAll(rows.actions, (c) => tx.insert(actions).values(c));
+  await insertAll(rows.consents, (c) => tx.insert(consents).values(c));
+  await insertAll(rows.consentGuardians, (c) => tx.insert(consentGuardians).values(c));
+  await insertAll(rows.consentServices, (c) => tx.insert(consentServices).values(c));
+  await insertAll(rows.invitations, (c) => tx.insert(logInvitations).values(c));
+  await insertAll(rows.participants, (c) => tx.insert(logParticipants).values(c));
+  await insertAll(rows.handovers, (c) => tx.insert(handovers).values(c));
   return { children: rows.children.length, logs: rows.logs.length, events: rows.events.length };
 }

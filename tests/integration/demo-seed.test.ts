@@ -1,11 +1,26 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
-import { actions, children, guardians, logEvents, logs, users } from "../../db/schema";
+import {
+  actions,
+  children,
+  consentServices,
+  consents,
+  guardians,
+  handovers,
+  logEvents,
+  logInvitations,
+  logParticipants,
+  logs,
+  users,
+} from "../../db/schema";
 import { seedDemo } from "../../db/seed/demo";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
+import { consentState } from "../../app/domain/consent/consents.server";
+import { isCovered } from "../../app/domain/consent/coverage.server";
+import { myInvitations } from "../../app/domain/logs/collaboration.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { todayInOslo } from "../../app/lib/dates";
 import { parseNationalId } from "../../app/lib/national-id";
@@ -14,14 +29,17 @@ import type { EventData } from "../../app/lib/timeline";
 /**
  * The demo seed (db/seed/demo.ts + demo-logs.ts) on a fresh migrated database: enough
  * children and logs to show every level and state, with denormalised columns that agree
- * with the timeline, and need-to-know intact for every demo account.
+ * with the timeline, and need-to-know intact for every demo account. Consents, participants
+ * and the handover agree with the consent gate (docs/decisions/007-consent-gate.md).
  */
 
 type LogRow = typeof logs.$inferSelect;
 type EventRow = typeof logEvents.$inferSelect;
 type ActionRow = typeof actions.$inferSelect;
+type ParticipantRow = typeof logParticipants.$inferSelect;
 
 let allLogs: LogRow[];
+let participantRows: ParticipantRow[];
 let eventsByLog: Map<string, EventRow[]>;
 let actionsByLog: Map<string, ActionRow[]>;
 const actors: Record<string, Actor> = {};
@@ -43,10 +61,14 @@ beforeAll(async () => {
   for (const e of await db.select().from(logEvents).orderBy(asc(logEvents.logId), asc(logEvents.seq))) eventsByLog.get(e.logId)!.push(e);
   actionsByLog = new Map(allLogs.map((l) => [l.id, []]));
   for (const a of await db.select().from(actions)) actionsByLog.get(a.logId)!.push(a);
+  participantRows = await db.select().from(logParticipants);
   for (const [key, email] of Object.entries({
     teacher: "laerer@eksempel.no",
+    secondTeacher: "laerer2@eksempel.no",
     kindergartenTeacher: "barnehagelaerer@eksempel.no",
     nurse: "helsesykepleier@eksempel.no",
+    ppt: "ppt@eksempel.no",
+    childWelfare: "barnevern@eksempel.no",
     principal: "rektor@eksempel.no",
     coordinator: "koordinator@eksempel.no",
     administrator: "admin@eksempel.no",
@@ -87,19 +109,29 @@ describe("the demo seed", () => {
     }
   });
 
-  it("writes realistic timelines: 5–20 events per log, seq 1…n, dates and timestamps in the past and in order", () => {
+  it("writes realistic timelines: 5–30 events per log, seq 1…n, dates and timestamps in the past and in order", async () => {
+    const { db } = await database();
+    const handoverRows = await db.select().from(handovers);
     const today = todayInOslo();
     const now = Date.now();
     for (const log of allLogs) {
       const events = eventsByLog.get(log.id)!;
       expect(events.length, log.id).toBeGreaterThanOrEqual(5);
-      expect(events.length, log.id).toBeLessThanOrEqual(20);
+      expect(events.length, log.id).toBeLessThanOrEqual(30);
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       expect(events[0]!.type).toBe("concern");
+      expect(events[0]!.authorId).toBe(log.createdBy);
+      // Written by the holder, by someone who took part, or by the holders before a handover.
+      const authors = new Set([
+        log.holderId,
+        log.createdBy,
+        ...participantRows.filter((p) => p.logId === log.id).map((p) => p.userId),
+        ...handoverRows.filter((h) => h.logId === log.id).flatMap((h) => [h.fromUserId, h.toUserId]),
+      ]);
       for (const [i, e] of events.entries()) {
         expect(e.occurredOn < today).toBe(true);
         expect(e.recordedAt.getTime()).toBeLessThan(now);
-        expect(e.authorId).toBe(log.holderId);
+        expect(authors.has(e.authorId), `${log.id} #${e.seq} ${e.type}`).toBe(true);
         if (i > 0) {
           expect(e.occurredOn >= events[i - 1]!.occurredOn).toBe(true);
           expect(e.recordedAt.getTime()).toBeGreaterThan(events[i - 1]!.recordedAt.getTime());
@@ -218,6 +250,7 @@ describe("the demo seed", () => {
 
   it("opens every log for its holder, with the timeline", async () => {
     const holders = [actors.teacher!, actors.kindergartenTeacher!, actors.nurse!];
+    expect(allLogs.every((l) => holders.some((h) => h.id === l.holderId))).toBe(true);
     for (const log of allLogs) {
       const holder = holders.find((a) => a.id === log.holderId)!;
       const page = await viewLog(holder, log.id, { locale: "nb" });
@@ -231,8 +264,10 @@ describe("the demo seed", () => {
 
   it("shows the teacher an overdue evaluation and a missing child's voice on the home page", async () => {
     const { logs: mine, total } = await listMyLogs(actors.teacher!, { page: 1 });
-    expect(total).toBe(5);
-    expect(mine.every((l) => l.relation === "holder")).toBe(true);
+    // Her five logs, and Sara's, which she handed over to the nurse and still takes part in.
+    expect(total).toBe(6);
+    expect(mine.filter((l) => l.relation === "holder")).toHaveLength(5);
+    expect(mine.filter((l) => l.relation === "participant").map((l) => l.childName)).toEqual(["Sara Nguyen"]);
     expect(mine.some((l) => l.flags.overdueEvaluation)).toBe(true);
     expect(mine.some((l) => l.flags.missingChildVoice)).toBe(true);
     expect(mine.some((l) => l.flags.decisionSoon)).toBe(true);
@@ -266,5 +301,172 @@ describe("the demo seed", () => {
   it("does not let the kindergarten teacher open a teacher's log", async () => {
     const teachersLog = allLogs.find((l) => l.holderId === actors.teacher!.id && l.kind === "relay")!;
     await expect(viewLog(actors.kindergartenTeacher!, teachersLog.id, { locale: "nb" })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the demo's consents, participants and handover", () => {
+  async function childNamed(name: string) {
+    const { db } = await database();
+    const child = (await db.select().from(children).where(eq(children.name, name)).get())!;
+    return allLogs.find((l) => l.childId === child.id)!;
+  }
+
+  it("gives every relay log a complete consent to keep it, from around the day it became one, for 12 months", async () => {
+    const relay = allLogs.filter((l) => l.kind === "relay");
+    expect(relay.length).toBeGreaterThanOrEqual(8);
+    for (const log of relay) {
+      const state = await consentState((await database()).db, log);
+      const keep = state.filter((c) => c.scope === "keep" && c.decision === "given");
+      expect(keep.length, log.id).toBe(1);
+      const became = eventsByLog.get(log.id)!.find((e) => e.type === "became_log")!;
+      const days = Math.abs(Date.parse(keep[0]!.givenOn) - Date.parse(became.occurredOn)) / 86_400_000;
+      expect(days, log.id).toBeLessThanOrEqual(3);
+      const [y, m, d] = keep[0]!.givenOn.split("-").map(Number) as [number, number, number];
+      expect(keep[0]!.expiresOn).toBe(new Date(Date.UTC(y, m - 1 + 12, d)).toISOString().slice(0, 10));
+      expect(keep[0]!.complete, log.id).toBe(true);
+      if (log.state === "open") expect(keep[0]!.counts, `open relay log ${log.id}: a counting keep consent`).toBe(true);
+    }
+  });
+
+  it("records each consent, withdrawal, invitation and answer on the timeline", async () => {
+    const { db } = await database();
+    const all = [...eventsByLog.values()].flat();
+    const dataOf = <T extends keyof EventData>(type: T) => all.filter((e) => e.type === type).map((e) => e.data as EventData[T]);
+    const consentRows = await db.select().from(consents);
+    expect(dataOf("consent_recorded").map((d) => d.consentId).sort()).toEqual(consentRows.map((c) => c.id).sort());
+    expect(dataOf("consent_withdrawn").map((d) => d.consentId).sort()).toEqual(
+      consentRows.filter((c) => c.status === "withdrawn").map((c) => c.id).sort(),
+    );
+    for (const c of consentRows) {
+      const e = all.find((x) => x.type === "consent_recorded" && (x.data as EventData["consent_recorded"]).consentId === c.id)!;
+      expect(e.authorId).toBe(c.recordedBy);
+      expect(e.recordedAt.getTime()).toBe(c.recordedAt.getTime());
+      if (c.form === "oral") expect(c.note).toBeTruthy();
+    }
+    const invitations = await db.select().from(logInvitations);
+    expect(dataOf("invited").map((d) => d.invitationId).sort()).toEqual(invitations.map((i) => i.id).sort());
+    const answered = invitations.filter((i) => i.status !== "pending");
+    expect(dataOf("invitation_answered").map((d) => d.invitationId).sort()).toEqual(answered.map((i) => i.id).sort());
+    for (const i of answered.filter((x) => x.status === "accepted")) {
+      const answer = all.find((x) => x.type === "invitation_answered" && (x.data as EventData["invitation_answered"]).invitationId === i.id)!;
+      expect(answer).toMatchObject({ authorId: i.inviteeId, authorServiceId: i.serviceId });
+      expect(participantRows.some((p) => p.logId === i.logId && p.userId === i.inviteeId && p.serviceId === i.serviceId)).toBe(true);
+    }
+  });
+
+  it("lets every participant in through the gate, except the one whose consent was withdrawn", async () => {
+    const { db } = await database();
+    const current = participantRows.filter((p) => p.endedAt === null);
+    expect(current.length).toBeGreaterThanOrEqual(5);
+    const lostAccess: ParticipantRow[] = [];
+    for (const p of current) {
+      const log = allLogs.find((l) => l.id === p.logId)!;
+      const passes = p.serviceId === log.holderServiceId || (await isCovered(db, log.id, p.serviceId));
+      const actor = (await loadActor(p.userId))!;
+      if (passes) {
+        const page = await viewLog(actor, log.id, { locale: "nb" });
+        expect(page.role).toBe("participant");
+        expect(page.participants.find((x) => x.userId === p.userId)?.hasAccess).toBe(true);
+      } else {
+        await expect(viewLog(actor, log.id, { locale: "nb" })).rejects.toMatchObject({ status: 404 });
+        lostAccess.push(p);
+      }
+    }
+    // The deliberate case: the school nurse on Ella's log, after the parents withdrew the consent.
+    expect(lostAccess).toHaveLength(1);
+    const [lost] = lostAccess as [ParticipantRow];
+    const ella = await childNamed("Ella Myrvold");
+    expect(lost).toMatchObject({ logId: ella.id, userId: actors.nurse!.id });
+    const ellaConsents = await db
+      .select({ status: consents.status, serviceId: consentServices.serviceId })
+      .from(consents)
+      .innerJoin(consentServices, eq(consentServices.consentId, consents.id))
+      .where(eq(consents.logId, ella.id));
+    expect(ellaConsents.some((c) => c.status === "withdrawn" && c.serviceId === lost.serviceId)).toBe(true);
+    // What she wrote stays on the timeline, and the holder still sees her listed, without access.
+    expect(eventsByLog.get(ella.id)!.some((e) => e.authorId === actors.nurse!.id && e.type === "evaluation")).toBe(true);
+    const holderView = await viewLog(actors.teacher!, ella.id, { locale: "nb" });
+    expect(holderView.participants.find((x) => x.userId === actors.nurse!.id)?.hasAccess).toBe(false);
+    expect((await listMyLogs(actors.nurse!, { page: 1 })).logs.some((l) => l.id === ella.id)).toBe(false);
+  });
+
+  it("has a participant from another service, through the gate, on every open log at level 2 or 3", async () => {
+    const { db } = await database();
+    for (const log of allLogs.filter((l) => l.state === "open" && l.level >= 2)) {
+      let ok = false;
+      for (const p of participantRows.filter((x) => x.logId === log.id && x.endedAt === null)) {
+        if (p.serviceId !== log.holderServiceId && (await isCovered(db, log.id, p.serviceId))) ok = true;
+      }
+      expect(ok, log.id).toBe(true);
+    }
+  });
+
+  it("shows the handover: Sara's log was started by the teacher, is held by the nurse, and the teacher takes part", async () => {
+    const { db } = await database();
+    const sara = await childNamed("Sara Nguyen");
+    expect(sara).toMatchObject({ holderId: actors.nurse!.id, createdBy: actors.teacher!.id, state: "open" });
+    expect(sara.holderServiceId).toBe(actors.nurse!.memberships[0]!.serviceId);
+    const [handover, ...more] = await db.select().from(handovers).where(eq(handovers.logId, sara.id));
+    expect(more).toEqual([]);
+    expect(handover).toMatchObject({
+      fromUserId: actors.teacher!.id,
+      fromServiceId: actors.teacher!.memberships[0]!.serviceId,
+      toUserId: actors.nurse!.id,
+      status: "accepted",
+    });
+    const events = eventsByLog.get(sara.id)!;
+    const proposed = events.find((e) => e.type === "handover_proposed")!;
+    const answered = events.find((e) => e.type === "handover_answered")!;
+    expect(proposed).toMatchObject({ authorId: actors.teacher!.id });
+    expect(answered).toMatchObject({ authorId: actors.nurse!.id });
+    expect(answered.data).toMatchObject({ handoverId: handover!.id, accepted: true });
+    expect(answered.seq).toBeGreaterThan(proposed.seq);
+    const current = participantRows.filter((p) => p.logId === sara.id && p.endedAt === null);
+    expect(current.map((p) => p.userId)).toEqual([actors.teacher!.id]);
+    // The teacher reads it as a participant; the nurse holds it.
+    expect((await viewLog(actors.teacher!, sara.id, { locale: "nb" })).role).toBe("participant");
+    expect((await viewLog(actors.nurse!, sara.id, { locale: "nb" })).role).toBe("holder");
+  });
+
+  it("shows Noah (and Aksel) on the PPT adviser's home page, as a participant", async () => {
+    const { logs: seen } = await listMyLogs(actors.ppt!, { page: 1 });
+    const names = seen.map((l) => l.childName);
+    expect(names).toContain("Noah Hagen Eriksen");
+    expect(names).toContain("Aksel Rønning");
+    expect(seen.every((l) => l.relation === "participant")).toBe(true);
+  });
+
+  it("shows child welfare no log at all", async () => {
+    const list = await listMyLogs(actors.childWelfare!, { page: 1 });
+    expect(list.total).toBe(0);
+    expect(participantRows.some((p) => p.userId === actors.childWelfare!.id)).toBe(false);
+    const { db } = await database();
+    expect(await db.select().from(logInvitations).where(eq(logInvitations.inviteeId, actors.childWelfare!.id))).toEqual([]);
+  });
+
+  it("leaves the second teacher an invitation past its date on one of the teacher's logs, and no access yet", async () => {
+    const invitations = await myInvitations(actors.secondTeacher!);
+    expect(invitations).toHaveLength(1);
+    const [invitation] = invitations as [(typeof invitations)[number]];
+    expect(invitation.overdue).toBe(true);
+    expect(invitation.serviceName).toBe("Solbakken skole");
+    const log = allLogs.find((l) => l.id === invitation.logId)!;
+    expect(log.holderId).toBe(actors.teacher!.id);
+    expect((await listMyLogs(actors.secondTeacher!, { page: 1 })).total).toBe(0);
+    await expect(viewLog(actors.secondTeacher!, log.id, { locale: "nb" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("includes a partial, a refused, an expired and a withdrawn consent", async () => {
+    const { db } = await database();
+    const states = [];
+    for (const log of allLogs.filter((l) => l.kind === "relay")) states.push(...(await consentState(db, log)));
+    const partial = states.filter((c) => c.decision === "given" && !c.complete);
+    expect(partial.length).toBeGreaterThanOrEqual(1);
+    expect(partial[0]).toMatchObject({ guardiansGiven: 1, guardiansRequired: 2, counts: false });
+    expect(states.some((c) => c.decision === "refused" && c.complete)).toBe(true);
+    expect(states.some((c) => c.decision === "given" && c.complete && c.expired && !c.counts)).toBe(true);
+    const withdrawn = await db.select().from(consents).where(eq(consents.status, "withdrawn"));
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]!.endedAt).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { consultationsEn } from "./consultations-en";
+import { collabEn } from "./collab-en";
 import { logsEn } from "./logs-en";
 import type { Dictionary } from "./nb";
 
@@ -235,6 +236,9 @@ export const en: Dictionary = {
     not_orphaned: "The log has an active relay holder.",
     level_needs_other_service:
       "Levels 2 and 3 mean another service takes part. First invite a participant from a service the consent covers.",
+    attachment_only_written: "An attachment belongs only to a written consent.",
+    attachment_too_large: "The file is larger than 10 MB.",
+    attachment_type: "The file must be a PDF or an image (PNG or JPEG).",
     reason_automatic: "This reason is only set when the consent to keep the log is withdrawn.",
     national_id_in_text:
       "The text contains an 11-digit number, which may be a national identity number. Remove it: an anonymous consultation must not show who the child is.",
@@ -245,6 +249,7 @@ export const en: Dictionary = {
     not_found: "Page not found.",
   },
   logs: logsEn,
+  collab: collabEn,
   consultations: consultationsEn,
   pages: {
     notFoundTitle: "Page not found",

@@ -1,4 +1,5 @@
 import { consultationsNb } from "./consultations-nb";
+import { collabNb } from "./collab-nb";
 import { logsNb } from "./logs-nb";
 
 /**
@@ -238,6 +239,9 @@ export const nb = {
     not_orphaned: "Loggen har en aktiv stafettholder.",
     level_needs_other_service:
       "Nivå 2 og 3 betyr at en annen tjeneste deltar. Inviter først en deltaker fra en tjeneste samtykket dekker.",
+    attachment_only_written: "Et vedlegg hører bare til et skriftlig samtykke.",
+    attachment_too_large: "Filen er større enn 10 MB.",
+    attachment_type: "Filen må være en PDF eller et bilde (PNG eller JPEG).",
     reason_automatic: "Denne årsaken settes bare når samtykket til å føre loggen trekkes tilbake.",
     national_id_in_text:
       "Teksten inneholder et tall med 11 siffer, som kan være et fødselsnummer. Ta det bort: en anonym drøfting skal ikke kunne vise hvem barnet er.",
@@ -248,6 +252,7 @@ export const nb = {
     not_found: "Fant ikke siden.",
   },
   logs: logsNb,
+  collab: collabNb,
   consultations: consultationsNb,
   pages: {
     notFoundTitle: "Fant ikke siden",
@@ -263,6 +268,7 @@ export const nb = {
 } as const;
 
 export type LogsDictionary = Widen<typeof logsNb>;
+export type CollabDictionary = Widen<typeof collabNb>;
 export type ConsultationsDictionary = Widen<typeof consultationsNb>;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -4,7 +4,7 @@ import { translateError } from "./messages";
 
 type Meta = FieldMetadata<string | boolean | undefined, Record<string, unknown>, string[]>;
 
-export function FieldErrors({ field }: { field: Meta }) {
+export function FieldErrors({ field }: { field: { errorId: string; errors?: string[] } }) {
   const { t } = useTranslation();
   if (!field.errors?.length) return null;
   return (

@@ -3,6 +3,7 @@ import { database, type Queryable, type Transaction } from "../../../db/client.s
 import {
   actions,
   children,
+  consentAttachments,
   consentGuardians,
   consentServices,
   consents,
@@ -21,6 +22,8 @@ import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "../logs/access.server";
 import { appendEvent } from "../logs/logs.server";
+import { sha256Hex } from "../auth/tokens.server";
+import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./attachments.server";
 import { gateContext, hasKeepConsent, isCovered } from "./coverage.server";
 
 /**
@@ -45,6 +48,8 @@ export interface ConsentInput {
   expiresOn?: string;
   /** Widen, narrow or renew: the consent this one replaces. */
   replacesId?: string;
+  /** The signed form, for a written consent. */
+  attachment?: Uint8Array;
 }
 
 function addMonths(isoDate: string, months: number): string {
@@ -62,6 +67,13 @@ export async function recordConsent(actor: Actor, logId: string, input: ConsentI
   if (input.givenOn > today) throw fieldError("givenOn", "date_in_future");
   if (input.form === "oral" && !input.note?.trim()) throw fieldError("note", "oral_consent_needs_note");
   if (!input.youngPerson && input.guardianIds.length === 0) throw fieldError("guardianIds", "consent_party_required");
+  let attachmentType: string | null = null;
+  if (input.attachment && input.attachment.byteLength > 0) {
+    if (input.form !== "written") throw fieldError("attachment", "attachment_only_written");
+    if (input.attachment.byteLength > MAX_ATTACHMENT_BYTES) throw fieldError("attachment", "attachment_too_large");
+    attachmentType = sniffAttachment(input.attachment);
+    if (!attachmentType) throw fieldError("attachment", "attachment_type");
+  }
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
@@ -122,6 +134,17 @@ export async function recordConsent(actor: Actor, logId: string, input: ConsentI
       await tx.insert(consentGuardians).values(input.guardianIds.map((guardianId) => ({ consentId: id, guardianId })));
     }
     await tx.insert(consentServices).values([...serviceIds].map((serviceId) => ({ consentId: id, serviceId })));
+    if (attachmentType && input.attachment) {
+      await tx.insert(consentAttachments).values({
+        id: createId(),
+        consentId: id,
+        mimeType: attachmentType,
+        size: input.attachment.byteLength,
+        sha256: sha256Hex(Buffer.from(input.attachment).toString("binary")),
+        data: Buffer.from(input.attachment),
+        createdAt: new Date(),
+      });
+    }
     await appendEvent(tx, access, actor, "consent_recorded", input.givenOn, {
       consentId: id,
       scope: input.scope,
@@ -260,6 +283,11 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       .innerJoin(services, eq(services.id, consentServices.serviceId))
       .where(eq(consentServices.consentId, c.id))
       .orderBy(asc(services.name));
+    const attachment = await db
+      .select({ id: consentAttachments.id })
+      .from(consentAttachments)
+      .where(eq(consentAttachments.consentId, c.id))
+      .get();
     const youngPersonOk = c.youngPerson && child.birthDate <= ctx.consentAgeBornBy;
     const guardiansGiven = responsible.filter((g) => given.has(g.id)).length;
     const complete = youngPersonOk || (!c.youngPerson && responsible.length > 0 && guardiansGiven === responsible.length);
@@ -278,7 +306,53 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       expired: c.expiresOn < ctx.today,
       complete,
       counts: complete && c.decision === "given" && c.expiresOn >= ctx.today,
+      hasAttachment: attachment !== undefined,
     });
   }
   return result;
+}
+
+/** What the consent form needs: the guardians who can consent, the services, a consent to change. */
+export async function consentFormData(actor: Actor, logId: string, replacesId?: string) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+  const ctx = await gateContext(db);
+  const child = await childOf(db, access.log.childId);
+  const responsible = (await db.select().from(guardians).where(eq(guardians.childId, child.id))).filter(
+    (g) => g.parentalResponsibility,
+  );
+  const allServices = await db
+    .select({ id: services.id, name: services.name })
+    .from(services)
+    .where(eq(services.active, true))
+    .orderBy(asc(services.name));
+  let replaces = null;
+  if (replacesId) {
+    const row = (await consentState(db, access.log)).find((c) => c.id === replacesId);
+    if (!row) throw notFound();
+    const given = await db.select().from(consentGuardians).where(eq(consentGuardians.consentId, replacesId));
+    replaces = { ...row, guardianIds: given.map((g) => g.guardianId) };
+  }
+  return {
+    guardians: responsible.map((g) => ({ id: g.id, name: g.name, relation: g.relation })),
+    services: allServices,
+    holderServiceId: access.log.holderServiceId,
+    youngPersonMayConsent: child.birthDate <= ctx.consentAgeBornBy,
+    replaces,
+  };
+}
+
+/** The signed form of a consent, for the log's readers. */
+export async function consentAttachment(actor: Actor, logId: string, consentId: string) {
+  const { db } = await database();
+  await requireLogAccess(db, actor, logId, "read");
+  const row = await db
+    .select({ mimeType: consentAttachments.mimeType, data: consentAttachments.data })
+    .from(consentAttachments)
+    .innerJoin(consents, eq(consents.id, consentAttachments.consentId))
+    .where(and(eq(consentAttachments.consentId, consentId), eq(consents.logId, logId)))
+    .get();
+  if (!row) throw notFound();
+  return row;
 }

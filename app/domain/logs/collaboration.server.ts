@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
 import { children, handovers, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
-import { isCovered } from "../consent/coverage.server";
+import { gateContext, isCovered } from "../consent/coverage.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
@@ -298,8 +298,30 @@ export async function orphanedLogs(actor: Actor) {
     .from(logs)
     .innerJoin(users, eq(users.id, logs.holderId))
     .innerJoin(children, eq(children.id, logs.childId))
-    .where(and(inArray(logs.holderServiceId, led), eq(logs.state, "open"), eq(users.active, false)))
+    .where(
+      and(
+        inArray(logs.holderServiceId, led),
+        eq(logs.state, "open"),
+        eq(users.active, false),
+        // A private level-0 note stays private unless it was discussed with the leader.
+        or(eq(logs.kind, "relay"), eq(logs.sharedWithLeader, true)),
+      ),
+    )
     .orderBy(asc(children.name));
+}
+
+/** For the appointment form: the orphaned log and who in its service can take it. */
+export async function orphanForAppointment(actor: Actor, logId: string) {
+  const orphan = (await orphanedLogs(actor)).find((l) => l.id === logId);
+  if (!orphan) throw notFound();
+  const { db } = await database();
+  const candidates = await db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.serviceId, orphan.serviceId), isNull(memberships.endedAt), eq(users.active, true)))
+    .orderBy(asc(users.name));
+  return { orphan, candidates };
 }
 
 /** The leader appoints a new holder, in the same service, for an orphaned log. */
@@ -326,3 +348,97 @@ export async function appointHolder(actor: Actor, logId: string, input: { userId
   });
 }
 
+
+/**
+ * People the holder may invite or hand over to: active staff of services the consent
+ * covers (and of the holder's own service), minus the holder and current participants.
+ */
+export async function collaborationCandidates(actor: Actor, logId: string) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  const gate = await gateContext(db);
+  const rows = await db
+    .select({ userId: users.id, name: users.name, serviceId: services.id, serviceName: services.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(services, eq(services.id, memberships.serviceId))
+    .where(and(isNull(memberships.endedAt), eq(users.active, true), eq(services.active, true)))
+    .orderBy(asc(services.name), asc(users.name));
+  const current = new Set(
+    (
+      await db
+        .select({ userId: logParticipants.userId })
+        .from(logParticipants)
+        .where(and(eq(logParticipants.logId, logId), isNull(logParticipants.endedAt)))
+    ).map((r) => r.userId),
+  );
+  const covered = new Map<string, boolean>();
+  const result = [];
+  for (const r of rows) {
+    if (r.userId === access.log.holderId) continue;
+    if (!covered.has(r.serviceId)) {
+      covered.set(
+        r.serviceId,
+        r.serviceId === access.log.holderServiceId || (await isCovered(db, logId, r.serviceId, gate)),
+      );
+    }
+    if (covered.get(r.serviceId)) result.push({ ...r, participating: current.has(r.userId) });
+  }
+  return result;
+}
+
+/** One invitation, for its invitee to answer (they see the child and the message). */
+export async function invitationForInvitee(actor: Actor, invitationId: string) {
+  const { db } = await database();
+  const row = await db
+    .select({
+      id: logInvitations.id,
+      logId: logInvitations.logId,
+      inviteeId: logInvitations.inviteeId,
+      status: logInvitations.status,
+      message: logInvitations.message,
+      respondBy: logInvitations.respondBy,
+      serviceName: services.name,
+      childName: children.name,
+      level: logs.level,
+      invitedBy: users.name,
+    })
+    .from(logInvitations)
+    .innerJoin(logs, eq(logs.id, logInvitations.logId))
+    .innerJoin(children, eq(children.id, logs.childId))
+    .innerJoin(services, eq(services.id, logInvitations.serviceId))
+    .innerJoin(users, eq(users.id, logInvitations.invitedBy))
+    .where(eq(logInvitations.id, invitationId))
+    .get();
+  if (!row || row.inviteeId !== actor.id || row.status !== "pending") throw notFound();
+  const { inviteeId: _invitee, ...rest } = row;
+  return { ...rest, overdue: row.respondBy < todayInOslo() };
+}
+
+/** Handovers proposed to the person, waiting for their answer. */
+export async function myHandovers(actor: Actor) {
+  const { db } = await database();
+  return db
+    .select({
+      id: handovers.id,
+      logId: handovers.logId,
+      childName: children.name,
+      from: users.name,
+      toServiceName: services.name,
+      message: handovers.message,
+    })
+    .from(handovers)
+    .innerJoin(logs, eq(logs.id, handovers.logId))
+    .innerJoin(children, eq(children.id, logs.childId))
+    .innerJoin(users, eq(users.id, handovers.fromUserId))
+    .innerJoin(services, eq(services.id, handovers.toServiceId))
+    .where(and(eq(handovers.toUserId, actor.id), eq(handovers.status, "proposed")))
+    .orderBy(asc(handovers.proposedAt));
+}
+
+export async function handoverForTarget(actor: Actor, handoverId: string) {
+  const mine = await myHandovers(actor);
+  const handover = mine.find((h) => h.id === handoverId);
+  if (!handover) throw notFound();
+  return handover;
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { consentDecisions, consentForms, consentScopes } from "./enums";
+import { checkbox, isoDate, mediumText, optionalIsoDate, optionalMediumText } from "./validation";
+
+/** Forms for consents, invitations, participants and handover. Messages are translation keys. */
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "validation.invalidChoice" });
+const ids = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string().max(40)).max(50));
+
+export const ConsentSchema = z.object({
+  scope: choice(consentScopes),
+  decision: choice(consentDecisions),
+  form: choice(consentForms),
+  note: optionalMediumText,
+  purpose: mediumText,
+  guardianIds: ids,
+  youngPerson: checkbox,
+  serviceIds: ids,
+  givenOn: isoDate,
+  expiresOn: optionalIsoDate,
+  replacesId: z.string().max(40).optional(),
+  attachment: z.instanceof(File).optional(),
+});
+
+export const WithdrawSchema = z.object({ reason: mediumText });
+
+/** A person in a service, as one choice: "<userId>:<serviceId>". */
+const personInService = z
+  .string({ error: "validation.invalidChoice" })
+  .regex(/^[a-z2-7]{26}:[a-z2-7]{26}$/, { error: "validation.invalidChoice" })
+  .transform((v) => {
+    const [userId, serviceId] = v.split(":") as [string, string];
+    return { userId, serviceId };
+  });
+
+export const InviteSchema = z.object({ person: personInService, message: mediumText, respondBy: optionalIsoDate });
+
+export const AnswerSchema = z
+  .object({ answer: choice(["accept", "decline"] as const), reason: optionalMediumText })
+  .refine((v) => v.answer === "accept" || !!v.reason, { path: ["reason"], error: "validation.required" });
+
+export const HandoverSchema = z.object({ person: personInService, message: mediumText });
+
+export const RemoveSchema = z.object({ reason: mediumText });
+
+export const AppointSchema = z.object({ userId: z.string({ error: "validation.invalidChoice" }).max(40) });
+

@@ -1,0 +1,54 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AnswerForm } from "../components/logs/AnswerForm";
+import { useDates } from "../components/logs/format";
+import { Notice } from "../components/ui/Notice";
+import { requireActor } from "../domain/auth/guards.server";
+import { answerInvitation, invitationForInvitee } from "../domain/logs/collaboration.server";
+import { pageTitle } from "../i18n/meta";
+import { AnswerSchema } from "../lib/collaboration-schemas";
+import { guard, withFormErrors } from "../lib/http.server";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "collab.invitation.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => invitationForInvitee(actor, params.invitationId ?? ""));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = parseWithZod(await request.formData(), { schema: AnswerSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  return withFormErrors(submission, async () => {
+    const accept = submission.value.answer === "accept";
+    const { logId } = await answerInvitation(actor, params.invitationId ?? "", { accept, reason: submission.value.reason });
+    return redirect(accept ? `/logs/${logId}?notice=accepted` : "/?notice=declined");
+  });
+}
+
+/** The invitee accepts or declines (with a reason). */
+export default function AnswerInvitation() {
+  const invitation = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { date } = useDates();
+  return (
+    <div className="stack max-w-2xl">
+      <p>
+        <Link to="/">← {t("logs.page.back")}</Link>
+      </p>
+      <h1>{t("collab.invitation.title")}</h1>
+      <p>{t("collab.invitation.from", { name: invitation.invitedBy, child: invitation.childName, service: invitation.serviceName })}</p>
+      <blockquote className="card whitespace-pre-wrap">{invitation.message}</blockquote>
+      <p>{t("collab.home.respondBy", { date: date(invitation.respondBy) })}</p>
+      {invitation.overdue ? <Notice tone="info">{t("collab.invite.overdue")}</Notice> : null}
+      <AnswerForm id="answer-invitation" lastResult={lastResult} />
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

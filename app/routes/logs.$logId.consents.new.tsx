@@ -1,0 +1,204 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { ErrorSummary } from "../components/ui/ErrorSummary";
+import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
+import { requireActor } from "../domain/auth/guards.server";
+import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
+import { consentFormData, recordConsent } from "../domain/consent/consents.server";
+import { getGuideSettings } from "../domain/guide.server";
+import { logSummary } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+import { ConsentSchema } from "../lib/collaboration-schemas";
+import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
+import { guard, withFormErrors } from "../lib/http.server";
+import { backToLog } from "../lib/log-route.server";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "collab.consentForm.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const replaces = new URL(request.url).searchParams.get("replaces") ?? undefined;
+  return guard(async () => {
+    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
+    const form = await consentFormData(actor, log.id, replaces);
+    return { log, ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const logId = params.logId ?? "";
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    return data({ status: "error" as const, error: { attachment: ["errors.attachment_too_large"] } }, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: ConsentSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { attachment, ...value } = submission.value;
+  return withFormErrors(submission, async () => {
+    await recordConsent(actor, logId, {
+      ...value,
+      attachment: attachment && attachment.size > 0 ? new Uint8Array(await attachment.arrayBuffer()) : undefined,
+    });
+    return redirect(backToLog(logId, "consent"));
+  });
+}
+
+export default function NewConsent() {
+  const { log, guardians, services, youngPersonMayConsent, replaces, validityMonths } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "consent",
+    lastResult: lastResult && "status" in lastResult ? (lastResult as never) : undefined,
+    defaultValue: {
+      scope: replaces?.scope ?? "share",
+      decision: "given",
+      form: replaces?.form ?? "written",
+      purpose: replaces?.purpose ?? "",
+      givenOn: log.today,
+      guardianIds: replaces?.guardianIds ?? [],
+      serviceIds: replaces?.services.map((s) => s.id) ?? [],
+      youngPerson: replaces?.youngPerson ? "on" : undefined,
+      replacesId: replaces?.id,
+    },
+    constraint: getZodConstraint(ConsentSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
+  });
+  const labels = {
+    scope: t("collab.consentForm.scope"),
+    decision: t("collab.consentForm.decision"),
+    form: t("collab.consentForm.form"),
+    note: t("collab.consentForm.note"),
+    purpose: t("collab.consentForm.purpose"),
+    guardianIds: t("collab.consentForm.guardians"),
+    youngPerson: t("collab.consentForm.youngPerson"),
+    serviceIds: t("collab.consentForm.services"),
+    givenOn: t("collab.consentForm.givenOn"),
+    expiresOn: t("collab.consentForm.expiresOn"),
+    attachment: t("collab.consentForm.attachment"),
+  };
+  const chosenGuardians = new Set((fields.guardianIds.initialValue as string[] | undefined) ?? []);
+  const chosenServices = new Set((fields.serviceIds.initialValue as string[] | undefined) ?? []);
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={replaces ? t("collab.consentForm.changeTitle") : t("collab.consentForm.title")} />
+      <p>{t("collab.consentForm.intro")}</p>
+      <ErrorSummary form={form} fields={fields} labels={labels} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card stack">
+        {replaces ? <input type="hidden" name="replacesId" value={replaces.id} /> : null}
+        <RadioField
+          field={fields.scope}
+          legend={labels.scope}
+          options={consentScopes.map((s) => ({ value: s, label: t(`collab.consentForm.scopes.${s}`) }))}
+        />
+        <RadioField
+          field={fields.decision}
+          legend={labels.decision}
+          options={consentDecisions.map((d) => ({ value: d, label: t(`collab.consentForm.decisions.${d}`) }))}
+        />
+        <fieldset className="field" aria-describedby={fields.guardianIds.errors?.length ? fields.guardianIds.errorId : undefined}>
+          <legend className="font-semibold">{labels.guardianIds}</legend>
+          <FieldErrors field={fields.guardianIds} />
+          {guardians.length === 0 ? <p>{t("collab.consentForm.noGuardians")}</p> : null}
+          {guardians.map((g, i) => (
+            <label key={g.id} className="flex items-center gap-3 font-normal">
+              <input
+                type="checkbox"
+                name="guardianIds"
+                value={g.id}
+                id={i === 0 ? fields.guardianIds.id : undefined}
+                defaultChecked={chosenGuardians.has(g.id)}
+                className="checkbox"
+              />
+              {g.name} ({t(`logs.relations.${g.relation}`)})
+            </label>
+          ))}
+        </fieldset>
+        {youngPersonMayConsent ? (
+          <CheckboxField field={fields.youngPerson} label={labels.youngPerson} hint={t("collab.consentForm.youngPersonHint")} />
+        ) : null}
+        <fieldset className="field" aria-describedby={fields.serviceIds.errors?.length ? fields.serviceIds.errorId : undefined}>
+          <legend className="font-semibold">{labels.serviceIds}</legend>
+          <p className="hint">{t("collab.consentForm.servicesHint")}</p>
+          <FieldErrors field={fields.serviceIds} />
+          <div className="grid gap-1 sm:grid-cols-2">
+            {services.map((s, i) => (
+              <label key={s.id} className="flex items-center gap-3 font-normal">
+                <input
+                  type="checkbox"
+                  name="serviceIds"
+                  value={s.id}
+                  id={i === 0 ? fields.serviceIds.id : undefined}
+                  defaultChecked={chosenServices.has(s.id)}
+                  className="checkbox"
+                />
+                {s.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextAreaField field={fields.purpose} label={labels.purpose} rows={2} />
+        <RadioField
+          field={fields.form}
+          legend={labels.form}
+          options={consentForms.map((f) => ({ value: f, label: t(`collab.consentForm.forms.${f}`) }))}
+        />
+        <TextAreaField field={fields.note} label={labels.note} hint={t("collab.consentForm.noteHint")} rows={3} />
+        <TextField field={fields.givenOn} label={labels.givenOn} type="date" />
+        <TextField
+          field={fields.expiresOn}
+          label={labels.expiresOn}
+          hint={t("collab.consentForm.expiresOnHint", { months: validityMonths })}
+          type="date"
+        />
+        <div className="field">
+          <label htmlFor={fields.attachment.id}>{labels.attachment}</label>
+          <p id={`${fields.attachment.id}-hint`} className="hint">
+            {t("collab.consentForm.attachmentHint")}
+          </p>
+          <FieldErrors field={fields.attachment} />
+          <input
+            type="file"
+            id={fields.attachment.id}
+            name="attachment"
+            accept="application/pdf,image/png,image/jpeg"
+            aria-describedby={`${fields.attachment.id}-hint`}
+            className="input"
+          />
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" className="btn-primary">
+            {t("logs.forms.save")}
+          </button>
+          <Link to={`/logs/${log.id}`}>{t("logs.forms.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

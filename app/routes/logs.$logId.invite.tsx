@@ -1,0 +1,78 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormShell } from "../components/logs/FormShell";
+import { LogFormHeading } from "../components/logs/LogBits";
+import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
+import { requireActor } from "../domain/auth/guards.server";
+import { getGuideSettings } from "../domain/guide.server";
+import { collaborationCandidates, invite } from "../domain/logs/collaboration.server";
+import { logSummary } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
+import { pageTitle } from "../i18n/meta";
+import { InviteSchema } from "../lib/collaboration-schemas";
+import { guard } from "../lib/http.server";
+import { backToLog, logFormAction } from "../lib/log-route.server";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "collab.invite.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
+    const candidates = (await collaborationCandidates(actor, log.id)).filter((c) => !c.participating);
+    return { log, candidates, days: (await getGuideSettings()).invitationResponseDays };
+  });
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  logFormAction(args, InviteSchema, async (actor, logId, value) => {
+    await invite(actor, logId, {
+      inviteeId: value.person.userId,
+      serviceId: value.person.serviceId,
+      message: value.message,
+      respondBy: value.respondBy || undefined,
+    });
+    return backToLog(logId, "invited");
+  });
+
+/** Invite a person from a service the consent covers. */
+export default function Invite() {
+  const { log, candidates, days } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  const labels = { person: t("collab.invite.person"), message: t("collab.invite.message"), respondBy: t("collab.invite.respondBy") };
+  return (
+    <div className="stack max-w-2xl">
+      <LogFormHeading log={log} title={t("collab.invite.title")} />
+      <p>{t("collab.invite.intro")}</p>
+      {candidates.length === 0 ? (
+        <p className="notice notice-info">{t("collab.invite.none")}</p>
+      ) : (
+        <FormShell form={form} fields={fields} labels={labels} logId={log.id} submitLabel={t("collab.invite.submit")}>
+          <SelectField
+            field={fields.person}
+            label={labels.person}
+            placeholder=""
+            options={candidates.map((c) => ({ value: `${c.userId}:${c.serviceId}`, label: `${c.name} – ${c.serviceName}` }))}
+          />
+          <TextAreaField field={fields.message} label={labels.message} rows={3} />
+          <TextField field={fields.respondBy} label={labels.respondBy} hint={t("collab.invite.respondByHint", { days })} type="date" />
+        </FormShell>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -1,0 +1,17 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireActor } from "../domain/auth/guards.server";
+import { endParticipation } from "../domain/logs/collaboration.server";
+import { guard } from "../lib/http.server";
+
+/** A participant leaves the log. POST only. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    await endParticipation(actor, params.logId ?? "", { userId: actor.id });
+    return redirect("/?notice=left");
+  });
+}
+
+export function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/logs/${params.logId ?? ""}`);
+}

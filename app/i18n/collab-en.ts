@@ -114,6 +114,8 @@ export const collabEn: CollabDictionary = {
     appoint: "Appoint a relay holder",
     respondBy: "Answer by {{date}}",
   },
+  becomeLevelHint: "A relay log starts at level 1. It moves to level 2 when another service takes part, inside consent.",
+  ipExport: "The work continues in an individual plan. Print the log for the records and the IP tool:",
   tools: {
     consent: "Record consent",
     invite: "Invite a participant",

@@ -112,6 +112,9 @@ export const collabNb = {
     appoint: "Utnevn stafettholder",
     respondBy: "Svar innen {{date}}",
   },
+  becomeLevelHint:
+    "En stafettlogg starter på nivå 1. Den går til nivå 2 når en annen tjeneste deltar, innenfor samtykket.",
+  ipExport: "Arbeidet fortsetter i individuell plan. Skriv ut loggen til arkivet og til IP-verktøyet:",
   tools: {
     consent: "Registrer samtykke",
     invite: "Inviter deltaker",

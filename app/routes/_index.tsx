@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "../domain/auth/guards.server";
 import { can, rolesOf } from "../domain/auth/permissions";
 import { MyLogs } from "../components/logs/MyLogs";
+import { WaitingForYou } from "../components/logs/WaitingForYou";
+import { Notice } from "../components/ui/Notice";
+import { myHandovers, myInvitations, orphanedLogs, overdueInvitationsInMyServices } from "../domain/logs/collaboration.server";
 import { listMyLogs } from "../domain/logs/read.server";
 import { listServiceMembers, listServices } from "../domain/people/services.server";
 import { HomeFilterSchema } from "../lib/log-schemas";
@@ -24,6 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter: { level: filter.level, state: filter.state, q: filter.q },
     myLogs: showLogs ? await listMyLogs(actor, filter) : null,
+    waiting: {
+      invitations: await myInvitations(actor),
+      handovers: await myHandovers(actor),
+      orphaned: await orphanedLogs(actor),
+      overdueInService: await overdueInvitationsInMyServices(actor),
+    },
     name: actor.name,
     roles: rolesOf(actor),
     memberships: actor.memberships.map((m) => ({ serviceName: m.serviceName, role: m.role })),
@@ -48,6 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const notice = (["declined", "left"] as const).find((n) => n === params.get("notice"));
   return (
     <div className="stack">
       <h1>{t("home.greeting", { name: data.name })}</h1>
@@ -58,6 +69,8 @@ export default function Home() {
           {data.roles.map((r) => t(`roles.${r}`)).join(", ")}
         </p>
       ) : null}
+      {notice ? <Notice>{t(`collab.notice.${notice}`)}</Notice> : null}
+      <WaitingForYou {...data.waiting} />
       {data.myLogs ? <MyLogs {...data.myLogs} filter={data.filter} canStart={data.canStartLogs} /> : null}
       {data.memberships.length > 0 ? (
         <section aria-labelledby="services-heading" className="card stack">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ConsentSection } from "../components/logs/ConsentSection";
 import { EventItem } from "../components/logs/EventItem";
 import { useDates } from "../components/logs/format";
 import { FlagList, LevelBadge } from "../components/logs/LogBits";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
+const collabNotices = ["consent", "withdrawn", "invited", "removed", "handover", "accepted", "handoverAccepted", "appointed"] as const;
 const filterTypes = eventTypes.filter((t) => t !== "correction" && t !== "restriction");
 
 export default function LogPage() {
@@ -43,6 +45,7 @@ export default function LogPage() {
   const { date } = useDates();
   const [params] = useSearchParams();
   const notice = notices.find((n) => n === params.get("notice"));
+  const collabNotice = collabNotices.find((n) => n === params.get("notice"));
   const type = params.get("type") ?? "";
   const { log, child, can } = data;
   const base = `/logs/${log.id}`;
@@ -62,12 +65,23 @@ export default function LogPage() {
         <FlagList flags={data.flags} />
       </header>
       {notice ? <Notice>{t(`logs.page.notice.${notice}`)}</Notice> : null}
+      {collabNotice ? <Notice>{t(`collab.notice.${collabNotice}`)}</Notice> : null}
+      {data.pendingHandover ? (
+        <Notice tone="info">
+          {t("collab.handover.pending", { name: data.pendingHandover.to, service: data.pendingHandover.toServiceName })}
+        </Notice>
+      ) : null}
       {log.state === "closed" ? (
         <Notice tone="info">
           {t("logs.page.closedNotice", {
             date: date(log.closedAt?.slice(0, 10)),
             reason: log.closeReason ? t(`logs.closeReasons.${log.closeReason}`) : "",
           })}
+        </Notice>
+      ) : null}
+      {log.state === "closed" && log.closeReason === "individual_plan" ? (
+        <Notice tone="info">
+          {t("collab.ipExport")} <Link to={`${base}/print`}>{t("logs.page.print")}</Link>
         </Notice>
       ) : null}
       {data.role === "leader" ? <Notice tone="info">{t("logs.page.leaderNotice")}</Notice> : null}
@@ -151,6 +165,27 @@ export default function LogPage() {
                 </li>
               </>
             ) : null}
+            {can.collaborate ? (
+              <>
+                <li>
+                  <Link className="btn-secondary" to={`${base}/consents/new`}>
+                    {t("collab.tools.consent")}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="btn-secondary" to={`${base}/invite`}>
+                    {t("collab.tools.invite")}
+                  </Link>
+                </li>
+                {!data.pendingHandover ? (
+                  <li>
+                    <Link className="btn-secondary" to={`${base}/handover`}>
+                      {t("collab.tools.handover")}
+                    </Link>
+                  </li>
+                ) : null}
+              </>
+            ) : null}
             {can.reopen ? (
               <li>
                 <Link className="btn-secondary" to={`${base}/reopen`}>
@@ -159,6 +194,14 @@ export default function LogPage() {
               </li>
             ) : null}
           </ul>
+          {can.leave ? (
+            <Form method="post" action={`${base}/leave`} className="stack">
+              <p className="hint">{t("collab.participants.leaveHint")}</p>
+              <button type="submit" className="btn-secondary self-start">
+                {t("collab.participants.leave")}
+              </button>
+            </Form>
+          ) : null}
           {can.hold && concern && !log.sharedWithLeader ? (
             <Form method="post" action={`${base}/share`} className="stack">
               <p className="hint">{t("logs.page.shareHint", { service: data.holder.serviceName })}</p>
@@ -182,7 +225,19 @@ export default function LogPage() {
           {data.participants.length ? (
             <ul className="list-disc pl-6">
               {data.participants.map((p) => (
-                <li key={`${p.name}-${p.serviceName}`}>{t("logs.page.holderLine", { name: p.name, service: p.serviceName })}</li>
+                <li key={p.userId}>
+                  {t("logs.page.holderLine", { name: p.name, service: p.serviceName })}
+                  {!p.hasAccess ? <span className="text-sm"> ({t("collab.participants.noAccess")})</span> : null}
+                  {can.collaborate ? (
+                    <>
+                      {" "}
+                      <Link to={`${base}/participants/${p.userId}/remove`} className="text-sm no-print">
+                        {t("collab.participants.remove")}
+                        <span className="sr-only">: {p.name}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </li>
               ))}
             </ul>
           ) : (
@@ -215,6 +270,20 @@ export default function LogPage() {
         </section>
       </div>
 
+      {!concern ? <ConsentSection logId={log.id} consents={data.consents} canManage={can.collaborate} /> : null}
+      {data.pendingInvitations.length ? (
+        <section aria-labelledby="pending-heading" className="card stack">
+          <h2 id="pending-heading">{t("collab.invite.pending")}</h2>
+          <ul className="list-disc pl-6">
+            {data.pendingInvitations.map((i) => (
+              <li key={i.id}>
+                {t("collab.invite.pendingLine", { name: i.invitee, service: i.serviceName, date: date(i.respondBy) })}
+                {i.overdue ? <span className="ml-2 font-semibold text-red-800">{t("collab.invite.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {!concern ? (
         <section aria-labelledby="actions-heading" className="card stack">
           <h2 id="actions-heading">{t("logs.page.actions")}</h2>

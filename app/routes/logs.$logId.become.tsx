@@ -48,7 +48,8 @@ export default function BecomeLog() {
         <RadioField
           field={fields.level}
           legend={labels.level}
-          options={[1, 2].map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
+          hint={t("collab.becomeLevelHint")}
+          options={[1].map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
         />
         <TextField field={fields.guardiansToldOn} label={labels.guardiansToldOn} type="date" />
       </FormShell>

@@ -66,7 +66,8 @@ const homeExpectations: Record<
   ppt: {
     name: "Jonas Brekkestø",
     headings: { nb: ["Mine logger"], en: ["My logs"] },
-    texts: { nb: ["PPT Eksempel – Ansatt", "Du har ingen stafettlogger ennå."], en: ["PPT Eksempel – Employee", "You have no relay logs yet."] },
+    // The PPT adviser takes part in Noah's and Aksel's logs (invited, inside consent).
+    texts: { nb: ["PPT Eksempel – Ansatt", "Noah Hagen Eriksen", "Du deltar"], en: ["PPT Eksempel – Employee", "Noah Hagen Eriksen", "You take part"] },
   },
   childWelfare: {
     name: "Amina Rasuli",

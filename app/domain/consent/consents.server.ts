@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { database, type Queryable, type Transaction } from "../../../db/client.server";
 import {
   actions,
@@ -9,6 +9,7 @@ import {
   consents,
   guardians,
   handovers,
+  logParticipants,
   logs,
   memberships,
   services,
@@ -159,7 +160,7 @@ export async function recordConsent(actor: Actor, logId: string, input: ConsentI
       replaces: replaces?.id ?? null,
     });
     // Narrowing can uncover services just as a withdrawal does.
-    if (replaces) await afterCoverageShrinks(tx, actor, access);
+    if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
     return { consentId: id };
   });
 }
@@ -195,12 +196,12 @@ export async function withdrawConsent(actor: Actor, logId: string, consentId: st
       services: covered.map((s) => s.name),
       reason: input.reason,
     });
-    await afterCoverageShrinks(tx, actor, access);
+    await afterCoverageShrinks(tx, actor, access, consent.scope === "keep");
   });
 }
 
 /** The consequences for the holder when coverage got smaller (withdrawal or narrowing). */
-async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAccess) {
+async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAccess, keepChanged: boolean) {
   const log = access.log;
   const ctx = await gateContext(tx);
   const anyKeep = await tx
@@ -208,8 +209,8 @@ async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAc
     .from(consents)
     .where(and(eq(consents.logId, log.id), eq(consents.scope, "keep")))
     .get();
-  // The consent to keep the log is gone (only once one was ever recorded).
-  if (anyKeep && !(await hasKeepConsent(tx, log.id, ctx))) {
+  // The consent to keep the log was withdrawn (or narrowed away) and none other holds.
+  if (keepChanged && !(await hasKeepConsent(tx, log.id, ctx))) {
     const now = new Date();
     await tx
       .update(actions)
@@ -248,6 +249,20 @@ async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAc
       .update(logs)
       .set({ holderId: candidate.userId, holderServiceId: candidate.serviceId })
       .where(eq(logs.id, log.id));
+    // The returning holder is no longer a participant; the one who lost the relay becomes
+    // one (the gate keeps them out while their service stays uncovered).
+    const now = new Date();
+    await tx
+      .update(logParticipants)
+      .set({ endedAt: now })
+      .where(and(eq(logParticipants.logId, log.id), eq(logParticipants.userId, candidate.userId), isNull(logParticipants.endedAt)));
+    await tx.insert(logParticipants).values({
+      id: createId(),
+      logId: log.id,
+      userId: log.holderId,
+      serviceId: log.holderServiceId,
+      joinedAt: now,
+    });
     await appendEvent(tx, access, actor, "relay_returned", todayInOslo(), {
       from: from.name,
       to: stillThere.name,

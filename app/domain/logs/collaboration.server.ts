@@ -151,7 +151,8 @@ export async function myInvitations(actor: Actor) {
     .from(logInvitations)
     .innerJoin(services, eq(services.id, logInvitations.serviceId))
     .innerJoin(users, eq(users.id, logInvitations.invitedBy))
-    .where(and(eq(logInvitations.inviteeId, actor.id), eq(logInvitations.status, "pending")))
+    .innerJoin(logs, eq(logs.id, logInvitations.logId))
+    .where(and(eq(logInvitations.inviteeId, actor.id), eq(logInvitations.status, "pending"), eq(logs.state, "open")))
     .orderBy(asc(logInvitations.respondBy));
   return rows.map((r) => ({ ...r, overdue: r.respondBy < today }));
 }
@@ -209,6 +210,7 @@ export async function proposeHandover(actor: Actor, logId: string, input: { toUs
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
+    if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
     if (input.toUserId === actor.id) throw fieldError("toUserId", "invitee_is_holder");
     const person = await personIn(tx, input.toUserId, input.toServiceId);
     if (!person) throw fieldError("toUserId", "invitee_unknown");

@@ -45,7 +45,7 @@ beforeAll(async () => {
 async function postMultipart(logId: string, fields: Record<string, string | string[]>, file?: { name: string; bytes: Uint8Array; type: string }, who = "teacher") {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
-  if (file) form.append("attachment", new File([file.bytes], file.name, { type: file.type }));
+  if (file) form.append("attachment", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
   const request = new Request(new URL(`/logs/${logId}/consents/new`, BASE), { method: "POST", body: form, headers: { Cookie: cookies[who]! } });
   try {
     const value = (await consentNew.action({ request, params: { logId }, context: { cspNonce: "", clientAddress: "127.0.0.1" } })) as unknown;

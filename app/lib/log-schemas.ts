@@ -127,9 +127,13 @@ export const VoiceSchema = requireReason(
   }),
 );
 
-/** A report of concern to child welfare; the form ticks "not shown to the guardians" by default. */
+/**
+ * A report of concern to child welfare; the form ticks "not shown to the guardians" by
+ * default. What it was about is `about`, not `summary`: a field's id `<form>-summary` would
+ * clash with the error summary's heading id.
+ */
 export const WelfareReportSchema = requireReason(
-  z.object({ sentOn: isoDate, sentBy: shortText, summary: entryText, ...restriction }),
+  z.object({ sentOn: isoDate, sentBy: shortText, about: entryText, ...restriction }),
 );
 
 /** Hide an earlier entry from the guardians. */

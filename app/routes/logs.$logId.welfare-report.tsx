@@ -30,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, WelfareReportSchema, async (actor, logId, value) => {
-    const { sentOn, sentBy, summary } = value;
-    await recordWelfareReport(actor, logId, { sentOn, sentBy, summary, restrictedReason: restrictedReasonOf(value) });
+    const { sentOn, sentBy, about } = value;
+    await recordWelfareReport(actor, logId, { sentOn, sentBy, summary: about, restrictedReason: restrictedReasonOf(value) });
     return backToLog(logId);
   });
 
@@ -57,7 +57,7 @@ export default function WelfareReport() {
   const labels = {
     sentOn: t("logs.forms.welfareReport.sentOn"),
     sentBy: t("logs.forms.welfareReport.sentBy"),
-    summary: t("logs.forms.welfareReport.summary"),
+    about: t("logs.forms.welfareReport.summary"),
     restrictedReason: t("logs.forms.restriction.reason"),
   };
   return (
@@ -67,7 +67,7 @@ export default function WelfareReport() {
       <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
         <TextField field={fields.sentOn} label={labels.sentOn} type="date" />
         <TextField field={fields.sentBy} label={labels.sentBy} hint={t("logs.forms.welfareReport.sentByHint")} />
-        <TextAreaField field={fields.summary} label={labels.summary} rows={5} />
+        <TextAreaField field={fields.about} label={labels.about} rows={5} />
         <RestrictionFields restricted={fields.restricted} restrictedReason={fields.restrictedReason} />
       </FormShell>
     </div>

@@ -93,7 +93,7 @@ describe("a report of concern to child welfare", () => {
     const o = await post(report, path, "colleague", { logId }, {
       sentOn: today(),
       sentBy: `${participant().name}, kontaktlærer`,
-      summary: "Barnet fortalte om vold hjemme.",
+      about: "Barnet fortalte om vold hjemme.",
       restricted: "on",
       restrictedReason: reason,
     });
@@ -125,7 +125,7 @@ describe("a report of concern to child welfare", () => {
     const o = await post(report, `/logs/${logId}/welfare-report`, "teacher", { logId }, {
       sentOn: today(),
       sentBy: "Lærer",
-      summary: "Ny melding.",
+      about: "Ny melding.",
       restrictedReason: "Står igjen i feltet",
     });
     expect(o.status).toBe(302);
@@ -137,17 +137,17 @@ describe("a report of concern to child welfare", () => {
     const logId = await relayLog();
     const before = (await eventsOf(logId)).length;
     const path = `/logs/${logId}/welfare-report`;
-    const blank = await post(report, path, "colleague", { logId }, { sentOn: today(), sentBy: "", summary: "", restricted: "on", restrictedReason: "" });
+    const blank = await post(report, path, "colleague", { logId }, { sentOn: today(), sentBy: "", about: "", restricted: "on", restrictedReason: "" });
     expect(blank.status).toBe(400);
     expect(blank.data.error).toEqual({
       sentBy: ["validation.required"],
-      summary: ["validation.required"],
+      about: ["validation.required"],
       restrictedReason: ["validation.required"],
     });
-    const future = await post(report, path, "colleague", { logId }, { sentOn: inDays(2), sentBy: "X", summary: "Y", restricted: "on", restrictedReason: "Z" });
+    const future = await post(report, path, "colleague", { logId }, { sentOn: inDays(2), sentBy: "X", about: "Y", restricted: "on", restrictedReason: "Z" });
     expect(future.status).toBe(400);
     expect(future.data.error).toEqual({ sentOn: ["errors.date_in_future"] });
-    expect(future.data.initialValue).toMatchObject({ sentBy: "X", summary: "Y", restrictedReason: "Z" });
+    expect(future.data.initialValue).toMatchObject({ sentBy: "X", about: "Y", restrictedReason: "Z" });
     // The domain refuses a blank reason too, whatever the form sent.
     await expect(
       recordWelfareReport(participant(), logId, { sentOn: today(), sentBy: "X", summary: "Y", restrictedReason: "  " }),
@@ -155,7 +155,7 @@ describe("a report of concern to child welfare", () => {
     expect((await eventsOf(logId)).length).toBe(before);
 
     expect((await callLoader(report.loader, path, { cookie: cookies.principal, params: { logId } })).status).toBe(403);
-    expect((await post(report, path, "principal", { logId }, { sentOn: today(), sentBy: "R", summary: "S" })).status).toBe(403);
+    expect((await post(report, path, "principal", { logId }, { sentOn: today(), sentBy: "R", about: "S" })).status).toBe(403);
     expect((await callLoader(report.loader, path, { cookie: cookies.nurse, params: { logId } })).status).toBe(404);
     expect((await eventsOf(logId)).length).toBe(before);
   });

@@ -38,8 +38,8 @@ export function ErrorSummary({
   }, [submitted, count]);
   if (count === 0 || !(shown || submitted)) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-summary`} className="error-summary">
-      <h2 id={`${form.id}-summary`}>{t("forms.errorSummary")}</h2>
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-error-summary`} className="error-summary">
+      <h2 id={`${form.id}-error-summary`}>{t("forms.errorSummary")}</h2>
       <ul>
         {formErrors.map((message) => (
           <li key={message}>{translateError(t, message)}</li>

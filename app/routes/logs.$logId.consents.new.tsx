@@ -30,6 +30,21 @@ import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.consentForm.title");
 
+/**
+ * Who gave the consent and which services it covers are checked together with the other
+ * fields, whatever else is missing, so one submit shows every missing choice (the domain
+ * checks them again).
+ */
+const always = { when: () => true };
+const ConsentFormSchema = ConsentSchema.refine(
+  (v) => v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0),
+  { ...always, path: ["guardianIds"], error: "errors.consent_party_required" },
+).refine((v) => v.scope !== "share" || (Array.isArray(v.serviceIds) && v.serviceIds.length > 0), {
+  ...always,
+  path: ["serviceIds"],
+  error: "errors.consent_services_required",
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const replaces = new URL(request.url).searchParams.get("replaces") ?? undefined;
@@ -53,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
     return data({ status: "error" as const, error: { attachment: ["errors.attachment_too_large"] } }, { status: 400 });
   }
-  const submission = parseWithZod(formData, { schema: ConsentSchema });
+  const submission = parseWithZod(formData, { schema: ConsentFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { attachment, ...value } = submission.value;
   return withFormErrors(submission, async () => {
@@ -83,10 +98,10 @@ export default function NewConsent() {
       youngPerson: replaces?.youngPerson ? "on" : undefined,
       replacesId: replaces?.id,
     },
-    constraint: getZodConstraint(ConsentSchema),
+    constraint: getZodConstraint(ConsentFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentFormSchema }),
   });
   const labels = {
     scope: t("collab.consentForm.scope"),
@@ -186,7 +201,10 @@ export default function NewConsent() {
             id={fields.attachment.id}
             name="attachment"
             accept="application/pdf,image/png,image/jpeg"
-            aria-describedby={`${fields.attachment.id}-hint`}
+            aria-invalid={fields.attachment.errors?.length ? true : undefined}
+            aria-describedby={[`${fields.attachment.id}-hint`, fields.attachment.errors?.length ? fields.attachment.errorId : null]
+              .filter(Boolean)
+              .join(" ")}
             className="input"
           />
         </div>

@@ -7,6 +7,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { SelectField, TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
+import { fieldError, isAppError } from "../domain/errors.server";
 import { collaborationCandidates, proposeHandover } from "../domain/logs/collaboration.server";
 import { logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
@@ -26,9 +27,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The domain names the person and the service apart; the form has one choice, "person". */
+async function onPersonField<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isAppError(error) && ["toUserId", "toServiceId"].includes(error.details.field ?? "")) throw fieldError("person", error.code);
+    throw error;
+  }
+}
+
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, HandoverSchema, async (actor, logId, value) => {
-    await proposeHandover(actor, logId, { toUserId: value.person.userId, toServiceId: value.person.serviceId, message: value.message });
+    await onPersonField(() =>
+      proposeHandover(actor, logId, { toUserId: value.person.userId, toServiceId: value.person.serviceId, message: value.message }),
+    );
     return backToLog(logId, "handover");
   });
 

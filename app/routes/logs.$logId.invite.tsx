@@ -7,6 +7,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
+import { fieldError, isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { collaborationCandidates, invite } from "../domain/logs/collaboration.server";
 import { logSummary } from "../domain/logs/read.server";
@@ -28,14 +29,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The domain names the person and the service apart; the form has one choice, "person". */
+async function onPersonField<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isAppError(error) && ["inviteeId", "serviceId"].includes(error.details.field ?? "")) throw fieldError("person", error.code);
+    throw error;
+  }
+}
+
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, InviteSchema, async (actor, logId, value) => {
-    await invite(actor, logId, {
-      inviteeId: value.person.userId,
-      serviceId: value.person.serviceId,
-      message: value.message,
-      respondBy: value.respondBy || undefined,
-    });
+    await onPersonField(() =>
+      invite(actor, logId, {
+        inviteeId: value.person.userId,
+        serviceId: value.person.serviceId,
+        message: value.message,
+        respondBy: value.respondBy || undefined,
+      }),
+    );
     return backToLog(logId, "invited");
   });
 

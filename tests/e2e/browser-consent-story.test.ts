@@ -1,0 +1,505 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+/**
+ * Consent-gated collaboration in Chromium with JavaScript, four people signed in at once:
+ * the teacher starts a new concern, makes it a relay log, records consent to keep it and
+ * to share it with the health service and PPT (with a signed form), invites the nurse and
+ * the PPT adviser, who accept on their home pages and write; the teacher moves the log to
+ * level 2 and hands it to the nurse, who accepts and, as the new holder, narrows the
+ * sharing consent to the health service: the PPT adviser gets the 404 page on the next
+ * load and loses the log from home, while the note stays for the others. Child welfare
+ * never sees the log. axe on every new page, in bokmål and (some) in English.
+ * The tests run in order and share the pages. All names are invented.
+ */
+let server: RunningServer;
+let browser: Browser;
+type Person = Awaited<ReturnType<typeof newPage>>;
+let teacher: Person;
+let nurse: Person;
+let ppt: Person;
+let welfare: Person;
+
+const CHILD = "Mathilde Prøvesen Aas";
+const BIRTH_DATE = "2015-03-02";
+const CONCERN = "Mathilde har sovnet i timen flere ganger og sier hun har vondt i magen hver morgen.";
+const GUARDIAN = "Hege Prøvesen";
+const HEALTH = "Helsestasjon og skolehelsetjeneste Eksempel";
+const PPT = "PPT Eksempel";
+const SCHOOL = "Solbakken skole";
+const TEACHER_NAME = "Ingrid Solvik";
+const NURSE_NAME = "Siri Haugvik";
+const PPT_NAME = "Jonas Brekkestø";
+const WELFARE_NAME = "Amina Rasuli";
+const ACTION = { description: "Samtale med helsesykepleier hver mandag", goal: "Mathilde skal ha det bedre om morgenen", responsible: NURSE_NAME };
+const PPT_NOTE = "PPT har sett på leseferdighetene; ingen tegn til lese- og skrivevansker.";
+const LEVEL_REASON = "Helsetjenesten og PPT deltar nå i arbeidet.";
+
+/** A tiny, valid-looking PDF made in the test. */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
+
+let logUrl = "";
+
+/** What Chromium logs for a document or fetch answered with a 4xx status. */
+const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
+
+async function signIn(role: DemoRole) {
+  const person = await newPage(browser);
+  person.context.setDefaultTimeout(10_000);
+  await login(person.page, server.baseUrl, role);
+  return person;
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [teacher, nurse, ppt, welfare] = await Promise.all([signIn("teacher"), signIn("nurse"), signIn("ppt"), signIn("childWelfare")]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(() => {
+  const problems = [teacher, nurse, ppt, welfare].flatMap((p) => p.problems.splice(0));
+  expect(problems).toEqual([]);
+});
+
+const main = (page: Page) => page.getByRole("main");
+const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
+const logHeader = (page: Page) => main(page).locator("header").first();
+const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
+const consentSection = (page: Page) => main(page).getByRole("region", { name: "Samtykke" });
+const childSection = (page: Page) => main(page).getByRole("region", { name: CHILD });
+const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
+
+/** Click a link or button and wait for the URL to match; then wait for the h1. */
+async function go(page: Page, click: () => Promise<void>, path: RegExp, h1?: string) {
+  await click();
+  await page.waitForURL((url) => path.test(url.pathname + url.search));
+  if (h1) await page.getByRole("heading", { level: 1, name: h1, exact: true }).waitFor();
+}
+
+/** Back on the log page after a post: the notice and the h1. */
+async function backOnLog(page: Page, notice = "Lagret.") {
+  await page.waitForURL((url) => url.href.startsWith(logUrl) && url.searchParams.has("notice"));
+  await page.getByRole("heading", { level: 1, name: CHILD }).waitFor();
+  await main(page).getByRole("status").filter({ hasText: notice }).waitFor();
+}
+
+async function openTool(page: Page, name: string, h1: string) {
+  await go(page, () => toolsNav(page).getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
+}
+
+async function openLog(page: Page) {
+  await page.goto(logUrl);
+  await page.getByRole("heading", { level: 1, name: CHILD }).waitFor();
+}
+
+async function switchLanguage(page: Page, to: "en" | "nb") {
+  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
+  await page.locator(`html[lang="${to}"]`).waitFor();
+}
+
+/** The field's error, tied to it by aria-describedby and aria-invalid. */
+async function expectFieldError(page: Page, field: ReturnType<Page["getByLabel"]>, message: string) {
+  expect(await field.getAttribute("aria-invalid")).toBe("true");
+  const ids = (await field.getAttribute("aria-describedby"))?.split(" ") ?? [];
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  expect(texts.join(" ")).toContain(message);
+}
+
+/** Child welfare: the 404 page on the log's URLs, and no hit when searching the child's name. */
+async function welfareSeesNothing() {
+  const { page, problems } = welfare;
+  for (const url of [logUrl, `${logUrl}/print`]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Fant ikke siden" }).waitFor();
+    expect(await main(page).innerText()).not.toContain(CHILD);
+  }
+  await page.goto(`${server.baseUrl}/?q=${encodeURIComponent("Mathilde")}`);
+  await main(page).getByRole("region", { name: "Mine logger" }).getByText("Du har ingen logger som passer.").waitFor();
+  expect(await page.getByLabel("Søk etter barnets navn").inputValue()).toBe("Mathilde");
+  expect(await main(page).innerText()).not.toContain(CHILD);
+  expect(await page.getByText(CHILD).count()).toBe(0);
+  expect(problems.splice(0).filter((p) => !failedLoad(404).test(p))).toEqual([]);
+}
+
+describe("a new relay log with consent", () => {
+  it("the teacher writes down a concern, registers a guardian and makes it a relay log at level 1", async () => {
+    const { page } = teacher;
+    await go(page, () => page.getByRole("link", { name: "Skriv ned en undring eller bekymring" }).click(), /^\/logs\/new$/, "Ny undring eller bekymring");
+    await page.getByLabel("Barnets navn").fill(CHILD);
+    await page.getByLabel("Fødselsdato").fill(BIRTH_DATE);
+    await page.getByLabel("Hva har du sett eller hørt?").fill(CONCERN);
+    await save(page, "Lagre notatet");
+    await page.waitForURL(/\/logs\/[a-z0-9]+\?notice=saved/);
+    logUrl = page.url().split("?")[0]!;
+    await page.getByRole("heading", { level: 1, name: CHILD }).waitFor();
+
+    await go(page, () => main(page).getByRole("link", { name: "Registrer foresatt" }).click(), /\/guardians\/new$/, "Registrer foresatt");
+    await page.getByLabel("Navn", { exact: true }).fill(GUARDIAN);
+    await page.getByLabel("Relasjon til barnet").selectOption({ label: "Mor" });
+    expect(await page.getByLabel("Har foreldreansvar").isChecked()).toBe(true);
+    await save(page);
+    await backOnLog(page);
+
+    await openTool(page, "Gjør om til stafettlogg", "Gjør om til stafettlogg");
+    expect(await page.getByRole("radio", { name: "Nivå 1" }).isChecked()).toBe(true);
+    await save(page, "Gjør om til stafettlogg");
+    await backOnLog(page, "Notatet er nå en stafettlogg.");
+    await logHeader(page).getByText("Nivå 1", { exact: false }).waitFor();
+    await consentSection(page).getByText("Ingen samtykker er registrert.").waitFor();
+    // Nobody else may be invited yet: no consent covers another service.
+    await openTool(page, "Inviter deltaker", "Inviter en deltaker");
+    const options = await page.getByLabel("Hvem vil du invitere?").locator("option").allInnerTexts();
+    expect(options.filter((o) => o.includes(HEALTH) || o.includes(PPT) || o.includes(WELFARE_NAME))).toEqual([]);
+    await go(page, () => main(page).getByRole("link", { name: "Avbryt" }).click(), /^\/logs\/[a-z0-9]+$/, CHILD);
+  });
+
+  it("child welfare gets the 404 page and no search hit (at the start)", async () => {
+    await welfareSeesNothing();
+  });
+
+  it("records consent to keep the log (the form in bokmål and English is axe clean)", async () => {
+    const { page } = teacher;
+    await openTool(page, "Registrer samtykke", "Registrer samtykke");
+    await expectNoAxeViolations(page);
+    await switchLanguage(page, "en");
+    try {
+      await page.getByRole("heading", { level: 1, name: "Record consent" }).waitFor();
+      await page.getByRole("group", { name: "Services the consent covers" }).waitFor();
+      await expectNoAxeViolations(page);
+    } finally {
+      await switchLanguage(page, "nb");
+    }
+    await page.getByRole("heading", { level: 1, name: "Registrer samtykke" }).waitFor();
+    await page.getByRole("radio", { name: "At stafettloggen føres" }).check();
+    expect(await page.getByRole("radio", { name: "Samtykke gitt" }).isChecked()).toBe(true);
+    expect(await page.getByRole("radio", { name: "Skriftlig" }).isChecked()).toBe(true);
+    await page.getByRole("checkbox", { name: `${GUARDIAN} (Mor)` }).check();
+    await page.getByLabel("Formål", { exact: true }).fill("Føre stafettlogg om Mathildes skolehverdag.");
+    await save(page);
+    await backOnLog(page, "Samtykket er registrert.");
+    const consents = consentSection(page);
+    await consents.getByText("1 av 1 foresatte har samtykket til at loggen føres", { exact: false }).waitFor();
+    expect(await consents.getByText("Gyldig", { exact: true }).count()).toBe(1);
+    expect(await timelineItems(page).first().innerText()).toContain("Samtykke registrert");
+  });
+
+  it("records consent to share with health and PPT: a file over 10 MB and a text file named .pdf are refused by the field; a PDF is kept", async () => {
+    const { page } = teacher;
+    await openTool(page, "Registrer samtykke", "Registrer samtykke");
+    expect(await page.getByRole("radio", { name: "Deling med andre tjenester" }).isChecked()).toBe(true);
+    await page.getByRole("checkbox", { name: `${GUARDIAN} (Mor)` }).check();
+    const services = page.getByRole("group", { name: "Tjenester samtykket gjelder" });
+    await services.getByRole("checkbox", { name: HEALTH, exact: true }).check();
+    await services.getByRole("checkbox", { name: PPT, exact: true }).check();
+    await page.getByLabel("Formål", { exact: true }).fill("Samarbeid med helsesykepleier og PPT om Mathilde.");
+    const file = page.getByLabel("Signert skjema (valgfritt)");
+    const summary = page.getByRole("alert").filter({ hasText: "Skjemaet har feil som må rettes" });
+    // A PDF over 10 MB is refused next to the field.
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    PDF.copy(big);
+    await file.setInputFiles({ name: "stor.pdf", mimeType: "application/pdf", buffer: big });
+    await save(page);
+    await summary.getByRole("link", { name: "Signert skjema (valgfritt): Filen er større enn 10 MB." }).waitFor();
+    await expectFieldError(page, file, "Filen er større enn 10 MB.");
+    expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
+    expect(await page.getByLabel("Formål", { exact: true }).inputValue()).toBe("Samarbeid med helsesykepleier og PPT om Mathilde.");
+
+    await file.setInputFiles({ name: "samtykke.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dette er ikke en PDF, bare tekst.\n") });
+    await save(page);
+
+    const typeError = "Filen må være en PDF eller et bilde (PNG eller JPEG).";
+    await summary.getByRole("link", { name: `Signert skjema (valgfritt): ${typeError}` }).waitFor();
+    await expectFieldError(page, file, typeError);
+    // The refusal is a 400 answer, which Chromium logs; nothing else may be logged.
+    expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
+    // What was chosen and typed is kept.
+    expect(await page.getByRole("checkbox", { name: `${GUARDIAN} (Mor)` }).isChecked()).toBe(true);
+    expect(await services.getByRole("checkbox", { name: HEALTH, exact: true }).isChecked()).toBe(true);
+    expect(await services.getByRole("checkbox", { name: PPT, exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Formål", { exact: true }).inputValue()).toBe("Samarbeid med helsesykepleier og PPT om Mathilde.");
+    await expectNoAxeViolations(page);
+
+    await file.setInputFiles({ name: "samtykke.pdf", mimeType: "application/pdf", buffer: PDF });
+    await save(page);
+    await backOnLog(page, "Samtykket er registrert.");
+    const consents = consentSection(page);
+    const share = consents.getByRole("listitem").filter({ hasText: "til deling med" });
+    await share.waitFor();
+    const line = await share.innerText();
+    expect(line).toContain("1 av 1 foresatte har samtykket til deling med:");
+    expect(line).toContain(HEALTH);
+    expect(line).toContain(PPT);
+    expect(line).toContain("Gyldig");
+    // The signed form comes back as the PDF it is.
+    const href = await share.getByRole("link", { name: "Signert skjema" }).getAttribute("href");
+    const response = await page.request.get(new URL(href!, server.baseUrl).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/pdf");
+    expect((await response.body()).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+    await expectNoAxeViolations(page);
+  });
+
+  it("adds an action to evaluate later; level 2 is refused while no other service takes part", async () => {
+    const { page } = teacher;
+    await openTool(page, "Endre nivå", "Endre nivå");
+    await page.getByRole("radio", { name: "Nivå 2" }).check();
+    await page.getByLabel("Begrunnelse", { exact: true }).fill(LEVEL_REASON);
+    await save(page);
+    await page.getByRole("alert").getByText("Nivå 2 og 3 betyr at en annen tjeneste deltar", { exact: false }).waitFor();
+    expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
+    await expectNoAxeViolations(page);
+    await go(page, () => main(page).getByRole("link", { name: "Avbryt" }).click(), /^\/logs\/[a-z0-9]+$/, CHILD);
+
+    await openTool(page, "Nytt tiltak", "Nytt tiltak");
+    await page.getByLabel("Hva skal gjøres?").fill(ACTION.description);
+    await page.getByLabel("Hvilket mål skal tiltaket nå?").fill(ACTION.goal);
+    await page.getByLabel("Hvem har ansvaret?").fill(ACTION.responsible);
+    await save(page);
+    await backOnLog(page);
+    await main(page).getByRole("region", { name: "Tiltak" }).getByText(ACTION.description, { exact: true }).waitFor();
+  });
+
+  it("invites the nurse and the PPT adviser (not child welfare: no consent covers it); a second invitation is refused", async () => {
+    const { page } = teacher;
+    await openTool(page, "Inviter deltaker", "Inviter en deltaker");
+    await expectNoAxeViolations(page);
+    const select = page.getByLabel("Hvem vil du invitere?");
+    const options = await select.locator("option").allInnerTexts();
+    expect(options).toContain(`${NURSE_NAME} – ${HEALTH}`);
+    expect(options).toContain(`${PPT_NAME} – ${PPT}`);
+    expect(options.filter((o) => o.includes(WELFARE_NAME))).toEqual([]);
+    await switchLanguage(page, "en");
+    try {
+      await page.getByRole("heading", { level: 1, name: "Invite a participant" }).waitFor();
+      await page.getByLabel("Whom do you want to invite?").waitFor();
+      await expectNoAxeViolations(page);
+    } finally {
+      await switchLanguage(page, "nb");
+    }
+
+    for (const [name, service] of [
+      [NURSE_NAME, HEALTH],
+      [PPT_NAME, PPT],
+    ] as const) {
+      if (!page.url().endsWith("/invite")) await openTool(page, "Inviter deltaker", "Inviter en deltaker");
+      await page.getByLabel("Hvem vil du invitere?").selectOption({ label: `${name} – ${service}` });
+      await page.getByLabel("Melding", { exact: true }).fill(`Hei! Vil du være med i stafettloggen for ${CHILD}?`);
+      await save(page, "Send invitasjon");
+      await backOnLog(page, "Invitasjonen er sendt.");
+    }
+    const pending = main(page).getByRole("region", { name: "Ubesvarte invitasjoner" });
+    await pending.getByText(`${NURSE_NAME}, ${HEALTH}`, { exact: false }).waitFor();
+    expect(await pending.getByText(`${PPT_NAME}, ${PPT}`, { exact: false }).count()).toBe(1);
+
+    // The nurse has an invitation waiting: inviting her again is refused, next to the field.
+    await openTool(page, "Inviter deltaker", "Inviter en deltaker");
+    await page.getByLabel("Hvem vil du invitere?").selectOption({ label: `${NURSE_NAME} – ${HEALTH}` });
+    await page.getByLabel("Melding", { exact: true }).fill("En gang til.");
+    await save(page, "Send invitasjon");
+    const already = "Personen deltar allerede eller har en ubesvart invitasjon.";
+    await page.getByRole("alert").filter({ hasText: already }).waitFor();
+    await expectFieldError(page, page.getByLabel("Hvem vil du invitere?"), already);
+    expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
+    await go(page, () => main(page).getByRole("link", { name: "Avbryt" }).click(), /^\/logs\/[a-z0-9]+$/, CHILD);
+    expect(await main(page).getByRole("region", { name: "Ubesvarte invitasjoner" }).getByRole("listitem").count()).toBe(2);
+  });
+
+  it("the nurse finds the invitation on her home page and accepts it", async () => {
+    const { page } = nurse;
+    await page.goto(`${server.baseUrl}/`);
+    const invitations = main(page).getByRole("region", { name: "Invitasjoner til deg" });
+    const link = invitations.getByRole("link", { name: `Svar: ${TEACHER_NAME}, ${HEALTH}` });
+    await link.waitFor();
+    await expectNoAxeViolations(page);
+    await go(page, () => link.click(), /^\/invitations\/[a-z0-9]+$/, "Invitasjon til stafettlogg");
+    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for ${CHILD}, for ${HEALTH}.`);
+    await expectNoAxeViolations(page);
+    await page.getByRole("radio", { name: "Takk ja" }).check();
+    await go(page, () => save(page, "Send svar"), /^\/logs\/[a-z0-9]+\?notice=accepted/, CHILD);
+    await main(page).getByRole("status").filter({ hasText: "Du er nå med i loggen." }).waitFor();
+    expect(page.url().split("?")[0]).toBe(logUrl);
+  });
+
+  it("the PPT adviser answers in English and bokmål: declining needs a reason; then accepts", async () => {
+    const { page } = ppt;
+    await page.goto(`${server.baseUrl}/`);
+    const link = main(page).getByRole("region", { name: "Invitasjoner til deg" }).getByRole("link", { name: `Svar: ${TEACHER_NAME}, ${PPT}` });
+    await go(page, () => link.click(), /^\/invitations\/[a-z0-9]+$/, "Invitasjon til stafettlogg");
+    await switchLanguage(page, "en");
+    try {
+      await page.getByRole("heading", { level: 1, name: "Invitation to a relay log" }).waitFor();
+      expect(await main(page).innerText()).toContain(`${TEACHER_NAME} invites you to take part in the relay log for ${CHILD}, for ${PPT}.`);
+      await page.getByRole("radio", { name: "Decline" }).check();
+      await save(page, "Send answer");
+      await page.getByRole("alert").getByRole("link", { name: "Reason: This field is required." }).waitFor();
+      await expectNoAxeViolations(page);
+    } finally {
+      await switchLanguage(page, "nb");
+    }
+    await page.getByRole("heading", { level: 1, name: "Invitasjon til stafettlogg" }).waitFor();
+    await page.getByRole("radio", { name: "Takk nei" }).check();
+    await save(page, "Send svar");
+    await page.getByRole("alert").getByRole("link", { name: "Begrunnelse: Feltet må fylles ut." }).waitFor();
+    await expectFieldError(page, page.getByLabel("Begrunnelse", { exact: true }), "Feltet må fylles ut.");
+    await expectNoAxeViolations(page);
+    await page.getByRole("radio", { name: "Takk ja" }).check();
+    await go(page, () => save(page, "Send svar"), /^\/logs\/[a-z0-9]+\?notice=accepted/, CHILD);
+    await main(page).getByRole("status").filter({ hasText: "Du er nå med i loggen." }).waitFor();
+  });
+
+  it("the nurse evaluates the teacher's action and the PPT adviser writes a note", async () => {
+    await Promise.all([
+      (async () => {
+        const { page } = nurse;
+        await openLog(page);
+        await go(
+          page,
+          () => main(page).getByRole("link", { name: new RegExp(`^Evaluer tiltaket\\s*: ${ACTION.description}$`) }).click(),
+          /\/actions\/[a-z0-9]+\/evaluate$/,
+          "Evaluer tiltaket",
+        );
+        await page.getByLabel("Hva er gjort?").fill("Fire samtaler er gjennomført.");
+        await page.getByLabel("Hva har virket, og hva har ikke virket?").fill("Faste samtaler har virket.");
+        await page.getByLabel("Hvordan opplever barnet endringen?").fill("Mathilde sier magen er bedre.");
+        await page.getByRole("radio", { name: "Fortsette tiltaket" }).check();
+        await save(page);
+        await backOnLog(page, "Evalueringen er lagret.");
+        await expect.poll(() => timelineItems(page).first().innerText()).toContain("Fortsette tiltaket");
+      })(),
+      (async () => {
+        const { page } = ppt;
+        await openTool(page, "Skriv notat", "Nytt notat");
+        await page.getByLabel("Notat", { exact: true }).fill(PPT_NOTE);
+        await save(page);
+        await backOnLog(page);
+        await expect.poll(() => timelineItems(page).first().innerText()).toContain(PPT_NOTE);
+      })(),
+    ]);
+  });
+
+  it("child welfare still gets the 404 page and no search hit (in the middle)", async () => {
+    await welfareSeesNothing();
+  });
+
+  it("the teacher sees both participants, moves the log to level 2 and proposes the nurse as holder", async () => {
+    const { page } = teacher;
+    await openLog(page);
+    const child = childSection(page);
+    for (const [name, service] of [
+      [NURSE_NAME, HEALTH],
+      [PPT_NAME, PPT],
+    ] as const) {
+      const item = child.getByRole("listitem").filter({ hasText: `${name}, ${service}` });
+      await item.getByRole("link", { name: new RegExp(`^Ta ut av loggen\\s*: ${name}$`) }).waitFor();
+    }
+    expect(await main(page).getByRole("region", { name: "Ubesvarte invitasjoner" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await openTool(page, "Endre nivå", "Endre nivå");
+    await page.getByRole("radio", { name: "Nivå 2" }).check();
+    await page.getByLabel("Begrunnelse", { exact: true }).fill(LEVEL_REASON);
+    await save(page);
+    await backOnLog(page);
+    await logHeader(page).getByText("Nivå 2", { exact: false }).waitFor();
+    await expect.poll(() => timelineItems(page).first().innerText()).toContain("Fra nivå 1 til nivå 2");
+
+    await openTool(page, "Overfør stafetten", "Overfør stafetten");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Ny stafettholder").selectOption({ label: `${NURSE_NAME} – ${HEALTH}` });
+    await page.getByLabel("Melding", { exact: true }).fill("Helsetjenesten bærer mest nå. Vil du overta stafetten?");
+    await save(page, "Foreslå overføring");
+    await backOnLog(page, "Overføringen er foreslått.");
+    await main(page).getByText(`Venter på svar fra ${NURSE_NAME}, ${HEALTH}`).waitFor();
+    // She holds it until the nurse accepts; no second proposal meanwhile.
+    expect(await child.innerText()).toMatch(new RegExp(`Stafettholder\\s+${TEACHER_NAME}, ${SCHOOL}\\s`));
+    expect(await toolsNav(page).getByRole("link", { name: "Overfør stafetten" }).count()).toBe(0);
+  });
+
+  it("the nurse accepts the relay on her home page and becomes the holder", async () => {
+    const { page } = nurse;
+    await page.goto(`${server.baseUrl}/`);
+    const link = main(page).getByRole("region", { name: "Stafetter foreslått til deg" }).getByRole("link", { name: `Svar: ${CHILD}` });
+    await link.waitFor();
+    await expectNoAxeViolations(page);
+    await go(page, () => link.click(), /^\/handovers\/[a-z0-9]+$/, "Overføring av stafetten");
+    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} foreslår at du overtar stafetten for ${CHILD}, i ${HEALTH}.`);
+    await expectNoAxeViolations(page);
+    await page.getByRole("radio", { name: "Takk ja" }).check();
+    await go(page, () => save(page, "Send svar"), /^\/logs\/[a-z0-9]+\?notice=handoverAccepted/, CHILD);
+    await main(page).getByRole("status").filter({ hasText: "Du er nå stafettholder." }).waitFor();
+    const child = childSection(page);
+    expect(await child.innerText()).toMatch(new RegExp(`Stafettholder\\s+${NURSE_NAME}, ${HEALTH}\\s`));
+    // The teacher stays on as a participant.
+    await child.getByRole("listitem").filter({ hasText: `${TEACHER_NAME}, ${SCHOOL}` }).waitFor();
+    await toolsNav(page).getByRole("link", { name: "Registrer samtykke" }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it("the nurse, the new holder, opens the withdraw form, then narrows the sharing consent to the health service", async () => {
+    const { page } = nurse;
+    const share = () => consentSection(page).getByRole("listitem").filter({ hasText: "til deling med" });
+    await go(page, () => share().getByRole("link", { name: "Trekk tilbake" }).click(), /\/consents\/[a-z0-9]+\/withdraw$/, "Trekk tilbake samtykke");
+    await expectNoAxeViolations(page);
+    await save(page, "Trekk tilbake");
+    await page.getByRole("alert").getByRole("link", { name: "Hvorfor trekkes samtykket tilbake?: Feltet må fylles ut." }).waitFor();
+    await expectNoAxeViolations(page);
+    await go(page, () => main(page).getByRole("link", { name: "Avbryt" }).click(), /^\/logs\/[a-z0-9]+$/, CHILD);
+
+    await go(page, () => share().getByRole("link", { name: "Endre eller forny" }).click(), /\/consents\/new\?replaces=/, "Endre eller forny samtykke");
+    const services = page.getByRole("group", { name: "Tjenester samtykket gjelder" });
+    expect(await page.getByRole("checkbox", { name: `${GUARDIAN} (Mor)` }).isChecked()).toBe(true);
+    expect(await services.getByRole("checkbox", { name: HEALTH, exact: true }).isChecked()).toBe(true);
+    expect(await services.getByRole("checkbox", { name: PPT, exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Formål", { exact: true }).inputValue()).toBe("Samarbeid med helsesykepleier og PPT om Mathilde.");
+    await expectNoAxeViolations(page);
+    await services.getByRole("checkbox", { name: PPT, exact: true }).uncheck();
+    await page.getByLabel("Formål", { exact: true }).fill("Samarbeid med helsesykepleier om Mathilde. Mor ønsker ikke lenger deling med PPT.");
+    await save(page);
+    await backOnLog(page, "Samtykket er registrert.");
+    const line = await share().innerText();
+    expect(line).toContain(`1 av 1 foresatte har samtykket til deling med: ${HEALTH}`);
+    expect(await consentSection(page).innerText()).not.toContain(PPT);
+    // The PPT adviser is still listed, without access; what he wrote stays.
+    await childSection(page)
+      .getByRole("listitem")
+      .filter({ hasText: `${PPT_NAME}, ${PPT}` })
+      .getByText("ingen tilgang nå: samtykket dekker ikke tjenesten", { exact: false })
+      .waitFor();
+    expect(await timelineItems(page).filter({ hasText: PPT_NOTE }).count()).toBe(1);
+  });
+
+  it("the PPT adviser gets the 404 page on his next load, and the log is gone from his home", async () => {
+    const { page, problems } = ppt;
+    const response = await page.reload();
+    expect(response?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Fant ikke siden" }).waitFor();
+    expect(await main(page).innerText()).not.toContain(CHILD);
+    expect(problems.splice(0).filter((p) => !failedLoad(404).test(p))).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/`);
+    const list = main(page).getByRole("region", { name: "Mine logger" });
+    await list.waitFor();
+    expect(await list.getByText(CHILD).count()).toBe(0);
+    await page.goto(`${server.baseUrl}/?q=${encodeURIComponent("Mathilde")}`);
+    await list.getByText("Du har ingen logger som passer.").waitFor();
+    expect(await main(page).getByText(CHILD).count()).toBe(0);
+  });
+
+  it("the PPT adviser's note stays visible to the teacher and the nurse", async () => {
+    for (const { page } of [teacher, nurse]) {
+      await openLog(page);
+      const note = timelineItems(page).filter({ hasText: PPT_NOTE });
+      await note.waitFor();
+      expect(await note.innerText()).toContain(PPT_NAME);
+    }
+  });
+
+  it("child welfare still gets the 404 page and no search hit (at the end)", async () => {
+    await welfareSeesNothing();
+  });
+});

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
     const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const candidates = (await collaborationCandidates(actor, log.id)).filter((c) => !c.participating);
+    const candidates = (await collaborationCandidates(actor, log.id)).filter((c) => !c.participating && !c.invited);
     return { log, candidates, days: (await getGuideSettings()).invitationResponseDays };
   });
 }

@@ -71,6 +71,15 @@ describe("no invitation without a covering consent", () => {
     expect((await myInvitations(nurse())).map((i) => i.id)).toContain(invitationId);
   });
 
+  it("the same person cannot be invited twice while an invitation waits or they take part", async () => {
+    const { logId } = await makeRelayLog(teacher(), cast.school.id);
+    await invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });
+    await expect(invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "y" })).rejects.toMatchObject({
+      code: "already_invited",
+      details: { field: "inviteeId" },
+    });
+  });
+
   it("a colleague in the holder's own service needs no sharing consent", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
     const { invitationId } = await invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });

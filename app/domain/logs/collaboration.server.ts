@@ -374,6 +374,14 @@ export async function collaborationCandidates(actor: Actor, logId: string) {
         .where(and(eq(logParticipants.logId, logId), isNull(logParticipants.endedAt)))
     ).map((r) => r.userId),
   );
+  const invited = new Set(
+    (
+      await db
+        .select({ userId: logInvitations.inviteeId })
+        .from(logInvitations)
+        .where(and(eq(logInvitations.logId, logId), eq(logInvitations.status, "pending")))
+    ).map((r) => r.userId),
+  );
   const covered = new Map<string, boolean>();
   const result = [];
   for (const r of rows) {
@@ -384,7 +392,7 @@ export async function collaborationCandidates(actor: Actor, logId: string) {
         r.serviceId === access.log.holderServiceId || (await isCovered(db, logId, r.serviceId, gate)),
       );
     }
-    if (covered.get(r.serviceId)) result.push({ ...r, participating: current.has(r.userId) });
+    if (covered.get(r.serviceId)) result.push({ ...r, participating: current.has(r.userId), invited: invited.has(r.userId) });
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage } from "../support/browser";
+import { launchBrowser, login, newPage, failedLoad, main } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -29,7 +29,6 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 let logUrl = "";
 /** The exact 4xx lines a test expects Chromium to log (a form answered with 400). */
 let allowedProblems: RegExp[] = [];
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 async function signIn(role: "teacher" | "nurse") {
   const person = await newPage(browser, { javaScriptEnabled: false });
@@ -53,7 +52,6 @@ afterEach(() => {
   expect(unexpected).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
 const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
 const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "Skjemaet har feil som må rettes" });

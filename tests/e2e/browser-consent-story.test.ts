@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -43,7 +43,6 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 let logUrl = "";
 
 /** What Chromium logs for a document or fetch answered with a 4xx status. */
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 async function signIn(role: DemoRole) {
   const person = await newPage(browser);
@@ -65,8 +64,6 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
-const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
 const logHeader = (page: Page) => main(page).locator("header").first();
 const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
 const consentSection = (page: Page) => main(page).getByRole("region", { name: "Samtykke" });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -22,7 +22,6 @@ const NO_JS_QUESTION = "Et barn i barnehagealder biter ofte andre barn. Hva kan 
 let consultationUrl = "";
 
 /** What Chromium logs for a document answered with a 4xx status (expected on the 404 page and no-JS posts). */
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -39,7 +38,6 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
 
 /** Click and wait for the URL to match; then wait for the h1. */
 async function go(page: Page, click: () => Promise<void>, path: RegExp, h1: string) {

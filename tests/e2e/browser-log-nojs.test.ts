@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -29,7 +29,6 @@ const SUMMARY = "Mats spiser frokost hver dag, og far har fått bedre rutiner.";
 let logUrl = "";
 let today = "";
 let allowedProblems: RegExp[] = [];
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -48,8 +47,6 @@ afterEach(() => {
   expect(unexpected).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
-const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
 const logHeader = (page: Page) => main(page).locator("header").first();
 const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();

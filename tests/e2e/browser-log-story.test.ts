@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -32,7 +32,6 @@ let logUrl = "";
 let today = "";
 
 /** What Chromium logs for a document answered with a 4xx status (expected on the 404 page). */
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -49,8 +48,6 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
-const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
 /** The log page's own header (each timeline entry has a header too). */
 const logHeader = (page: Page) => main(page).locator("header").first();
 const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });

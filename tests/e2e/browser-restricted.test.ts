@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -37,7 +37,6 @@ let logUrl = "";
 let today = "";
 
 /** What Chromium logs for a document answered with a 4xx status (a no-JS form with errors). */
-const failedLoad = (status: number) => new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -54,8 +53,6 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-const main = (page: Page) => page.getByRole("main");
-const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
 const toolsNav = (page: Page, english = false) =>
   page.getByRole("navigation", { name: english ? "What do you want to do?" : "Hva vil du gjøre?" });
 const errorSummary = (page: Page, english = false) =>

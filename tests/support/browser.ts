@@ -78,3 +78,16 @@ export async function expectNoAxeViolations(page: Page) {
   });
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Chromium logs "Failed to load resource: … status of N" for every 4xx answer, also the
+ * expected ones (400 after a refused form, 404 on the not-found page). Tests filter exactly
+ * the statuses they expect with this pattern; anything else in `problems` fails them.
+ */
+export const failedLoad = (status: number) =>
+  new RegExp(`^console: Failed to load resource: the server responded with a status of ${status} `);
+
+export const main = (page: Page) => page.getByRole("main");
+
+/** The entries of a log page's timeline, newest first. */
+export const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');

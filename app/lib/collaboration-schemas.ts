@@ -22,6 +22,13 @@ export const ConsentSchema = z.object({
   givenOn: isoDate,
   expiresOn: optionalIsoDate,
   replacesId: z.string().max(40).optional(),
+  /** Optional limit to categories of information, comma separated (e.g. "helse, skolefaglig"). */
+  categories: z
+    .string()
+    .trim()
+    .max(500, { error: "validation.tooLong_200" })
+    .optional()
+    .transform((v) => (v ? v.split(",").map((c) => c.trim()).filter(Boolean) : [])),
   attachment: z.instanceof(File).optional(),
 });
 

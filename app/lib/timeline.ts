@@ -70,6 +70,8 @@ export interface EventData {
     givenOn: string;
     expiresOn: string;
     replaces: string | null;
+    /** Limited to these categories of information; absent = not limited. */
+    categories?: string[];
   };
   consent_withdrawn: { consentId: string; scope: ConsentScope; services: string[]; reason: string };
   invited: { invitationId: string; invitee: string; service: string; message: string; respondBy: string };

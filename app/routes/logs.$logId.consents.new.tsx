@@ -92,6 +92,7 @@ export default function NewConsent() {
       decision: "given",
       form: replaces?.form ?? "written",
       purpose: replaces?.purpose ?? "",
+      categories: replaces?.categories.join(", ") ?? "",
       givenOn: log.today,
       guardianIds: replaces?.guardianIds ?? [],
       serviceIds: replaces?.services.map((s) => s.id) ?? [],
@@ -115,6 +116,7 @@ export default function NewConsent() {
     givenOn: t("collab.consentForm.givenOn"),
     expiresOn: t("collab.consentForm.expiresOn"),
     attachment: t("collab.consentForm.attachment"),
+    categories: t("collab.consentForm.categories"),
   };
   const chosenGuardians = new Set((fields.guardianIds.initialValue as string[] | undefined) ?? []);
   const chosenServices = new Set((fields.serviceIds.initialValue as string[] | undefined) ?? []);
@@ -177,6 +179,7 @@ export default function NewConsent() {
           </div>
         </fieldset>
         <TextAreaField field={fields.purpose} label={labels.purpose} rows={2} />
+        <TextField field={fields.categories} label={labels.categories} hint={t("collab.consentForm.categoriesHint")} />
         <RadioField
           field={fields.form}
           legend={labels.form}

@@ -119,6 +119,29 @@ describe("the consent form", () => {
     expect(nobody.data!.error).toEqual({ guardianIds: ["errors.consent_party_required"] });
   });
 
+  it("may be limited to categories of information, shown with the consent", async () => {
+    const teacher = await actorOf(ids.teacher!);
+    const { logId } = await makeRelayLog(teacher, school);
+    const o = await postMultipart(logId, {
+      scope: "share",
+      decision: "given",
+      form: "digital",
+      purpose: "Helse",
+      guardianIds: await guardianIdsOf(logId),
+      serviceIds: [health],
+      givenOn: today(),
+      categories: " helse,  skolefaglig , ",
+    });
+    expect(o.status).toBe(302);
+    const page = await callLoader<{ consents: { categories: string[] }[]; events: { type: string; data: { categories?: string[] } }[] }>(
+      logPage.loader,
+      `/logs/${logId}`,
+      { cookie: cookies.teacher, params: { logId } },
+    );
+    expect(page.data.consents[0]!.categories).toEqual(["helse", "skolefaglig"]);
+    expect(page.data.events[0]).toMatchObject({ type: "consent_recorded", data: { categories: ["helse", "skolefaglig"] } });
+  });
+
   it("is for the holder only", async () => {
     const teacher = await actorOf(ids.teacher!);
     const { logId } = await makeRelayLog(teacher, school);

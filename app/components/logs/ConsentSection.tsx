@@ -7,6 +7,7 @@ export interface ConsentView {
   scope: "keep" | "share";
   decision: "given" | "refused";
   youngPerson: boolean;
+  categories: string[];
   guardiansGiven: number;
   guardiansRequired: number;
   services: { id: string; name: string }[];
@@ -46,6 +47,7 @@ export function ConsentSection({ logId, consents, canManage }: { logId: string; 
             <p>
               {line(c)} – {c.expired ? t("collab.consents.expired", { date: date(c.expiresOn) }) : t("collab.consents.until", { date: date(c.expiresOn) })}
             </p>
+            {c.categories.length ? <p>{t("collab.consents.categories", { categories: c.categories.join(", ") })}</p> : null}
             <p>
               <span className={`badge ${c.counts ? "border-green-700" : "border-red-700"}`}>{status(c)}</span>
             </p>

@@ -158,6 +158,7 @@ export async function recordConsent(actor: Actor, logId: string, input: ConsentI
       givenOn: input.givenOn,
       expiresOn,
       replaces: replaces?.id ?? null,
+      categories: input.categories?.length ? input.categories : undefined,
     });
     // Narrowing can uncover services just as a withdrawal does.
     if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
@@ -313,6 +314,7 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       form: c.form,
       purpose: c.purpose,
       youngPerson: c.youngPerson,
+      categories: c.categories ?? [],
       guardiansGiven,
       guardiansRequired: responsible.length,
       services: covered,

@@ -16,6 +16,16 @@ export function FieldErrors({ field }: { field: { errorId: string; errors?: stri
   );
 }
 
+/** The hint under a label; its id is what describedBy points at. */
+function Hint({ field, hint }: { field: { id: string }; hint?: string }) {
+  if (!hint) return null;
+  return (
+    <p id={`${field.id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
 function describedBy(field: Meta, hint?: string) {
   return [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") ||
     undefined;
@@ -40,11 +50,7 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <Hint field={field} hint={hint} />
       <FieldErrors field={field} />
       <input
         {...props}
@@ -75,11 +81,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <Hint field={field} hint={hint} />
       <FieldErrors field={field} />
       <select {...props} key={props.key} aria-describedby={describedBy(field, hint)} className="input">
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -100,11 +102,7 @@ export function CheckboxField({ field, label, hint }: { field: Meta; label: stri
       <input {...props} key={props.key} aria-describedby={describedBy(field, hint)} className="checkbox" />
       <div>
         <label htmlFor={field.id}>{label}</label>
-        {hint ? (
-          <p id={`${field.id}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
+        <Hint field={field} hint={hint} />
         <FieldErrors field={field} />
       </div>
     </div>
@@ -126,11 +124,7 @@ export function TextAreaField({
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <Hint field={field} hint={hint} />
       <FieldErrors field={field} />
       <textarea {...props} key={props.key} rows={rows} aria-describedby={describedBy(field, hint)} className="input" />
     </div>
@@ -153,11 +147,7 @@ export function RadioField({
   return (
     <fieldset className="field" aria-describedby={describedBy(field, hint)}>
       <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${field.id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <Hint field={field} hint={hint} />
       <FieldErrors field={field} />
       <div className="mt-1 flex flex-col gap-2">
         {options.map((o, i) => (

@@ -16,7 +16,24 @@ const positiveInt = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, { error: "must be at least 1" }).max(max, { error: `must be at most ${max}` }));
 
-const settingsSchema = z
+/** An http(s) base URL; trailing slashes are dropped so `${base}/path` is always right. */
+const baseUrlSetting = z
+  .string()
+  .refine(
+    (v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    },
+    { error: "expected an http:// or https:// URL without query, fragment or credentials" },
+  )
+  .transform((v) => v.replace(/\/+$/, ""));
+
+/** The keys, without the rules that relate one key to another (parseSettings reads these). */
+const settingsObject = z
   .object({
     PORT: positiveInt(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
@@ -37,7 +54,66 @@ const settingsSchema = z
     INITIAL_ADMIN_NAME: z.string().min(1).max(200).default("Administrator"),
     /** Behind a reverse proxy: trust X-Forwarded-For / -Proto from it. */
     TRUST_PROXY: booleanSetting.default(false),
+    /** Base URL for links in e-mails; otherwise the request's origin (see publicBaseUrl). */
+    PUBLIC_URL: baseUrlSetting.optional(),
+    /** "folder" writes each message as an .eml file into MAIL_FOLDER (the demo); "smtp" sends it. */
+    MAIL_TRANSPORT: z.enum(["folder", "smtp"], { error: "expected folder or smtp" }).default("folder"),
+    MAIL_FOLDER: z.string().min(1).default("data/mail"),
+    MAIL_FROM: z.string().min(1, { error: "must not be empty" }).default("Stafettlogg <ikke-svar@stafettlogg.invalid>"),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: positiveInt(65535).default(587),
+    /** Implicit TLS from the first byte (usually port 465). */
+    SMTP_SECURE: booleanSetting.default(false),
+    /** Refuse to send unless the server upgrades the connection with STARTTLS. */
+    SMTP_REQUIRE_TLS: booleanSetting.default(true),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** Family sign-in through ID-porten or another OpenID Connect provider; unset = off. Kept as typed: it is the issuer's identifier. */
+    OIDC_ISSUER: z
+      .string()
+      .refine(
+        (v) => {
+          try {
+            const url = new URL(v);
+            return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username && !url.password;
+          } catch {
+            return false;
+          }
+        },
+        { error: "expected an http:// or https:// URL without query, fragment or credentials" },
+      )
+      .optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The name on the sign-in button. */
+    OIDC_LABEL: z.string().min(1).max(100).default("ID-porten"),
+    OIDC_SCOPE: z.string().min(1).default("openid profile"),
+    /** The claim that carries the national id number (ID-porten: pid). */
+    OIDC_NATIONAL_ID_CLAIM: z.string().min(1).default("pid"),
+    /** Default: PUBLIC_URL (or the request's origin) + /family/oidc/callback. */
+    OIDC_REDIRECT_URL: baseUrlSetting.optional(),
   });
+
+const settingsSchema = settingsObject.superRefine((s, ctx) => {
+  if (s.OIDC_ISSUER && !s.OIDC_CLIENT_ID) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "required when OIDC_ISSUER is set" });
+  }
+  if (s.OIDC_ISSUER && !s.OIDC_CLIENT_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_SECRET"], message: "required when OIDC_ISSUER is set" });
+  }
+  if (s.OIDC_ISSUER && !/\bopenid\b/.test(s.OIDC_SCOPE)) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_SCOPE"], message: "must include openid" });
+  }
+  if (s.MAIL_TRANSPORT === "smtp" && !s.SMTP_HOST) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "required when MAIL_TRANSPORT=smtp" });
+  }
+  if (s.SMTP_USER && !s.SMTP_PASSWORD) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_PASSWORD"], message: "required when SMTP_USER is set" });
+  }
+  if (s.SMTP_PASSWORD && !s.SMTP_USER) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_USER"], message: "required when SMTP_PASSWORD is set" });
+  }
+});
 
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -51,7 +127,7 @@ export class SettingsError extends Error {
 /** Parse settings from an environment. Empty strings count as unset. */
 export function parseSettings(env: Record<string, string | undefined>): Settings {
   const input: Record<string, string> = {};
-  for (const key of Object.keys(settingsSchema.shape)) {
+  for (const key of Object.keys(settingsObject.shape)) {
     const value = env[key];
     if (value !== undefined && value.trim() !== "") input[key] = value.trim();
   }
@@ -69,4 +145,9 @@ let cached: Settings | undefined;
 export function settings(): Settings {
   cached ??= parseSettings(process.env);
   return cached;
+}
+
+/** Tests that change process.env between cases read the settings again. */
+export function resetSettingsForTests() {
+  cached = undefined;
 }

@@ -50,3 +50,60 @@ describe("settings", () => {
     }
   });
 });
+
+describe("mail settings", () => {
+  it("default to writing mail into a folder, so the demo needs no mail server", () => {
+    const s = parseSettings({});
+    expect(s).toMatchObject({
+      MAIL_TRANSPORT: "folder",
+      MAIL_FOLDER: "data/mail",
+      MAIL_FROM: "Stafettlogg <ikke-svar@stafettlogg.invalid>",
+      SMTP_PORT: 587,
+      SMTP_SECURE: false,
+      SMTP_REQUIRE_TLS: true,
+    });
+    expect(s.SMTP_HOST).toBeUndefined();
+    expect(s.PUBLIC_URL).toBeUndefined();
+  });
+
+  it("read an SMTP configuration", () => {
+    const s = parseSettings({
+      MAIL_TRANSPORT: "smtp",
+      SMTP_HOST: "smtp.kommune.invalid",
+      SMTP_PORT: "465",
+      SMTP_SECURE: "true",
+      SMTP_REQUIRE_TLS: "false",
+      SMTP_USER: "stafettlogg",
+      SMTP_PASSWORD: "hemmelig",
+      MAIL_FROM: "Stafettlogg <stafettlogg@kommune.invalid>",
+    });
+    expect(s).toMatchObject({ MAIL_TRANSPORT: "smtp", SMTP_HOST: "smtp.kommune.invalid", SMTP_PORT: 465, SMTP_SECURE: true, SMTP_REQUIRE_TLS: false });
+  });
+
+  it("drop trailing slashes from PUBLIC_URL and keep a path", () => {
+    expect(parseSettings({ PUBLIC_URL: "https://stafettlogg.kommune.invalid/" }).PUBLIC_URL).toBe("https://stafettlogg.kommune.invalid");
+    expect(parseSettings({ PUBLIC_URL: "https://kommune.invalid/stafett//" }).PUBLIC_URL).toBe("https://kommune.invalid/stafett");
+  });
+
+  it.each([
+    [{ MAIL_TRANSPORT: "sendmail" }, "MAIL_TRANSPORT"],
+    [{ MAIL_TRANSPORT: "smtp" }, "SMTP_HOST"],
+    [{ SMTP_PORT: "99999" }, "SMTP_PORT"],
+    [{ SMTP_SECURE: "maybe" }, "SMTP_SECURE"],
+    [{ SMTP_REQUIRE_TLS: "sometimes" }, "SMTP_REQUIRE_TLS"],
+    [{ SMTP_USER: "stafettlogg" }, "SMTP_PASSWORD"],
+    [{ SMTP_PASSWORD: "hemmelig" }, "SMTP_USER"],
+    [{ PUBLIC_URL: "stafettlogg.kommune.invalid" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "ftp://stafettlogg.kommune.invalid" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "https://stafettlogg.kommune.invalid/?x=1" }, "PUBLIC_URL"],
+  ])("refuse %o with an error naming %s", (env, name) => {
+    try {
+      parseSettings(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      expect((error as SettingsError).setting).toBe(name);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid setting ${name}: [^\\n]+$`));
+    }
+  });
+});

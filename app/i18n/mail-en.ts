@@ -1,0 +1,23 @@
+import type { MailDictionary } from "./mail-nb";
+
+/** English texts for e-mails. */
+export const mailEn: MailDictionary = {
+  signInCode: {
+    subject: "One-time code for Stafettlogg",
+    code: "Your one-time code for Stafettlogg is {{code}}.",
+    validity: "It is valid for {{minutes}} minutes.",
+    notYou: "If you did not ask for a code, you can ignore this e-mail.",
+  },
+  familyInvitation: {
+    subject: "You have been given access in Stafettlogg",
+    access: "You have been given access to follow a relay log in Stafettlogg.",
+    signIn: "Sign in with this e-mail address here:",
+  },
+  somethingNew: {
+    subject: "Something new in Stafettlogg",
+    news: "There is something new for you to look at in Stafettlogg.",
+    signIn: "Sign in to see it:",
+  },
+  privacy: "To protect privacy, this e-mail contains no information about the child.",
+  footer: "This e-mail was sent automatically and cannot be answered.",
+};

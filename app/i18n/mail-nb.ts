@@ -1,0 +1,29 @@
+/**
+ * Bokmål texts for e-mails (part of the nb dictionary under `mail`). A mail never names a
+ * child, a family or a service: it says there is something to look at and links to it.
+ * app/domain/mail/messages.server.ts puts the paragraphs together and places the link.
+ */
+export const mailNb = {
+  signInCode: {
+    subject: "Engangskode til Stafettlogg",
+    code: "Din engangskode til Stafettlogg er {{code}}.",
+    validity: "Den gjelder i {{minutes}} minutter.",
+    notYou: "Har du ikke bedt om en kode, kan du se bort fra denne e-posten.",
+  },
+  familyInvitation: {
+    subject: "Du har fått tilgang i Stafettlogg",
+    access: "Du har fått tilgang til å følge en stafettlogg i Stafettlogg.",
+    signIn: "Logg inn med denne e-postadressen her:",
+  },
+  somethingNew: {
+    subject: "Nytt i Stafettlogg",
+    news: "Det er noe nytt for deg å se på i Stafettlogg.",
+    signIn: "Logg inn for å se det:",
+  },
+  privacy: "Av hensyn til personvernet står det ingen opplysninger om barnet i denne e-posten.",
+  footer: "Denne e-posten er sendt automatisk og kan ikke besvares.",
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The shape the English texts follow (nb.ts will carry it once the area is merged). */
+export type MailDictionary = Widen<typeof mailNb>;

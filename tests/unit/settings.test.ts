@@ -107,3 +107,48 @@ describe("mail settings", () => {
     }
   });
 });
+
+describe("OpenID Connect settings", () => {
+  it("are off by default, with ID-porten's defaults ready", () => {
+    const s = parseSettings({});
+    expect(s.OIDC_ISSUER).toBeUndefined();
+    expect(s).toMatchObject({ OIDC_LABEL: "ID-porten", OIDC_SCOPE: "openid profile", OIDC_NATIONAL_ID_CLAIM: "pid" });
+    expect(s.OIDC_REDIRECT_URL).toBeUndefined();
+  });
+
+  it("read a provider, keeping the issuer as typed", () => {
+    const s = parseSettings({
+      OIDC_ISSUER: "https://idporten.no/",
+      OIDC_CLIENT_ID: "stafettlogg",
+      OIDC_CLIENT_SECRET: "hemmelig",
+      OIDC_LABEL: "MinID / BankID",
+      OIDC_SCOPE: "openid profile",
+      OIDC_NATIONAL_ID_CLAIM: "fnr",
+      OIDC_REDIRECT_URL: "https://stafettlogg.kommune.invalid/family/oidc/callback",
+    });
+    expect(s).toMatchObject({
+      OIDC_ISSUER: "https://idporten.no/",
+      OIDC_CLIENT_ID: "stafettlogg",
+      OIDC_LABEL: "MinID / BankID",
+      OIDC_NATIONAL_ID_CLAIM: "fnr",
+      OIDC_REDIRECT_URL: "https://stafettlogg.kommune.invalid/family/oidc/callback",
+    });
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: "idporten.no" }, "OIDC_ISSUER"],
+    [{ OIDC_ISSUER: "https://idporten.no/?x=1" }, "OIDC_ISSUER"],
+    [{ OIDC_ISSUER: "https://idporten.no", OIDC_CLIENT_SECRET: "hemmelig" }, "OIDC_CLIENT_ID"],
+    [{ OIDC_ISSUER: "https://idporten.no", OIDC_CLIENT_ID: "stafettlogg" }, "OIDC_CLIENT_SECRET"],
+    [{ OIDC_ISSUER: "https://idporten.no", OIDC_CLIENT_ID: "stafettlogg", OIDC_CLIENT_SECRET: "x", OIDC_SCOPE: "profile" }, "OIDC_SCOPE"],
+    [{ OIDC_REDIRECT_URL: "/family/oidc/callback" }, "OIDC_REDIRECT_URL"],
+  ])("refuse %o with an error naming %s", (env, name) => {
+    try {
+      parseSettings(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      expect((error as SettingsError).setting).toBe(name);
+    }
+  });
+});

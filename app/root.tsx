@@ -18,6 +18,7 @@ import { translateError } from "./components/ui/messages";
 import { Shell } from "./components/Shell";
 import { getActor } from "./domain/auth/guards.server";
 import { can } from "./domain/auth/permissions";
+import { getFamilyMember } from "./domain/family/guards.server";
 import { getLocale } from "./i18n/locale.server";
 import { pageTitle } from "./i18n/meta";
 import { defaultLocale } from "./lib/enums";
@@ -31,7 +32,9 @@ export const meta: MetaFunction = (args) => pageTitle(args, "app.tagline");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
+  const family = actor ? null : await getFamilyMember(request);
   return {
+    family: family ? { name: family.name } : null,
     locale: getLocale(request),
     user: actor
       ? {
@@ -62,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <Shell user={data?.user ?? null} locale={locale}>
+        <Shell user={data?.user ?? null} family={data?.family ?? null} locale={locale}>
           {children}
         </Shell>
         <ScrollRestoration nonce={nonce} />
@@ -85,6 +88,7 @@ export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const home = useRouteLoaderData<typeof loader>("root")?.family ? "/family" : "/";
   // A domain refusal such as "the log is closed" carries a code with a translated text.
   const code = isRouteErrorResponse(error) ? (error.data as { code?: unknown } | null)?.code : undefined;
   const [title, body] =
@@ -100,7 +104,7 @@ export function ErrorPage() {
       <h1>{title}</h1>
       <p>{body}</p>
       <p>
-        <Link to="/">{t("pages.backHome")}</Link>
+        <Link to={home}>{t("pages.backHome")}</Link>
       </p>
     </div>
   );

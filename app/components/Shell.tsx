@@ -9,8 +9,23 @@ export interface ShellUser {
   canStartLogs: boolean;
 }
 
+/** A signed-in guardian or young person: their own, simpler menu. */
+export interface ShellFamilyMember {
+  name: string;
+}
+
 /** The page frame: skip link, header with menu, language switch and sign-out, main, footer. */
-export function Shell({ user, locale, children }: { user: ShellUser | null; locale: Locale; children: ReactNode }) {
+export function Shell({
+  user,
+  family = null,
+  locale,
+  children,
+}: {
+  user: ShellUser | null;
+  family?: ShellFamilyMember | null;
+  locale: Locale;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const other: Locale = locale === "nb" ? "en" : "nb";
@@ -23,7 +38,7 @@ export function Shell({ user, locale, children }: { user: ShellUser | null; loca
       </a>
       <header className="bg-brand-700 text-white no-print">
         <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
-          <Link to="/" className="text-xl font-bold text-white no-underline hover:text-white">
+          <Link to={family ? "/family" : "/"} className="text-xl font-bold text-white no-underline hover:text-white">
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-3">
@@ -39,7 +54,7 @@ export function Shell({ user, locale, children }: { user: ShellUser | null; loca
                 {t(`locales.${other}`)}
               </button>
             </Form>
-            {user ? (
+            {user || family ? (
               <Form method="post" action="/logout">
                 <button type="submit" className="btn border-2 border-white bg-transparent text-white hover:bg-brand-800">
                   {t("shell.signOut")}
@@ -71,6 +86,18 @@ export function Shell({ user, locale, children }: { user: ShellUser | null; loca
                 </li>
               ) : null}
               <li className="ml-auto self-center text-sm text-brand-50">{t("shell.signedInAs", { name: user.name })}</li>
+            </ul>
+          </nav>
+        ) : null}
+        {family ? (
+          <nav aria-label={t("shell.mainNav")} className="border-t border-brand-800">
+            <ul className="container-page flex flex-wrap gap-2 py-2">
+              <li>
+                <NavLink to="/family" end className={navClass}>
+                  {t("family.nav.home")}
+                </NavLink>
+              </li>
+              <li className="ml-auto self-center text-sm text-brand-50">{t("family.nav.signedInAs", { name: family.name })}</li>
             </ul>
           </nav>
         ) : null}

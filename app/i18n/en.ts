@@ -1,5 +1,6 @@
 import { consultationsEn } from "./consultations-en";
 import { collabEn } from "./collab-en";
+import { familyEn } from "./family-en";
 import { logsEn } from "./logs-en";
 import type { Dictionary } from "./nb";
 
@@ -188,6 +189,7 @@ export const en: Dictionary = {
     tooLong_10000: "The text cannot be longer than 10,000 characters.",
     date: "Enter a valid date.",
     nationalId: "The national identity number must have 11 digits and be valid.",
+    code: "The code has 6 digits.",
   },
   errors: {
     invalid_credentials: "Wrong e-mail address or password.",
@@ -247,10 +249,18 @@ export const en: Dictionary = {
     consulted_service_mismatch: "The service is not of the kind you chose.",
     consultation_log_unknown: "Choose one of your open logs.",
     not_found: "Page not found.",
+    too_many_codes: "You have asked for many codes. Wait {{seconds}} seconds and try again.",
+    mail_failed: "We could not send the e-mail just now. Please try again in a little while.",
+    code_wrong: "The code is not right. Check that you typed all 6 digits correctly.",
+    code_expired: "The code has been used or has run out. Ask for a new code.",
+    code_too_many_attempts: "You have tried too many times. Ask for a new code.",
+    family_email_belongs_to_other: "The e-mail address is already used by another person in Stafettlogg.",
+    consent_not_changeable_here: "This consent cannot be changed here.",
   },
   logs: logsEn,
   collab: collabEn,
   consultations: consultationsEn,
+  family: familyEn,
   pages: {
     notFoundTitle: "Page not found",
     notFoundBody: "The page does not exist, or you do not have access to it.",

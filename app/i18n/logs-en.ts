@@ -44,6 +44,7 @@ export const logsEn: LogsDictionary = {
     moved_away: "The child has moved away",
     other: "Other",
     consent_withdrawn: "Consent withdrawn",
+    guardians_request: "Closed at the guardians' request",
   },
   relations: { mother: "Mother", father: "Father", parent: "Parent", foster_parent: "Foster parent", other: "Other guardian" },
   methods: { conversation: "Conversation", meeting: "Meeting", drawing: "Drawing", written: "In writing", other: "Other" },
@@ -81,7 +82,9 @@ export const logsEn: LogsDictionary = {
     relay_returned: "The relay went back",
     welfare_report: "Report of concern to child welfare",
     restriction: "Hidden from the guardians",
+    family_access: "Access for the family",
   },
+  familyRoles: { guardian: "guardian", young_person: "the young person" },
   new: {
     title: "New wondering or concern",
     intro:
@@ -167,6 +170,9 @@ export const logsEn: LogsDictionary = {
   },
   event: {
     by: "{{name}}, {{service}}",
+    byFamily: "{{name}} (the family)",
+    familyAccessGranted: "{{name}} has been given access to the log in Stafettlogg ({{role}}).",
+    familyAccessRevoked: "{{name}} no longer has access to the log in Stafettlogg ({{role}}).",
     recorded: "recorded {{date}}",
     happened: "{{date}}",
     correctedBy: "Corrected: {{text}}",

@@ -42,6 +42,7 @@ export const logsNb = {
     moved_away: "Barnet har flyttet",
     other: "Annet",
     consent_withdrawn: "Samtykket er trukket tilbake",
+    guardians_request: "Avsluttet etter ønske fra foresatte",
   },
   relations: { mother: "Mor", father: "Far", parent: "Forelder", foster_parent: "Fosterforelder", other: "Annen foresatt" },
   methods: { conversation: "Samtale", meeting: "Møte", drawing: "Tegning", written: "Skriftlig", other: "Annet" },
@@ -79,7 +80,9 @@ export const logsNb = {
     relay_returned: "Stafetten gikk tilbake",
     welfare_report: "Bekymringsmelding til barnevernet",
     restriction: "Skjult for foresatte",
+    family_access: "Tilgang for familien",
   },
+  familyRoles: { guardian: "foresatt", young_person: "ungdommen selv" },
   new: {
     title: "Ny undring eller bekymring",
     intro:
@@ -165,6 +168,9 @@ export const logsNb = {
   },
   event: {
     by: "{{name}}, {{service}}",
+    byFamily: "{{name}} (familien)",
+    familyAccessGranted: "{{name}} har fått tilgang til loggen i Stafettlogg ({{role}}).",
+    familyAccessRevoked: "{{name}} har ikke lenger tilgang til loggen i Stafettlogg ({{role}}).",
     recorded: "registrert {{date}}",
     happened: "{{date}}",
     correctedBy: "Rettet: {{text}}",

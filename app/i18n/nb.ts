@@ -1,5 +1,6 @@
 import { consultationsNb } from "./consultations-nb";
 import { collabNb } from "./collab-nb";
+import { familyNb } from "./family-nb";
 import { logsNb } from "./logs-nb";
 
 /**
@@ -191,6 +192,7 @@ export const nb = {
     tooLong_10000: "Teksten kan ikke være lengre enn 10 000 tegn.",
     date: "Skriv en gyldig dato.",
     nationalId: "Fødselsnummeret må ha 11 siffer og være gyldig.",
+    code: "Koden har 6 siffer.",
   },
   errors: {
     invalid_credentials: "Feil e-postadresse eller passord.",
@@ -250,10 +252,18 @@ export const nb = {
     consulted_service_mismatch: "Tjenesten er ikke av typen du valgte.",
     consultation_log_unknown: "Velg en av de åpne loggene dine.",
     not_found: "Fant ikke siden.",
+    too_many_codes: "Du har bedt om mange koder. Vent {{seconds}} sekunder og prøv igjen.",
+    mail_failed: "Vi fikk ikke sendt e-posten akkurat nå. Prøv igjen om litt.",
+    code_wrong: "Koden stemmer ikke. Sjekk at du har skrevet alle 6 sifrene riktig.",
+    code_expired: "Koden er brukt eller har gått ut. Be om en ny kode.",
+    code_too_many_attempts: "Du har prøvd for mange ganger. Be om en ny kode.",
+    family_email_belongs_to_other: "E-postadressen er allerede brukt av en annen person i Stafettlogg.",
+    consent_not_changeable_here: "Dette samtykket kan ikke endres her.",
   },
   logs: logsNb,
   collab: collabNb,
   consultations: consultationsNb,
+  family: familyNb,
   pages: {
     notFoundTitle: "Fant ikke siden",
     notFoundBody: "Siden finnes ikke, eller du har ikke tilgang til den.",
@@ -268,6 +278,7 @@ export const nb = {
 } as const;
 
 export type LogsDictionary = Widen<typeof logsNb>;
+export type FamilyDictionary = Widen<typeof familyNb>;
 export type CollabDictionary = Widen<typeof collabNb>;
 export type ConsultationsDictionary = Widen<typeof consultationsNb>;
 

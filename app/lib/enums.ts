@@ -21,6 +21,14 @@ export const serviceKindCodes = [
 ] as const;
 export type ServiceKind = (typeof serviceKindCodes)[number];
 
+/** Staff sign in with a password; family members (guardians, young people) with a code or ID-porten. */
+export const userKinds = ["staff", "family"] as const;
+export type UserKind = (typeof userKinds)[number];
+
+/** How a family member is linked to a log's child. */
+export const familyRoles = ["guardian", "young_person"] as const;
+export type FamilyRole = (typeof familyRoles)[number];
+
 /** A person's role inside one service. */
 export const membershipRoles = ["employee", "leader"] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
@@ -49,6 +57,7 @@ export const closeReasons = [
   "moved_away",
   "other",
   "consent_withdrawn",
+  "guardians_request",
 ] as const;
 export type CloseReason = (typeof closeReasons)[number];
 
@@ -80,6 +89,7 @@ export const eventTypes = [
   "relay_returned",
   "welfare_report",
   "restriction",
+  "family_access",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -41,7 +41,7 @@ export function domainErrorReply(
   error: unknown,
   options: { hideFields?: string[] } = {},
 ): { reply: SubmissionResult<string[]>; status: number } {
-  if (isAppError(error) && (error.status === 400 || error.status === 409 || error.status === 429)) {
+  if (isAppError(error) && (error.status === 400 || error.status === 409 || error.status === 429 || error.status === 503)) {
     const message =
       error.details.retryAfterSeconds !== undefined
         ? `errors.${error.code}|${error.details.retryAfterSeconds}`

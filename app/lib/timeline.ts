@@ -6,7 +6,9 @@ import type {
   ConsentScope,
   EvaluationDecision,
   EventType,
+  FamilyRole,
   GuardianRelation,
+  UserKind,
   VoiceMethod,
 } from "./enums";
 
@@ -84,6 +86,8 @@ export interface EventData {
   welfare_report: { sentOn: string; sentBy: string; summary: string };
   /** A later decision not to show an earlier entry to the guardians (about_event_id). */
   restriction: { reason: string };
+  /** The holder gave (or took away) a guardian's or the young person's own access. */
+  family_access: { name: string; role: FamilyRole; granted: boolean };
 }
 
 export type TimelineEvent = {
@@ -96,6 +100,8 @@ export type TimelineEvent = {
     recordedAt: string;
     authorName: string;
     authorServiceName: string | null;
+    /** A family member (guardian or young person) wrote it, in their own pages. */
+    authorKind: UserKind;
     correctsEventId: string | null;
     /** Set when a later event corrects this one. */
     correctedBy: { id: string; text: string; reason: string } | null;

@@ -5,14 +5,18 @@ import {
   readCookie,
   SESSION_COOKIE,
   sessionIdOf,
+  validateSessionToken,
 } from "../domain/auth/session.server";
 
 /** Sign-out deletes the session row; the cookie is cleared too. POST only. */
 export async function action({ request }: ActionFunctionArgs) {
   const token = readCookie(request, SESSION_COOKIE);
+  const session = token ? await validateSessionToken(token) : null;
   const id = token ? sessionIdOf(token) : undefined;
   if (id) await invalidateSession(id);
-  return redirect("/login?signedOut", { headers: { "Set-Cookie": clearSessionCookie(request.url) } });
+  // Family members go back to their own sign-in page.
+  const to = session?.kind === "family" ? "/family/login?signedOut" : "/login?signedOut";
+  return redirect(to, { headers: { "Set-Cookie": clearSessionCookie(request.url) } });
 }
 
 export function loader() {

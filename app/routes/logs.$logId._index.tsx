@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
 const collabNotices = ["consent", "withdrawn", "invited", "removed", "handover", "accepted", "handoverAccepted", "appointed"] as const;
+const familyNotices = ["given", "givenNoMail", "revoked"] as const;
 const filterTypes = eventTypes.filter((t) => t !== "correction" && t !== "restriction");
 
 export default function LogPage() {
@@ -46,6 +47,7 @@ export default function LogPage() {
   const [params] = useSearchParams();
   const notice = notices.find((n) => n === params.get("notice"));
   const collabNotice = collabNotices.find((n) => n === params.get("notice"));
+  const familyNotice = familyNotices.find((n) => n === params.get("notice"));
   const type = params.get("type") ?? "";
   const { log, child, can } = data;
   const base = `/logs/${log.id}`;
@@ -66,6 +68,7 @@ export default function LogPage() {
       </header>
       {notice ? <Notice>{t(`logs.page.notice.${notice}`)}</Notice> : null}
       {collabNotice ? <Notice>{t(`collab.notice.${collabNotice}`)}</Notice> : null}
+      {familyNotice ? <Notice>{t(`family.access.${familyNotice}`)}</Notice> : null}
       {data.pendingHandover ? (
         <Notice tone="info">
           {t("collab.handover.pending", { name: data.pendingHandover.to, service: data.pendingHandover.toServiceName })}
@@ -256,15 +259,22 @@ export default function LogPage() {
                   {g.phone || g.email ? (
                     <span className="block text-sm">{[g.phone, g.email].filter(Boolean).join(" · ")}</span>
                   ) : null}
+                  {g.hasFamilyAccess ? <span className="block text-sm">{t("family.access.has")}</span> : null}
                 </li>
               ))}
             </ul>
           ) : (
             <p>{t("logs.page.noGuardians")}</p>
           )}
+          {child.hasFamilyAccess ? (
+            <p className="text-sm">
+              {child.name}: {t("family.access.has")}
+            </p>
+          ) : null}
           {can.hold ? (
-            <p className="no-print">
+            <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
               <Link to={`${base}/guardians/new`}>{t("logs.page.addGuardian")}</Link>
+              {!concern ? <Link to={`${base}/family`}>{t("family.access.give")}</Link> : null}
             </p>
           ) : null}
         </section>

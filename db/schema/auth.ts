@@ -54,3 +54,23 @@ export const loginThrottle = sqliteTable("login_throttle", {
 export const sessionsRelations = relations(sessions, ({ one }) => ({
   user: one(users, { fields: [sessions.userId], references: [users.id] }),
 }));
+
+/**
+ * One-time sign-in codes for family members (6 digits, 10 minutes, 5 attempts). Only
+ * SHA-256 of the code is stored; the browser holds the row id in a short-lived cookie.
+ */
+export const signInCodes = sqliteTable(
+  "sign_in_codes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("sign_in_codes_user_idx").on(t.userId, t.createdAt)],
+);

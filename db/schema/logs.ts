@@ -15,11 +15,13 @@ export const children = sqliteTable("children", {
   birthDate: text("birth_date").notNull(),
   /** fødselsnummer or D-number, 11 digits, checked with both mod-11 digits. */
   nationalId: text("national_id"),
+  /** The young person's own family account, once the holder has given them access. */
+  userId: text("user_id").references(() => users.id),
   createdBy: text("created_by")
     .notNull()
     .references(() => users.id),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-});
+}, (t) => [index("children_user_idx").on(t.userId)]);
 
 /** The services the child attends (a school, an SFO, a kindergarten …). */
 export const childServices = sqliteTable(
@@ -49,9 +51,11 @@ export const guardians = sqliteTable(
     phone: text("phone"),
     /** ISO date the guardian was told about the log. */
     toldOn: text("told_on"),
+    /** The guardian's family account, once the holder has given them access. */
+    userId: text("user_id").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("guardians_child_idx").on(t.childId)],
+  (t) => [index("guardians_child_idx").on(t.childId), index("guardians_user_idx").on(t.userId)],
 );
 
 /**

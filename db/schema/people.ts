@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { membershipRoles } from "../../app/lib/enums";
+import { membershipRoles, userKinds } from "../../app/lib/enums";
 import { serviceKinds } from "./reference";
 
 /** A unit in the municipality: a school, a kindergarten, the health clinic, PPT, child welfare… */
@@ -19,14 +19,21 @@ export const services = sqliteTable(
   (t) => [uniqueIndex("services_name_unique").on(sql`lower(${t.name})`)],
 );
 
-/** A staff member. Family members (guardians, young people) arrive with a later issue. */
+/**
+ * A person who signs in: a staff member, or a family member (a guardian or a young person;
+ * `kind` = 'family', no password, no memberships — see docs/decisions/008-family-accounts.md).
+ * Staff and family are separate accounts even when the e-mail address is the same.
+ */
 export const users = sqliteTable(
   "users",
   {
     id: text("id").primaryKey(),
+    kind: text("kind", { enum: userKinds }).notNull().default("staff"),
     name: text("name").notNull(),
-    /** Stored lower-cased; unique. */
+    /** Stored lower-cased; unique per kind. */
     email: text("email").notNull(),
+    /** Family accounts: fødselsnummer/D-number, for sign-in through ID-porten (OIDC). */
+    nationalId: text("national_id"),
     /** Argon2id PHC string; null until the invitation has been used. */
     passwordHash: text("password_hash"),
     isAdministrator: integer("is_administrator", { mode: "boolean" }).notNull().default(false),
@@ -35,7 +42,13 @@ export const users = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_name_idx").on(t.name)],
+  (t) => [
+    uniqueIndex("users_kind_email_unique").on(t.kind, t.email),
+    uniqueIndex("users_national_id_unique")
+      .on(t.nationalId)
+      .where(sql`${t.nationalId} is not null`),
+    index("users_name_idx").on(t.name),
+  ],
 );
 
 /**

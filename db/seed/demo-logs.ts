@@ -352,6 +352,16 @@ class DemoLog {
     });
   }
 
+  /** The holder gives a guardian their own family account (created by the demo seed). */
+  familyAccess(ago: number, guardianName: string, accountEmail: string) {
+    const row = this.guardianRows.find((g) => g.name === guardianName);
+    const userId = this.world.ctx.userIds.get(accountEmail);
+    if (!row || !userId || !row.parentalResponsibility) throw new Error(`demo logs: cannot give ${guardianName} access`);
+    row.userId = userId;
+    row.email = accountEmail;
+    this.append("family_access", ago, { name: guardianName, role: "guardian", granted: true });
+  }
+
   becameLog(ago: number, level: 1 | 2) {
     if (this.kind !== "concern") throw new Error("demo logs: already a relay log");
     if (this.guardianRows.length === 0) throw new Error("demo logs: a relay log needs a guardian");
@@ -744,6 +754,8 @@ const TEACHER = "laerer@eksempel.no";
 const KINDERGARTEN_TEACHER = "barnehagelaerer@eksempel.no";
 const NURSE = "helsesykepleier@eksempel.no";
 const PPT_ADVISER = "ppt@eksempel.no";
+/** The demo's family account: Noah's mother, who signs in with a code from the mail folder. */
+export const DEMO_GUARDIAN = "forelder@eksempel.no";
 const SECOND_TEACHER = "laerer2@eksempel.no";
 
 /**
@@ -1050,6 +1062,8 @@ function teacherLogs(w: World) {
     givenBy: ["Line Hagen"],
     services: ["bup"],
   });
+  // The mother follows the log herself: the demo's family account (forelder@eksempel.no).
+  noah.familyAccess(18, "Line Hagen", DEMO_GUARDIAN);
 
   // Up to level 2 with the school health service, and back down to 1: absence. When the
   // collaboration ended, the parents withdrew the consent covering the nurse: her

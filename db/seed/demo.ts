@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "../client.server";
 import { guideSettings, memberships, services, users } from "../schema";
 import { createId } from "../../app/lib/ids";
 import type { MembershipRole, ServiceKind } from "../../app/lib/enums";
-import { seedDemoLogs } from "./demo-logs";
+import { DEMO_GUARDIAN, seedDemoLogs } from "./demo-logs";
 
 /**
  * The invented demo municipality "Eksempel kommune". Every name here is made up; every
@@ -97,6 +97,10 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
         });
       }
     }
+    // A family account (no password: a one-time code by e-mail, shown in the demo's mail folder).
+    const guardianId = createId();
+    userIds.set(DEMO_GUARDIAN, guardianId);
+    await tx.insert(users).values({ id: guardianId, kind: "family", name: "Line Hagen", email: DEMO_GUARDIAN, createdAt: now });
     await seedDemoLogs(tx, { now, userIds, serviceIds });
   });
 }

@@ -219,6 +219,15 @@ function EventBody({ event }: { event: TimelineEvent }) {
       return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
     case "relay_returned":
       return <p>{t("logs.event.returned", { from: event.data.from, to: event.data.to, service: event.data.toService })}</p>;
+    case "family_access":
+      return (
+        <p>
+          {t(event.data.granted ? "logs.event.familyAccessGranted" : "logs.event.familyAccessRevoked", {
+            name: event.data.name,
+            role: t(`logs.familyRoles.${event.data.role}`),
+          })}
+        </p>
+      );
   }
 }
 
@@ -234,7 +243,10 @@ export function EventItem({ event, logId, print = false }: { event: TimelineEven
           {t(`logs.eventTypes.${event.type}`)} · {date(event.occurredOn)}
         </h3>
         <p className="text-sm text-slate-700">
-          {t("logs.event.by", { name: event.authorName, service: event.authorServiceName ?? "" })} ·{" "}
+          {event.authorKind === "family"
+            ? t("logs.event.byFamily", { name: event.authorName })
+            : t("logs.event.by", { name: event.authorName, service: event.authorServiceName ?? "" })}{" "}
+          ·{" "}
           {t("logs.event.recorded", { date: dateTime(event.recordedAt) })}
         </p>
       </header>

@@ -38,6 +38,7 @@ export function TextField({
   type = "text",
   autoComplete,
   autoFocus,
+  inputMode,
 }: {
   field: Meta;
   label: string;
@@ -45,6 +46,7 @@ export function TextField({
   type?: "text" | "email" | "password" | "search" | "date" | "tel";
   autoComplete?: string;
   autoFocus?: boolean;
+  inputMode?: "numeric" | "email" | "text";
 }) {
   const props = getInputProps(field, { type, ariaDescribedBy: undefined });
   return (
@@ -58,6 +60,7 @@ export function TextField({
         aria-describedby={describedBy(field, hint)}
         autoComplete={autoComplete}
         autoFocus={autoFocus}
+        inputMode={inputMode}
         className="input"
       />
     </div>

@@ -14,7 +14,7 @@ export interface AuthenticatedActor extends Actor {
 export async function loadActor(userId: string): Promise<Actor | null> {
   const { db } = await database();
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || !user.active) return null;
+  if (!user || !user.active || user.kind !== "staff") return null;
   const rows = await db
     .select({
       id: memberships.id,
@@ -47,10 +47,14 @@ export async function getActor(request: Request): Promise<AuthenticatedActor | n
   return actor ? { ...actor, sessionId: session.id } : null;
 }
 
-/** The signed-in person; otherwise a redirect to /login that returns here afterwards. */
+/** The signed-in staff member; otherwise a redirect to /login that returns here afterwards. */
 export async function requireActor(request: Request): Promise<AuthenticatedActor> {
   const actor = await getActor(request);
   if (actor) return actor;
+  // A family member who wanders onto a staff page goes to their own pages instead.
+  const token = readCookie(request, SESSION_COOKIE);
+  const session = token ? await validateSessionToken(token) : null;
+  if (session?.kind === "family") throw redirect("/family");
   const url = new URL(request.url);
   const back = url.pathname + url.search;
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);

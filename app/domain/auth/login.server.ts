@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { users } from "../../../db/schema";
 import { AppError } from "../errors.server";
@@ -19,7 +19,7 @@ export async function signIn(input: { email: string; password: string; clientAdd
   if (wait > 0) throw new AppError(429, "too_many_attempts", { retryAfterSeconds: wait });
 
   const { db } = await database();
-  const user = await db.select().from(users).where(eq(users.email, email)).get();
+  const user = await db.select().from(users).where(and(eq(users.kind, "staff"), eq(users.email, email))).get();
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || !user.active) {
     await recordFailure(keys);

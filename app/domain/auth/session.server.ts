@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { sessions, users } from "../../../db/schema";
 import { settings } from "../../config.server";
+import type { UserKind } from "../../lib/enums";
 import { bytesEqual, randomToken, sha256Bytes } from "./tokens.server";
 
 /**
@@ -15,8 +16,15 @@ export const SESSION_COOKIE = "stafettlogg_session";
 /** Only touch the row when at least this much of the idle window has been used. */
 const TOUCH_AFTER_MS = 60_000;
 
-function idleMs() {
-  return settings().SESSION_IDLE_MINUTES * 60_000;
+/**
+ * Family members sign in from their own phones, often shared or left unlocked: their
+ * sessions end after a shorter idle time (never longer than the staff setting).
+ */
+export const FAMILY_IDLE_MINUTES = 15;
+
+function idleMs(kind: UserKind) {
+  const staff = settings().SESSION_IDLE_MINUTES;
+  return (kind === "family" ? Math.min(FAMILY_IDLE_MINUTES, staff) : staff) * 60_000;
 }
 function absoluteMs() {
   return settings().SESSION_ABSOLUTE_HOURS * 3_600_000;
@@ -25,11 +33,15 @@ function absoluteMs() {
 export interface SessionRecord {
   id: string;
   userId: string;
+  kind: UserKind;
   createdAt: Date;
   expiresAt: Date;
 }
 
-export async function createSession(userId: string): Promise<{ token: string; session: SessionRecord }> {
+export async function createSession(
+  userId: string,
+  kind: UserKind = "staff",
+): Promise<{ token: string; session: SessionRecord }> {
   const { transaction } = await database();
   const id = randomToken();
   const secret = randomToken();
@@ -37,11 +49,18 @@ export async function createSession(userId: string): Promise<{ token: string; se
   const session: SessionRecord = {
     id,
     userId,
+    kind,
     createdAt: new Date(now),
-    expiresAt: new Date(Math.min(now + idleMs(), now + absoluteMs())),
+    expiresAt: new Date(Math.min(now + idleMs(kind), now + absoluteMs())),
   };
   await transaction((tx) =>
-    tx.insert(sessions).values({ ...session, secretHash: Buffer.from(sha256Bytes(secret)) }),
+    tx.insert(sessions).values({
+      id,
+      userId,
+      createdAt: session.createdAt,
+      expiresAt: session.expiresAt,
+      secretHash: Buffer.from(sha256Bytes(secret)),
+    }),
   );
   return { token: `${id}.${secret}`, session };
 }
@@ -56,7 +75,7 @@ export async function validateSessionToken(token: string) {
   const [id, secret] = parts as [string, string];
   const { db, transaction } = await database();
   const row = await db
-    .select({ session: sessions, userActive: users.active })
+    .select({ session: sessions, userActive: users.active, kind: users.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
@@ -73,10 +92,11 @@ export async function validateSessionToken(token: string) {
   const session: SessionRecord = {
     id,
     userId: row.session.userId,
+    kind: row.kind,
     createdAt: row.session.createdAt,
     expiresAt: row.session.expiresAt,
   };
-  const renewed = Math.min(now + idleMs(), absoluteDeadline);
+  const renewed = Math.min(now + idleMs(row.kind), absoluteDeadline);
   if (renewed - session.expiresAt.getTime() >= TOUCH_AFTER_MS) {
     session.expiresAt = new Date(renewed);
     await transaction((tx) =>

@@ -21,8 +21,8 @@ import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
-import { requireLogAccess, type LogAccess } from "../logs/access.server";
-import { appendEvent } from "../logs/logs.server";
+import { requireLogAccess } from "../logs/access.server";
+import { appendEvent, closeLogIn, type EventScope } from "../logs/logs.server";
 import { sha256Hex } from "../auth/tokens.server";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./attachments.server";
 import { gateContext, hasKeepConsent, isCovered } from "./coverage.server";
@@ -64,21 +64,37 @@ async function childOf(db: Queryable, childId: string) {
 }
 
 export async function recordConsent(actor: Actor, logId: string, input: ConsentInput) {
-  const today = todayInOslo();
-  if (input.givenOn > today) throw fieldError("givenOn", "date_in_future");
-  if (input.form === "oral" && !input.note?.trim()) throw fieldError("note", "oral_consent_needs_note");
-  if (!input.youngPerson && input.guardianIds.length === 0) throw fieldError("guardianIds", "consent_party_required");
-  let attachmentType: string | null = null;
-  if (input.attachment && input.attachment.byteLength > 0) {
-    if (input.form !== "written") throw fieldError("attachment", "attachment_only_written");
-    if (input.attachment.byteLength > MAX_ATTACHMENT_BYTES) throw fieldError("attachment", "attachment_too_large");
-    attachmentType = sniffAttachment(input.attachment);
-    if (!attachmentType) throw fieldError("attachment", "attachment_type");
-  }
+  validateConsentInput(input);
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
-    if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+    return recordConsentIn(tx, access, actor, input);
+  });
+}
+
+function validateConsentInput(input: ConsentInput) {
+  if (input.givenOn > todayInOslo()) throw fieldError("givenOn", "date_in_future");
+  if (input.form === "oral" && !input.note?.trim()) throw fieldError("note", "oral_consent_needs_note");
+  if (!input.youngPerson && input.guardianIds.length === 0) throw fieldError("guardianIds", "consent_party_required");
+  if (input.attachment && input.attachment.byteLength > 0) {
+    if (input.form !== "written") throw fieldError("attachment", "attachment_only_written");
+    if (input.attachment.byteLength > MAX_ATTACHMENT_BYTES) throw fieldError("attachment", "attachment_too_large");
+    if (!sniffAttachment(input.attachment)) throw fieldError("attachment", "attachment_type");
+  }
+}
+
+/**
+ * Record a consent inside a transaction whose caller has checked who may: the holder
+ * (recordConsent), or a guardian or the young person themself (family/consents.server.ts,
+ * always in digital form). The recorder is the acting person.
+ */
+export async function recordConsentIn(tx: Transaction, access: EventScope, actor: Pick<Actor, "id">, input: ConsentInput) {
+  validateConsentInput(input);
+  const attachmentType = input.attachment && input.attachment.byteLength > 0 ? sniffAttachment(input.attachment) : null;
+  const today = todayInOslo();
+  if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
+  {
+    const logId = access.log.id;
     const guide = await guideSettingsIn(tx);
     const child = await childOf(tx, access.log.childId);
     if (input.youngPerson) {
@@ -163,8 +179,9 @@ export async function recordConsent(actor: Actor, logId: string, input: ConsentI
     // Narrowing can uncover services just as a withdrawal does.
     if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
     return { consentId: id };
-  });
+  }
 }
+
 
 /**
  * Withdraw a consent, with effect at once. Participants whose service is no longer
@@ -177,6 +194,20 @@ export async function withdrawConsent(actor: Actor, logId: string, consentId: st
   const { transaction } = await database();
   await transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
+    await withdrawConsentIn(tx, access, actor, consentId, input);
+  });
+}
+
+/** Withdraw inside a transaction whose caller has checked who may (the holder, or the family). */
+export async function withdrawConsentIn(
+  tx: Transaction,
+  access: EventScope,
+  actor: Pick<Actor, "id">,
+  consentId: string,
+  input: { reason: string },
+) {
+  const logId = access.log.id;
+  {
     const consent = await tx
       .select()
       .from(consents)
@@ -198,11 +229,11 @@ export async function withdrawConsent(actor: Actor, logId: string, consentId: st
       reason: input.reason,
     });
     await afterCoverageShrinks(tx, actor, access, consent.scope === "keep");
-  });
+  }
 }
 
 /** The consequences for the holder when coverage got smaller (withdrawal or narrowing). */
-async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAccess, keepChanged: boolean) {
+async function afterCoverageShrinks(tx: Transaction, actor: Pick<Actor, "id">, access: EventScope, keepChanged: boolean) {
   const log = access.log;
   const ctx = await gateContext(tx);
   const anyKeep = await tx
@@ -212,20 +243,7 @@ async function afterCoverageShrinks(tx: Transaction, actor: Actor, access: LogAc
     .get();
   // The consent to keep the log was withdrawn (or narrowed away) and none other holds.
   if (keepChanged && !(await hasKeepConsent(tx, log.id, ctx))) {
-    const now = new Date();
-    await tx
-      .update(actions)
-      .set({ active: false, endedAt: now })
-      .where(and(eq(actions.logId, log.id), eq(actions.active, true)));
-    await tx
-      .update(logs)
-      .set({ state: "closed", closeReason: "consent_withdrawn", closedAt: now, nextEvaluationOn: null })
-      .where(eq(logs.id, log.id));
-    await appendEvent(tx, access, actor, "closed", todayInOslo(), {
-      reason: "consent_withdrawn",
-      summary: "",
-      guardiansToldOn: null,
-    });
+    await closeLogIn(tx, access, actor, { reason: "consent_withdrawn", summary: "", guardiansToldOn: null });
     return;
   }
   if (!anyKeep || (await isCovered(tx, log.id, log.holderServiceId, ctx))) return;
@@ -317,6 +335,7 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       categories: c.categories ?? [],
       guardiansGiven,
       guardiansRequired: responsible.length,
+      guardianIds: [...given],
       services: covered,
       givenOn: c.givenOn,
       expiresOn: c.expiresOn,

@@ -26,11 +26,17 @@ export interface EventOptions {
   aboutEventId?: string | null;
 }
 
+/** The log an event goes on, and the service its author acts for (none for a family member). */
+export interface EventScope {
+  log: LogAccess["log"];
+  serviceId: string | null;
+}
+
 /** Append one event; `seq` orders a log's timeline. */
 export async function appendEvent<T extends EventType>(
   tx: Transaction,
-  access: Pick<LogAccess, "log" | "serviceId">,
-  actor: Actor,
+  access: EventScope,
+  actor: Pick<Actor, "id">,
   type: T,
   occurredOn: string,
   data: EventData[T],
@@ -533,22 +539,30 @@ export async function closeLog(actor: Actor, logId: string, input: CloseInput) {
     if (concern && input.reason !== "no_further_concern") throw fieldError("reason", "reason_not_for_concern");
     if (!concern && input.reason === "no_further_concern") throw fieldError("reason", "reason_only_for_concern");
     if (!concern && !input.guardiansToldOn) throw fieldError("guardiansToldOn", "required");
-    const now = new Date();
-    // A closed log has no running actions and no pending decision.
-    await tx
-      .update(actions)
-      .set({ active: false, endedAt: now })
-      .where(and(eq(actions.logId, logId), eq(actions.active, true)));
-    await tx
-      .update(logs)
-      .set({ state: "closed", closeReason: input.reason, closedAt: now, nextEvaluationOn: null, decisionDueOn: null })
-      .where(eq(logs.id, logId));
-    await appendEvent(tx, access, actor, "closed", todayInOslo(now), {
+    await closeLogIn(tx, access, actor, {
       reason: input.reason,
       summary: input.summary,
       guardiansToldOn: input.guardiansToldOn || null,
     });
   });
+}
+
+/**
+ * Close inside a transaction whose caller has checked who may: by the holder, by a
+ * withdrawal of the consent to keep the log, or at the guardians' own request.
+ */
+export async function closeLogIn(tx: Transaction, scope: EventScope, actor: Pick<Actor, "id">, data: EventData["closed"]) {
+  const now = new Date();
+  // A closed log has no running actions and no pending decision.
+  await tx
+    .update(actions)
+    .set({ active: false, endedAt: now })
+    .where(and(eq(actions.logId, scope.log.id), eq(actions.active, true)));
+  await tx
+    .update(logs)
+    .set({ state: "closed", closeReason: data.reason, closedAt: now, nextEvaluationOn: null, decisionDueOn: null })
+    .where(eq(logs.id, scope.log.id));
+  await appendEvent(tx, scope, actor, "closed", todayInOslo(now), data);
 }
 
 /** Reopen a closed log, with a reason (the holder only). */

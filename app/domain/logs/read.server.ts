@@ -30,17 +30,28 @@ export const HOME_PAGE_SIZE = 25;
 
 const authorService = aliasedTable(services, "author_service");
 
-/** Timeline events, newest first, with their corrections attached. Corrections are not listed on their own. */
-async function loadTimeline(
-  access: LogAccess,
-  actor: Actor,
+/**
+ * Who is looking at a timeline: a staff member with their role on the log, or the family
+ * ("guardians"), who see only what is visible to the guardians and can change nothing here.
+ */
+export type TimelineViewer = { actor: Actor; role: LogAccess["role"] } | "guardians";
+
+/**
+ * Timeline events, newest first, with their corrections attached. Corrections are not
+ * listed on their own. Callers have checked access and written the access log.
+ */
+export async function loadTimeline(
+  log: LogAccess["log"],
+  viewer: TimelineViewer,
   options: { before?: number; type?: EventType; limit?: number },
 ): Promise<{ events: TimelineEvent[]; nextBefore: number | null }> {
   const { db } = await database();
+  const access = { log };
   const limit = options.limit ?? TIMELINE_PAGE_SIZE;
   const where: (SQL | undefined)[] = [
     eq(logEvents.logId, access.log.id),
     notInArray(logEvents.type, ["correction", "restriction"]),
+    viewer === "guardians" ? visibleToGuardiansSql() : undefined,
     options.type ? eq(logEvents.type, options.type) : undefined,
     options.before ? lt(logEvents.seq, options.before) : undefined,
   ];
@@ -54,6 +65,7 @@ async function loadTimeline(
       recordedAt: logEvents.recordedAt,
       authorId: logEvents.authorId,
       authorName: users.name,
+      authorKind: users.kind,
       authorServiceName: authorService.name,
       correctsEventId: logEvents.correctsEventId,
       restrictedReason: logEvents.restrictedReason,
@@ -101,7 +113,8 @@ async function loadTimeline(
     const data = c.data as EventData["correction"];
     latestCorrection.set(c.correctsEventId!, { id: c.id, text: data.text, reason: data.reason });
   }
-  const open = access.log.state === "open" && access.role !== "leader";
+  const staff = viewer === "guardians" ? null : viewer;
+  const open = access.log.state === "open" && staff !== null && staff.role !== "leader";
   const events = page.map(
     (r) =>
       ({
@@ -113,11 +126,13 @@ async function loadTimeline(
         recordedAt: r.recordedAt.toISOString(),
         authorName: r.authorName,
         authorServiceName: r.authorServiceName,
+        authorKind: r.authorKind,
         correctsEventId: r.correctsEventId,
         correctedBy: latestCorrection.get(r.id) ?? null,
         restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? null,
-        canCorrect: open && r.authorId === actor.id && correctableTypes.has(r.type),
-        canRestrict: open && !r.restrictedReason && !restrictedLater.has(r.id) && mayRestrict(access.role, actor, r),
+        canCorrect: open && r.authorId === staff!.actor.id && correctableTypes.has(r.type),
+        canRestrict:
+          open && !r.restrictedReason && !restrictedLater.has(r.id) && mayRestrict(staff!.role, staff!.actor, r),
       }) as TimelineEvent,
   );
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
@@ -220,6 +235,9 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
           : `${child.nationalId.slice(0, 6)} *****`
         : null,
       attends: attends.map((a) => a.name),
+      /** From the consent age the young person may get their own access. */
+      atConsentAge: child.birthDate <= gate.consentAgeBornBy,
+      hasFamilyAccess: child.userId !== null,
     },
     guardians: guardianRows.map((g) => ({
       id: g.id,
@@ -229,6 +247,7 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
       email: g.email,
       phone: g.phone,
       toldOn: g.toldOn,
+      hasFamilyAccess: g.userId !== null,
     })),
     holder,
     participants,
@@ -265,7 +284,7 @@ export async function viewLog(
 ) {
   const access = await openLog(actor, logId, "view");
   const details = await logDetails(access, options.locale);
-  const timeline = await loadTimeline(access, actor, options);
+  const timeline = await loadTimeline(access.log, { actor, role: access.role }, options);
   return { ...details, ...timeline };
 }
 
@@ -273,7 +292,7 @@ export async function viewLog(
 export async function printLog(actor: Actor, logId: string, locale: Locale) {
   const access = await openLog(actor, logId, "print");
   const details = await logDetails(access, locale, { fullNationalId: true });
-  const timeline = await loadTimeline(access, actor, { limit: 100_000 });
+  const timeline = await loadTimeline(access.log, { actor, role: access.role }, { limit: 100_000 });
   return { ...details, events: timeline.events.slice().reverse() };
 }
 

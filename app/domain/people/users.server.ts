@@ -32,9 +32,11 @@ export async function listUsers(actor: Actor, input: { query?: string; page: num
   requireCapability(actor, "users.manage");
   const { db } = await database();
   const q = input.query?.trim();
-  const where = q
-    ? or(like(users.name, `%${escapeLike(q)}%`), like(users.email, `%${escapeLike(q.toLowerCase())}%`))
-    : undefined;
+  // Family accounts are managed through the logs, never by administrators.
+  const where = and(
+    eq(users.kind, "staff"),
+    q ? or(like(users.name, `%${escapeLike(q)}%`), like(users.email, `%${escapeLike(q.toLowerCase())}%`)) : undefined,
+  );
   const [{ total }] = (await db.select({ total: count() }).from(users).where(where)) as [{ total: number }];
   const pages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pages);
@@ -65,7 +67,7 @@ export async function listUsers(actor: Actor, input: { query?: string; page: num
 export async function getUser(actor: Actor, userId: string) {
   requireCapability(actor, "users.manage");
   const { db } = await database();
-  const user = await db.select().from(users).where(eq(users.id, userId)).get();
+  const user = await db.select().from(users).where(and(eq(users.id, userId), eq(users.kind, "staff"))).get();
   if (!user) throw notFound();
   const history = await db
     .select({
@@ -100,7 +102,7 @@ export async function getUser(actor: Actor, userId: string) {
 
 async function assertEmailFree(email: string, exceptId?: string) {
   const { db } = await database();
-  const clash = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  const clash = await db.select({ id: users.id }).from(users).where(and(eq(users.kind, "staff"), eq(users.email, email))).get();
   if (clash && clash.id !== exceptId) throw fieldError("email", "email_taken");
 }
 
@@ -163,7 +165,7 @@ export async function updateUser(actor: Actor, userId: string, input: UserInput)
     tx
       .update(users)
       .set({ name: input.name, email, isAdministrator: input.isAdministrator, isCoordinator: input.isCoordinator })
-      .where(eq(users.id, userId))
+      .where(and(eq(users.id, userId), eq(users.kind, "staff")))
       .returning({ id: users.id }),
   );
   if (changed.length === 0) throw notFound();
@@ -182,7 +184,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     const changed = await tx
       .update(users)
       .set({ active, deactivatedAt: active ? null : now })
-      .where(eq(users.id, userId))
+      .where(and(eq(users.id, userId), eq(users.kind, "staff")))
       .returning({ id: users.id });
     if (changed.length === 0) throw notFound();
     if (!active) {
@@ -199,7 +201,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 export async function reissueInvitation(actor: Actor, userId: string) {
   requireCapability(actor, "users.manage");
   const { db, transaction } = await database();
-  const user = await db.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const user = await db.select({ active: users.active }).from(users).where(and(eq(users.id, userId), eq(users.kind, "staff"))).get();
   if (!user) throw notFound();
   if (!user.active) throw new AppError(400, "user_inactive");
   return transaction((tx) => issueInvitationIn(tx, userId, actor.id));
@@ -208,7 +210,7 @@ export async function reissueInvitation(actor: Actor, userId: string) {
 export async function addMembership(actor: Actor, userId: string, input: MembershipInput) {
   requireCapability(actor, "users.manage");
   const { db, transaction } = await database();
-  const user = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  const user = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.kind, "staff"))).get();
   if (!user) throw notFound();
   await assertActiveService(input.serviceId);
   const current = await db
@@ -273,8 +275,8 @@ export async function changeMembershipRole(actor: Actor, userId: string, members
 export async function peopleCounts(actor: Actor) {
   requireCapability(actor, "users.manage");
   const { db } = await database();
-  const [u] = await db.select({ n: count() }).from(users).where(eq(users.active, true));
+  const [u] = await db.select({ n: count() }).from(users).where(and(eq(users.kind, "staff"), eq(users.active, true)));
   const [s] = await db.select({ n: count() }).from(services).where(eq(services.active, true));
-  const [p] = await db.select({ n: count() }).from(users).where(and(eq(users.active, true), isNull(users.passwordHash)));
+  const [p] = await db.select({ n: count() }).from(users).where(and(eq(users.kind, "staff"), eq(users.active, true), isNull(users.passwordHash)));
   return { activeUsers: u?.n ?? 0, activeServices: s?.n ?? 0, awaitingPassword: p?.n ?? 0 };
 }

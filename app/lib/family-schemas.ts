@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { email, entryText, mediumText, nationalId, optionalMediumText } from "./validation";
+
+/** Forms on the family's pages, and the holder's "give the family access". Messages are translation keys. */
+const id = z.string({ error: "validation.invalidChoice" }).trim().min(1, { error: "validation.invalidChoice" }).max(40);
+
+export const FamilyEmailSchema = z.object({ email });
+
+export const FamilyCodeSchema = z.object({
+  code: z
+    .string({ error: "validation.required" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "validation.required" })
+        .regex(/^\d{6}$/, { error: "validation.code" }),
+    ),
+});
+
+export const FamilyEntrySchema = z.object({
+  kind: z.enum(["note", "view"], { error: "validation.invalidChoice" }),
+  text: entryText,
+});
+
+export const FamilyCloseSchema = z.object({ message: optionalMediumText.transform((v) => v ?? "") });
+
+/** The consent page has three small forms, told apart by `intent`. */
+export const FamilyConsentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("give"), serviceId: id, purpose: mediumText }),
+  z.object({ intent: z.literal("renew"), consentId: id }),
+  z.object({
+    intent: z.literal("withdraw"),
+    consentId: id,
+    serviceId: id,
+    reason: optionalMediumText.transform((v) => v ?? ""),
+  }),
+]);
+
+export const FamilyAccessSchema = z.object({
+  who: id,
+  email,
+  nationalId,
+});

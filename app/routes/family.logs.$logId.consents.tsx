@@ -1,0 +1,169 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
+import { ErrorSummary } from "../components/ui/ErrorSummary";
+import { SelectField, TextAreaField } from "../components/ui/Field";
+import { Notice } from "../components/ui/Notice";
+import { giveFamilyConsent, familyConsents, renewFamilyConsent, withdrawFamilyConsent } from "../domain/family/consents.server";
+import { requireFamilyMember } from "../domain/family/guards.server";
+import { familyLogHeading } from "../domain/family/pages.server";
+import { pageTitle } from "../i18n/meta";
+import { backToFamilyLog } from "../lib/family-route.server";
+import { FamilyConsentSchema } from "../lib/family-schemas";
+import { guard, withFormErrors } from "../lib/http.server";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "family.consents.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireFamilyMember(request);
+  const logId = params.logId ?? "";
+  return guard(async () => ({
+    log: await familyLogHeading(member, logId, "read"),
+    ...(await familyConsents(member, logId)),
+  }));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireFamilyMember(request);
+  const logId = params.logId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: FamilyConsentSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  return withFormErrors(submission, async () => {
+    switch (value.intent) {
+      case "give":
+        await giveFamilyConsent(member, logId, { serviceId: value.serviceId, purpose: value.purpose });
+        return redirect(backToFamilyLog(logId, "consentGiven"));
+      case "renew":
+        await renewFamilyConsent(member, logId, value.consentId);
+        return redirect(backToFamilyLog(logId, "consentRenewed"));
+      case "withdraw":
+        await withdrawFamilyConsent(member, logId, value);
+        return redirect(backToFamilyLog(logId, "consentWithdrawn"));
+    }
+  });
+}
+
+/**
+ * Every consent in force, in plain words, with renew and withdraw-for-a-service buttons,
+ * and a form to consent to a new service. Each button is its own small form (no script needed).
+ */
+export default function FamilyConsents() {
+  const { log, consents, services, open } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const [form, fields] = useForm({
+    id: "family-consent-give",
+    lastResult,
+    defaultValue: { intent: "give" },
+    constraint: getZodConstraint(FamilyConsentSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyConsentSchema }),
+  });
+  const giveFields = form.getFieldset() as unknown as typeof fields & Record<"serviceId" | "purpose", (typeof fields)["intent"]>;
+  const labels = { serviceId: t("family.consents.service"), purpose: t("family.consents.purposeLabel") };
+  return (
+    <div className="stack max-w-3xl">
+      <p className="text-sm">
+        <Link to={`/family/logs/${log.id}`}>{t("family.log.title", { child: log.childName })}</Link>
+      </p>
+      <h1>{t("family.consents.title")}</h1>
+      <p>{t("family.consents.intro")}</p>
+
+      <section aria-labelledby="in-force" className="stack">
+        <h2 id="in-force">{t("family.consents.inForce")}</h2>
+        {consents.length === 0 ? <p>{t("family.consents.none")}</p> : null}
+        <ul className="stack">
+          {consents.map((c) => (
+            <li key={c.id} className="card stack">
+              <h3 className="text-base">
+                {c.decision === "refused"
+                  ? t("family.consents.refused")
+                  : c.scope === "keep"
+                    ? t("family.consents.keep")
+                    : t("family.consents.share")}
+              </h3>
+              {c.scope === "share" ? (
+                <ul className="list-disc pl-6">
+                  {c.services.map((s) => (
+                    <li key={s.id}>{s.name}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <p>
+                <span className="font-semibold">{t("family.consents.purpose")}:</span> {c.purpose}
+              </p>
+              {c.categories.length ? <p>{t("family.consents.categories", { categories: c.categories.join(", ") })}</p> : null}
+              <p>{c.expired ? t("family.consents.expired", { date: date(c.expiresOn) }) : t("family.consents.until", { date: date(c.expiresOn) })}</p>
+              <p>
+                {c.youngPerson
+                  ? t("family.consents.youngPerson")
+                  : t("family.consents.guardians", { given: c.guardiansGiven, required: c.guardiansRequired })}{" "}
+                {c.decision === "given" ? (c.mine ? t("family.consents.mine") : t("family.consents.notMine")) : null}
+              </p>
+              {c.decision === "given" && !c.complete ? <p className="font-semibold">{t("family.consents.notYetValid")}</p> : null}
+              {open && c.decision === "given" && c.scope === "share" ? (
+                <div className="flex flex-wrap gap-3">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="renew" />
+                    <input type="hidden" name="consentId" value={c.id} />
+                    <button type="submit" className="btn-secondary">
+                      {c.mine ? t("family.consents.renew") : t("family.consents.join")}
+                    </button>
+                  </Form>
+                  {c.services.map((s) => (
+                    <Form method="post" key={s.id}>
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="consentId" value={c.id} />
+                      <input type="hidden" name="serviceId" value={s.id} />
+                      <button type="submit" className="btn-secondary">
+                        {t("family.consents.withdraw", { service: s.name })}
+                      </button>
+                    </Form>
+                  ))}
+                </div>
+              ) : null}
+              {open && c.scope === "keep" && log.role === "guardian" ? (
+                <p>
+                  {t("family.consents.keepNote")} <Link to={`/family/logs/${log.id}/close`}>{t("family.log.close")}</Link>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {open ? (
+        <section aria-labelledby="give" className="stack">
+          <h2 id="give">{t("family.consents.giveTitle")}</h2>
+          <ErrorSummary form={form} fields={{ serviceId: giveFields.serviceId, purpose: giveFields.purpose }} labels={labels} />
+          <Form method="post" {...getFormProps(form)} className="card stack">
+            <input type="hidden" name="intent" value="give" />
+            <SelectField
+              field={giveFields.serviceId}
+              label={labels.serviceId}
+              placeholder={t("family.consents.chooseService")}
+              options={services.map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <TextAreaField field={giveFields.purpose} label={labels.purpose} hint={t("family.consents.purposeHint")} rows={3} />
+            <div>
+              <button type="submit" className="btn-primary">
+                {t("family.consents.give")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <Notice tone="info">{t("errors.log_closed")}</Notice>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -66,6 +66,7 @@ export const familyEn: FamilyDictionary = {
     timelineIntro: "Newest first.",
     none: "Nothing has been written yet.",
     older: "Older",
+    newer: "Newer",
   },
   notices: {
     saved: "What you wrote has been saved in the log.",

@@ -70,6 +70,7 @@ export const familyNb = {
     timelineIntro: "Nyeste først.",
     none: "Ingenting er skrevet ennå.",
     older: "Eldre",
+    newer: "Nyere",
   },
   notices: {
     saved: "Det du skrev er lagret i loggen.",

@@ -117,6 +117,17 @@ export type TimelineEvent = {
   };
 }[EventType];
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * What the family's pages get of an event: no sequence number (gaps would tell that
+ * something is hidden from them), no restriction fields, no staff controls.
+ */
+export type GuardianTimelineEvent = DistributiveOmit<
+  TimelineEvent,
+  "seq" | "restrictedReason" | "canCorrect" | "canRestrict" | "correctsEventId" | "correctedBy"
+> & { correctedBy: { text: string; reason: string } | null };
+
 /** Entries a person wrote and may therefore correct (by a new event). */
 export const correctableTypes: ReadonlySet<EventType> = new Set<EventType>([
   "concern",

@@ -17,8 +17,8 @@ const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  return guard(() => familyLogView(member, params.logId ?? "", { before }));
+  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  return guard(() => familyLogView(member, params.logId ?? "", { page }));
 }
 
 /** One log as the family sees it: plain words first, then everything written that they may read. */
@@ -129,9 +129,10 @@ export default function FamilyLog() {
             ))}
           </ol>
         )}
-        {data.nextBefore ? (
-          <p>
-            <Link to={`?before=${data.nextBefore}#timeline`}>{t("family.log.older")}</Link>
+        {data.page > 1 || data.hasMore ? (
+          <p className="flex gap-6">
+            {data.page > 1 ? <Link to={`?page=${data.page - 1}#timeline`}>{t("family.log.newer")}</Link> : null}
+            {data.hasMore ? <Link to={`?page=${data.page + 1}#timeline`}>{t("family.log.older")}</Link> : null}
           </p>
         ) : null}
       </section>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { TimelineEvent } from "../../lib/timeline";
+import type { GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -14,7 +14,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The type-specific body of one timeline event. */
-function EventBody({ event }: { event: TimelineEvent }) {
+function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) {
   const { t } = useTranslation();
   const { date } = useDates();
   switch (event.type) {
@@ -232,7 +232,17 @@ function EventBody({ event }: { event: TimelineEvent }) {
 }
 
 /** One entry on the timeline: what, when, who; a corrected entry is struck through with its correction below. */
-export function EventItem({ event, logId, print = false }: { event: TimelineEvent; logId: string; print?: boolean }) {
+export function EventItem({
+  event: shown,
+  logId,
+  print = false,
+}: {
+  event: TimelineEvent | GuardianTimelineEvent;
+  logId: string;
+  print?: boolean;
+}) {
+  // The family's pages get events without the staff fields: treat those as absent.
+  const event = { restrictedReason: null, canCorrect: false, canRestrict: false, ...shown };
   const { t } = useTranslation();
   const { date, dateTime } = useDates();
   const corrected = event.correctedBy !== null;

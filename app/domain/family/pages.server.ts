@@ -3,14 +3,14 @@ import { database } from "../../../db/client.server";
 import { accessLog, actions, children, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
 import type { Locale } from "../../lib/enums";
-import type { EventData } from "../../lib/timeline";
+import type { EventData, GuardianTimelineEvent } from "../../lib/timeline";
 import { gateContext, isCovered } from "../consent/coverage.server";
 import { AppError } from "../errors.server";
 import { closeLogIn, appendEvent } from "../logs/logs.server";
 import { loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
 import { sendMail } from "../mail/mailer.server";
 import { somethingNewMessage } from "../mail/messages.server";
-import { familyReadable, openFamilyLog, requireFamilyAccess, type FamilyMember } from "./access.server";
+import { familyReadable, openFamilyLog, requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./access.server";
 
 /**
  * The family's own pages (issue 5 item 3–7): their logs, one log in everyday words, their
@@ -73,7 +73,35 @@ async function visibleActions(logId: string) {
 }
 
 /** One log as the family sees it. Recorded in the access log as a "view". */
-export async function familyLogView(member: FamilyMember, logId: string, options: { before?: number } = {}) {
+export const FAMILY_TIMELINE_PAGE_SIZE = 25;
+
+/**
+ * The timeline as the family may see it. Only what the page shows leaves the server: no
+ * sequence numbers (their gaps would tell that something is hidden), no staff controls.
+ */
+async function familyTimeline(log: FamilyAccess["log"], page: number) {
+  const { events, nextBefore } = await loadTimeline(log, "guardians", {
+    limit: FAMILY_TIMELINE_PAGE_SIZE,
+    offset: (page - 1) * FAMILY_TIMELINE_PAGE_SIZE,
+  });
+  return {
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: e.data,
+      occurredOn: e.occurredOn,
+      recordedAt: e.recordedAt,
+      authorName: e.authorName,
+      authorServiceName: e.authorServiceName,
+      authorKind: e.authorKind,
+      correctedBy: e.correctedBy ? { text: e.correctedBy.text, reason: e.correctedBy.reason } : null,
+    })) as GuardianTimelineEvent[],
+    page,
+    hasMore: nextBefore !== null,
+  };
+}
+
+export async function familyLogView(member: FamilyMember, logId: string, options: { page?: number } = {}) {
   const access = await openFamilyLog(member, logId);
   const { db } = await database();
   const log = access.log;
@@ -97,7 +125,7 @@ export async function familyLogView(member: FamilyMember, logId: string, options
     if (s.id === log.holderServiceId || serviceNames.includes(s.name)) continue;
     if (await isCovered(db, log.id, s.id, gate)) serviceNames.push(s.name);
   }
-  const timeline = await loadTimeline(log, "guardians", { before: options.before });
+  const timeline = await familyTimeline(log, Math.max(1, options.page ?? 1));
   return {
     log: {
       id: log.id,

@@ -43,7 +43,7 @@ export type TimelineViewer = { actor: Actor; role: LogAccess["role"] } | "guardi
 export async function loadTimeline(
   log: LogAccess["log"],
   viewer: TimelineViewer,
-  options: { before?: number; type?: EventType; limit?: number },
+  options: { before?: number; type?: EventType; limit?: number; offset?: number },
 ): Promise<{ events: TimelineEvent[]; nextBefore: number | null }> {
   const { db } = await database();
   const access = { log };
@@ -75,7 +75,8 @@ export async function loadTimeline(
     .leftJoin(authorService, eq(authorService.id, logEvents.authorServiceId))
     .where(and(...where))
     .orderBy(desc(logEvents.seq))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(options.offset ?? 0);
   const page = rows.slice(0, limit);
   const corrections = page.length
     ? await db

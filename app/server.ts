@@ -138,6 +138,7 @@ async function main() {
       default:
         break;
     }
+    console.log(`Families sign in at ${base}/family/login`);
     console.log(`Sign in at ${base}/login`);
   });
   const stop = () => server.close(() => process.exit(0));

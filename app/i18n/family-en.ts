@@ -123,6 +123,7 @@ export const familyEn: FamilyDictionary = {
     service: "Service",
     what: "What",
     family: "{{name}} (the family)",
+    familyService: "The family",
     kinds: { view: "Read the log", print: "Printed the log", search: "Found the log in a search" },
     older: "Older",
     newer: "Newer",

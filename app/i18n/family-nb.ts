@@ -127,6 +127,7 @@ export const familyNb = {
     service: "Tjeneste",
     what: "Hva",
     family: "{{name}} (familien)",
+    familyService: "Familien",
     kinds: { view: "Leste loggen", print: "Skrev ut loggen", search: "Fant loggen i et søk" },
     older: "Eldre",
     newer: "Nyere",

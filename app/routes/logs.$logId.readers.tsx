@@ -51,7 +51,7 @@ export default function Readers() {
                 <tr key={r.id}>
                   <td>{dateTime(r.at)}</td>
                   <td>{r.name}</td>
-                  <td>{r.serviceName ?? ""}</td>
+                  <td>{r.serviceName ?? (r.family ? t("family.readers.familyService") : "")}</td>
                   <td>{t(`logs.readers.kinds.${r.kind}`)}</td>
                 </tr>
               ))}

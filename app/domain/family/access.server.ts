@@ -81,10 +81,16 @@ export async function requireFamilyAccess(
 
 /** Read one log as the family: the check and the access-log row, together. */
 export async function openFamilyLog(member: Pick<FamilyMember, "id">, logId: string): Promise<FamilyAccess> {
-  const { db, transaction } = await database();
+  const { db } = await database();
   const access = await requireFamilyAccess(db, member, logId, "read");
+  await recordFamilyRead(member, logId);
+  return access;
+}
+
+/** One access-log row for a family member's read (they act for no service). */
+export async function recordFamilyRead(member: Pick<FamilyMember, "id">, logId: string) {
+  const { transaction } = await database();
   await transaction((tx) =>
     tx.insert(accessLog).values({ id: createId(), logId, userId: member.id, serviceId: null, kind: "view", at: new Date() }),
   );
-  return access;
 }

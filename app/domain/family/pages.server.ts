@@ -10,7 +10,14 @@ import { closeLogIn, appendEvent } from "../logs/logs.server";
 import { loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
 import { sendMail } from "../mail/mailer.server";
 import { somethingNewMessage } from "../mail/messages.server";
-import { familyReadable, openFamilyLog, requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./access.server";
+import {
+  familyReadable,
+  openFamilyLog,
+  recordFamilyRead,
+  requireFamilyAccess,
+  type FamilyAccess,
+  type FamilyMember,
+} from "./access.server";
 
 /**
  * The family's own pages (issue 5 item 3–7): their logs, one log in everyday words, their
@@ -144,10 +151,14 @@ export async function familyLogView(member: FamilyMember, logId: string, options
   };
 }
 
-/** For a form page about one log: the child's name and the log's state, after the check. */
+/**
+ * For a page about one log (a form, consents, who has read): the child's name and the log's
+ * state, after the check. Recorded as a "view", like the staff's form pages: it shows the child.
+ */
 export async function familyLogHeading(member: FamilyMember, logId: string, need: "read" | "write") {
   const { db } = await database();
-  const access = await requireFamilyAccess(db, member, logId, need);
+  const access = need === "read" ? await openFamilyLog(member, logId) : await requireFamilyAccess(db, member, logId, need);
+  if (need === "write") await recordFamilyRead(member, logId);
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, access.log.childId)).get())!;
   return { id: access.log.id, childName: child.name, role: access.role, state: access.log.state, level: access.log.level };
 }

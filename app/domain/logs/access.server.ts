@@ -133,6 +133,8 @@ export async function readersOf(actor: Actor, logId: string, limit = 100) {
     .select({
       id: accessLog.id,
       name: users.name,
+      /** A family member's own reads are in the access log too (no service). */
+      family: sql<boolean>`${users.kind} = 'family'`.mapWith(Boolean),
       serviceName: services.name,
       kind: accessLog.kind,
       at: accessLog.at,

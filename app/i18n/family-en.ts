@@ -93,6 +93,7 @@ export const familyEn: FamilyDictionary = {
     keep: "Consent to keep the log",
     share: "Consent to share with services",
     refused: "You have said no",
+    refusedOn: "Said no on {{date}}",
     purpose: "What it is about",
     until: "Valid until {{date}}",
     expired: "Expired {{date}}",

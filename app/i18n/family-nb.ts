@@ -97,6 +97,7 @@ export const familyNb = {
     keep: "Samtykke til at loggen føres",
     share: "Samtykke til å dele med tjenester",
     refused: "Dere har sagt nei",
+    refusedOn: "Sagt nei {{date}}",
     purpose: "Hva det gjelder",
     until: "Gjelder til {{date}}",
     expired: "Utløpt {{date}}",

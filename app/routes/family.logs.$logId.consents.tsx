@@ -100,13 +100,23 @@ export default function FamilyConsents() {
                 <span className="font-semibold">{t("family.consents.purpose")}:</span> {c.purpose}
               </p>
               {c.categories.length ? <p>{t("family.consents.categories", { categories: c.categories.join(", ") })}</p> : null}
-              <p>{c.expired ? t("family.consents.expired", { date: date(c.expiresOn) }) : t("family.consents.until", { date: date(c.expiresOn) })}</p>
-              <p>
-                {c.youngPerson
-                  ? t("family.consents.youngPerson")
-                  : t("family.consents.guardians", { given: c.guardiansGiven, required: c.guardiansRequired })}{" "}
-                {c.decision === "given" ? (c.mine ? t("family.consents.mine") : t("family.consents.notMine")) : null}
-              </p>
+              {c.decision === "refused" ? (
+                <p>{t("family.consents.refusedOn", { date: date(c.givenOn) })}</p>
+              ) : (
+                <>
+                  <p>
+                    {c.expired
+                      ? t("family.consents.expired", { date: date(c.expiresOn) })
+                      : t("family.consents.until", { date: date(c.expiresOn) })}
+                  </p>
+                  <p>
+                    {c.youngPerson
+                      ? t("family.consents.youngPerson")
+                      : t("family.consents.guardians", { given: c.guardiansGiven, required: c.guardiansRequired })}{" "}
+                    {c.mine ? t("family.consents.mine") : t("family.consents.notMine")}
+                  </p>
+                </>
+              )}
               {c.decision === "given" && !c.complete ? <p className="font-semibold">{t("family.consents.notYetValid")}</p> : null}
               {open && c.decision === "given" && c.scope === "share" ? (
                 <div className="flex flex-wrap gap-3">

@@ -18,7 +18,9 @@ import { requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./acc
 export async function familyConsents(member: FamilyMember, logId: string) {
   const { db } = await database();
   const access = await requireFamilyAccess(db, member, logId, "read");
-  const state = await consentState(db, access.log);
+  // Plain order: keeping the log first, then sharing, then what they said no to.
+  const rank = (c: { scope: string; decision: string }) => (c.decision === "refused" ? 2 : c.scope === "keep" ? 0 : 1);
+  const state = (await consentState(db, access.log)).sort((a, b) => rank(a) - rank(b));
   const allServices = await db
     .select({ id: services.id, name: services.name })
     .from(services)

@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from "../support/server";
 import {
   codeFrom,
   startSmtpServer,
+  smtpSettings,
   type RunningSmtpServer,
 } from "../support/smtp";
 
@@ -42,12 +43,7 @@ let familyLogUrl = "";
 beforeAll(async () => {
   smtp = await startSmtpServer();
   [server, browser] = await Promise.all([
-    startServer({
-      MAIL_TRANSPORT: "smtp",
-      SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String(smtp.port),
-      SMTP_REQUIRE_TLS: "false",
-    }),
+    startServer(smtpSettings(smtp)),
     launchBrowser(),
   ]);
   guardian = await newPage(browser, { javaScriptEnabled: false });

@@ -15,6 +15,7 @@ import {
   codeFrom,
   startSmtpServer,
   type ReceivedMail,
+  smtpSettings,
   type RunningSmtpServer,
 } from "../support/smtp";
 
@@ -74,12 +75,7 @@ async function signIn(role: DemoRole) {
 beforeAll(async () => {
   smtp = await startSmtpServer();
   [server, browser] = await Promise.all([
-    startServer({
-      MAIL_TRANSPORT: "smtp",
-      SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String(smtp.port),
-      SMTP_REQUIRE_TLS: "false",
-    }),
+    startServer(smtpSettings(smtp)),
     launchBrowser(),
   ]);
   [teacher, nurse] = await Promise.all([signIn("teacher"), signIn("nurse")]);

@@ -25,32 +25,26 @@ import * as accessPage from "../../app/routes/logs.$logId.family";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, addParticipant, daysAgo, giveConsent, makeConcern, makeRelayLog, makeSchoolCast } from "../support/log-factories";
 import { callAction, callLoader, cookieFrom, type Outcome } from "../support/requests";
-import { codeFrom, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
+import { codeFrom, smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
 
 /**
  * Issue 5: the family's own access — code sign-in, isolation, restricted entries, their
  * voice, digital consent through the gate, "who has read our log", closing at their
  * request. Route modules get real Requests; mail goes to a real SMTP server in-process.
  */
-const MAIL_KEYS = ["MAIL_TRANSPORT", "SMTP_HOST", "SMTP_PORT", "SMTP_REQUIRE_TLS"];
 let smtp: RunningSmtpServer;
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let address = 0;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  Object.assign(process.env, {
-    MAIL_TRANSPORT: "smtp",
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(smtp.port),
-    SMTP_REQUIRE_TLS: "false",
-  });
+  Object.assign(process.env, smtpSettings(smtp));
   resetSettingsForTests();
   cast = await makeSchoolCast();
 });
 
 afterAll(async () => {
-  for (const key of MAIL_KEYS) delete process.env[key];
+  for (const key of Object.keys(smtpSettings(smtp))) delete process.env[key];
   resetSettingsForTests();
   await smtp.close();
 });

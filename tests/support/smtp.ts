@@ -112,3 +112,8 @@ export function codeFrom(mail: Pick<ReceivedMail, "text">): string {
   if (!match) throw new Error("the mail contains no six-digit code");
   return match[1]!;
 }
+
+/** The settings that send the app's mail to this test server (loopback: no STARTTLS). */
+export function smtpSettings(smtp: Pick<RunningSmtpServer, "port">): Record<string, string> {
+  return { MAIL_TRANSPORT: "smtp", SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_REQUIRE_TLS: "false" };
+}

@@ -104,18 +104,7 @@ export async function giveFamilyConsent(member: FamilyMember, logId: string, inp
       for (const candidate of candidates) {
         const earlier = await activeShareConsent(tx, logId, candidate.id);
         if (earlier.row.expiresOn < todayInOslo() || earlier.guardianIds.includes(access.guardianId!)) continue;
-        return recordConsentIn(tx, access, member, {
-          scope: "share",
-          decision: "given",
-          form: "digital",
-          purpose: earlier.row.purpose,
-          categories: earlier.row.categories ?? undefined,
-          ...partyOf(access, earlier.guardianIds),
-          serviceIds: earlier.serviceIds,
-          givenOn: todayInOslo(),
-          expiresOn: earlier.row.expiresOn,
-          replacesId: earlier.row.id,
-        });
+        return renewIn(tx, access, member, earlier, { expiresOn: earlier.row.expiresOn });
       }
     }
     return recordConsentIn(tx, access, member, {
@@ -135,18 +124,32 @@ export async function renewFamilyConsent(member: FamilyMember, logId: string, co
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireFamilyAccess(tx, member, logId, "write");
-    const earlier = await activeShareConsent(tx, logId, consentId);
-    return recordConsentIn(tx, access, member, {
-      scope: "share",
-      decision: "given",
-      form: "digital",
-      purpose: earlier.row.purpose,
-      categories: earlier.row.categories ?? undefined,
-      ...partyOf(access, earlier.guardianIds),
-      serviceIds: earlier.serviceIds,
-      givenOn: todayInOslo(),
-      replacesId: earlier.row.id,
-    });
+    return renewIn(tx, access, member, await activeShareConsent(tx, logId, consentId));
+  });
+}
+
+/**
+ * The same consent again from today, with this family member among its givers: a renewal
+ * (for the guide's validity, or until `expiresOn` when joining a co-guardian's consent).
+ */
+function renewIn(
+  tx: Transaction,
+  access: FamilyAccess,
+  member: FamilyMember,
+  earlier: Awaited<ReturnType<typeof activeShareConsent>>,
+  options: { expiresOn?: string } = {},
+) {
+  return recordConsentIn(tx, access, member, {
+    scope: "share",
+    decision: "given",
+    form: "digital",
+    purpose: earlier.row.purpose,
+    categories: earlier.row.categories ?? undefined,
+    ...partyOf(access, earlier.guardianIds),
+    serviceIds: earlier.serviceIds,
+    givenOn: todayInOslo(),
+    expiresOn: options.expiresOn,
+    replacesId: earlier.row.id,
   });
 }
 

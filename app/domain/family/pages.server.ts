@@ -7,7 +7,7 @@ import type { EventData, GuardianTimelineEvent } from "../../lib/timeline";
 import { gateContext, isCovered } from "../consent/coverage.server";
 import { AppError } from "../errors.server";
 import { closeLogIn, appendEvent } from "../logs/logs.server";
-import { loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
+import { holderOf, loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
 import { sendMail } from "../mail/mailer.server";
 import { somethingNewMessage } from "../mail/messages.server";
 import {
@@ -113,12 +113,7 @@ export async function familyLogView(member: FamilyMember, logId: string, options
   const { db } = await database();
   const log = access.log;
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, log.childId)).get())!;
-  const holder = (await db
-    .select({ name: users.name, email: users.email, serviceName: services.name })
-    .from(users)
-    .innerJoin(services, eq(services.id, log.holderServiceId))
-    .where(eq(users.id, log.holderId))
-    .get())!;
+  const holder = await holderOf(log);
   // The services taking part: the holder's, and each participant's the consent still covers.
   const participating = await db
     .selectDistinct({ id: services.id, name: services.name })

@@ -139,6 +139,17 @@ export async function loadTimeline(
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
 }
 
+/** The relay holder and how to reach them: name, e-mail, service. */
+export async function holderOf(log: Pick<LogAccess["log"], "holderId" | "holderServiceId">) {
+  const { db } = await database();
+  return (await db
+    .select({ name: users.name, email: users.email, serviceName: services.name })
+    .from(users)
+    .innerJoin(services, eq(services.id, log.holderServiceId))
+    .where(eq(users.id, log.holderId))
+    .get())!;
+}
+
 async function logDetails(access: LogAccess, locale: Locale, options: { fullNationalId?: boolean } = {}) {
   const { db } = await database();
   const log = access.log;
@@ -153,12 +164,7 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
     .from(guardians)
     .where(eq(guardians.childId, child.id))
     .orderBy(asc(guardians.createdAt));
-  const holder = (await db
-    .select({ name: users.name, email: users.email, serviceName: services.name })
-    .from(users)
-    .innerJoin(services, eq(services.id, log.holderServiceId))
-    .where(eq(users.id, log.holderId))
-    .get())!;
+  const holder = await holderOf(log);
   const actionRows = await db
     .select()
     .from(actions)

@@ -16,21 +16,21 @@ const positiveInt = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, { error: "must be at least 1" }).max(max, { error: `must be at most ${max}` }));
 
+/** An http(s) URL without query, fragment or credentials. */
+const httpUrlSetting = z.string().refine(
+  (v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  },
+  { error: "expected an http:// or https:// URL without query, fragment or credentials" },
+);
+
 /** An http(s) base URL; trailing slashes are dropped so `${base}/path` is always right. */
-const baseUrlSetting = z
-  .string()
-  .refine(
-    (v) => {
-      try {
-        const url = new URL(v);
-        return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username && !url.password;
-      } catch {
-        return false;
-      }
-    },
-    { error: "expected an http:// or https:// URL without query, fragment or credentials" },
-  )
-  .transform((v) => v.replace(/\/+$/, ""));
+const baseUrlSetting = httpUrlSetting.transform((v) => v.replace(/\/+$/, ""));
 
 /** The keys, without the rules that relate one key to another (parseSettings reads these). */
 const settingsObject = z
@@ -69,20 +69,7 @@ const settingsObject = z
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD: z.string().min(1).optional(),
     /** Family sign-in through ID-porten or another OpenID Connect provider; unset = off. Kept as typed: it is the issuer's identifier. */
-    OIDC_ISSUER: z
-      .string()
-      .refine(
-        (v) => {
-          try {
-            const url = new URL(v);
-            return (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash && !url.username && !url.password;
-          } catch {
-            return false;
-          }
-        },
-        { error: "expected an http:// or https:// URL without query, fragment or credentials" },
-      )
-      .optional(),
+    OIDC_ISSUER: httpUrlSetting.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     /** The name on the sign-in button. */

@@ -47,6 +47,8 @@ const settingsObject = z
     DATABASE_AUTH_TOKEN: z.string().optional(),
     SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt(24 * 7).default(12),
+    /** Guardians and young people, often on a shared phone: a shorter idle timeout. */
+    FAMILY_SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(15),
     /** Seed the invented demo municipality into an empty database. */
     DEMO_DATA: booleanSetting.default(true),
     /** Production: the first administrator, created when the database has no users. */

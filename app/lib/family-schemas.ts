@@ -10,12 +10,9 @@ export const FamilyCodeSchema = z.object({
   code: z
     .string({ error: "validation.required" })
     .transform((v) => v.replace(/\s/g, ""))
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "validation.required" })
-        .regex(/^\d{6}$/, { error: "validation.code" }),
-    ),
+    // One message at a time: "required" for nothing, else "six digits".
+    .pipe(z.string().min(1, { error: "validation.required" }))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "validation.code" })),
 });
 
 export const FamilyEntrySchema = z.object({

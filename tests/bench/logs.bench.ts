@@ -1,16 +1,19 @@
 import { beforeAll, bench, describe } from "vitest";
 import { database } from "../../db/client.server";
-import { children, logEvents, logs, memberships, services, users } from "../../db/schema";
+import { accessLog, children, guardians, logEvents, logs, memberships, services, users } from "../../db/schema";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
+import type { FamilyMember } from "../../app/domain/family/access.server";
+import { familyLogView, familyReaders, listFamilyLogs } from "../../app/domain/family/pages.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { createId } from "../../app/lib/ids";
 
 /**
  * A large municipality's relay logs: 20 000 logs with 50 events each (one million timeline
- * events) across 200 services. Measures the home list (holder and leader), search, and
- * opening a log with a long timeline.
+ * events) across 200 services, each child with a guardian who has a family account.
+ * Measures the home list (holder and leader), search, opening a log with a long timeline,
+ * and the family's pages (their list, their log, "who has read" with 2 000 reads).
  */
 const SERVICES = 200;
 const LOGS = 20_000;
@@ -18,6 +21,7 @@ const EVENTS_PER_LOG = 50;
 let teacher: Actor;
 let leader: Actor;
 let busyLogId = "";
+let parent: FamilyMember;
 
 beforeAll(async () => {
   const { transaction } = await database();
@@ -43,11 +47,24 @@ beforeAll(async () => {
       const childRows = [];
       const logRows = [];
       const eventRows = [];
+      const familyRows = [];
+      const guardianRows = [];
       for (let j = i; j < i + 500; j++) {
         const childId = createId();
         const logId = createId();
         const holderIndex = j % holders.length;
         childRows.push({ id: childId, name: `Barn ${String(j).padStart(5, "0")} Benksen`, birthDate: "2015-01-01", createdBy: holders[holderIndex]!, createdAt: now });
+        const familyId = createId();
+        familyRows.push({ id: familyId, kind: "family" as const, name: `Forelder ${j}`, email: `f${j}@bench.invalid`, createdAt: now });
+        guardianRows.push({
+          id: createId(),
+          childId,
+          name: `Forelder ${j}`,
+          relation: "mother" as const,
+          parentalResponsibility: true,
+          userId: familyId,
+          createdAt: now,
+        });
         logRows.push({
           id: logId,
           childId,
@@ -77,9 +94,23 @@ beforeAll(async () => {
         }
       }
       await tx.insert(children).values(childRows);
+      await tx.insert(users).values(familyRows);
+      await tx.insert(guardians).values(guardianRows);
       await tx.insert(logs).values(logRows);
       for (let k = 0; k < eventRows.length; k += 1000) await tx.insert(logEvents).values(eventRows.slice(k, k + 1000));
-      if (i === 0) busyLogId = logRows[0]!.id;
+      if (i === 0) {
+        busyLogId = logRows[0]!.id;
+        parent = { id: familyRows[0]!.id, name: familyRows[0]!.name, email: familyRows[0]!.email };
+        const reads = Array.from({ length: 2000 }, (_, k) => ({
+          id: createId(),
+          logId: busyLogId,
+          userId: holders[k % holders.length]!,
+          serviceId: serviceIds[k % SERVICES]!,
+          kind: "view" as const,
+          at: new Date(now.getTime() - k * 60_000),
+        }));
+        for (let k = 0; k < reads.length; k += 500) await tx.insert(accessLog).values(reads.slice(k, k + 500));
+      }
     });
   }
   teacher = (await loadActor(holders[0]!))!;
@@ -101,5 +132,17 @@ describe("home (Mine logger)", () => {
 describe("one log", () => {
   bench("open a log: details and the newest 25 of 50 events", async () => {
     await viewLog(teacher, busyLogId, { locale: "nb" });
+  });
+});
+
+describe("the family's pages", () => {
+  bench("a guardian's list of logs among 20 000 families", async () => {
+    await listFamilyLogs(parent);
+  });
+  bench("a guardian opens their log: what they may see, newest 25", async () => {
+    await familyLogView(parent, busyLogId);
+  });
+  bench("who has read our log: newest 50 of 2 000 reads", async () => {
+    await familyReaders(parent, busyLogId);
   });
 });

@@ -9,6 +9,7 @@ describe("settings", () => {
       DATABASE_URL: "data/stafettlogg.db",
       SESSION_IDLE_MINUTES: 30,
       SESSION_ABSOLUTE_HOURS: 12,
+      FAMILY_SESSION_IDLE_MINUTES: 15,
       DEMO_DATA: true,
       TRUST_PROXY: false,
     });
@@ -20,11 +21,19 @@ describe("settings", () => {
       DATABASE_URL: "file:/var/lib/stafettlogg/db.sqlite",
       SESSION_IDLE_MINUTES: "15",
       SESSION_ABSOLUTE_HOURS: "8",
+      FAMILY_SESSION_IDLE_MINUTES: "10",
       DEMO_DATA: "false",
       INITIAL_ADMIN_EMAIL: "drift@kommune.invalid",
       TRUST_PROXY: "true",
     });
-    expect(s).toMatchObject({ PORT: 8080, SESSION_IDLE_MINUTES: 15, SESSION_ABSOLUTE_HOURS: 8, DEMO_DATA: false, TRUST_PROXY: true });
+    expect(s).toMatchObject({
+      PORT: 8080,
+      SESSION_IDLE_MINUTES: 15,
+      SESSION_ABSOLUTE_HOURS: 8,
+      FAMILY_SESSION_IDLE_MINUTES: 10,
+      DEMO_DATA: false,
+      TRUST_PROXY: true,
+    });
   });
 
   it("treats empty values as unset", () => {

@@ -18,13 +18,12 @@ const TOUCH_AFTER_MS = 60_000;
 
 /**
  * Family members sign in from their own phones, often shared or left unlocked: their
- * sessions end after a shorter idle time (never longer than the staff setting).
+ * sessions end after a shorter idle time (FAMILY_SESSION_IDLE_MINUTES, never longer than
+ * the staff setting).
  */
-export const FAMILY_IDLE_MINUTES = 15;
-
 function idleMs(kind: UserKind) {
-  const staff = settings().SESSION_IDLE_MINUTES;
-  return (kind === "family" ? Math.min(FAMILY_IDLE_MINUTES, staff) : staff) * 60_000;
+  const { SESSION_IDLE_MINUTES: staff, FAMILY_SESSION_IDLE_MINUTES: family } = settings();
+  return (kind === "family" ? Math.min(family, staff) : staff) * 60_000;
 }
 function absoluteMs() {
   return settings().SESSION_ABSOLUTE_HOURS * 3_600_000;

@@ -1,5 +1,5 @@
 /**
- * Bokmål texts for e-mails (part of the nb dictionary under `mail`). A mail never names a
+ * Bokmål texts for e-mails (server-only: kept out of the page dictionaries). A mail never names a
  * child, a family or a service: it says there is something to look at and links to it.
  * app/domain/mail/messages.server.ts puts the paragraphs together and places the link.
  */

@@ -38,6 +38,8 @@ export const en: Dictionary = {
     password: "Password",
     submit: "Sign in",
     forgot: "Forgotten your password? Ask the municipality's administrator for a new link.",
+    family: "Are you a guardian, or a young person following your own log?",
+    familyLink: "Sign in for guardians and young people",
     signedOut: "You are signed out.",
   },
   invitation: {

@@ -40,6 +40,8 @@ export const nb = {
     password: "Passord",
     submit: "Logg inn",
     forgot: "Har du glemt passordet? Be administratoren i kommunen om en ny lenke.",
+    family: "Er du foresatt, eller ungdom som følger din egen logg?",
+    familyLink: "Logg inn for foresatte og ungdom",
     signedOut: "Du er logget ut.",
   },
   invitation: {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextField } from "../components/ui/Field";
@@ -70,6 +70,9 @@ export default function Login() {
         </button>
       </Form>
       <p className="text-sm">{t("login.forgot")}</p>
+      <p className="text-sm">
+        {t("login.family")} <Link to="/family/login">{t("login.familyLink")}</Link>
+      </p>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { resetSettingsForTests } from "../../app/config.server";
 import { SESSION_COOKIE, validateSessionToken } from "../../app/domain/auth/session.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { giveFamilyAccess, revokeFamilyAccess } from "../../app/domain/family/accounts.server";
-import { addAction, addEntry, addGuardian } from "../../app/domain/logs/logs.server";
+import { addAction, addEntry, addGuardian, evaluateAction } from "../../app/domain/logs/logs.server";
 import { viewLog } from "../../app/domain/logs/read.server";
 import { recordWelfareReport, restrictEvent } from "../../app/domain/logs/restrictions.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
@@ -292,13 +292,13 @@ describe("restricted entries", () => {
       summary: "SKJULT-MELDING-2",
       restrictedReason: "GRUNN-B",
     });
-    const { actionId } = (await addAction(teacher, logId, {
+    const actionId = await addAction(teacher, logId, {
       description: "SKJULT-TILTAK-3",
       goal: "Mål",
       responsible: "Lærer",
       startOn: daysAgo(0),
       evaluateOn: addDays(todayInOslo(), 30),
-    })) as unknown as { actionId: string };
+    });
     const { db } = await database();
     const actionEvent = (await db
       .select()
@@ -306,8 +306,16 @@ describe("restricted entries", () => {
       .where(and(eq(logEvents.logId, logId), eq(logEvents.type, "action")))
       .get())!;
     await restrictEvent(teacher, logId, actionEvent.id, { reason: "GRUNN-C" });
+    // An evaluation of the hidden action names it: hidden with it.
+    await evaluateAction(teacher, logId, actionId, {
+      evaluatedOn: daysAgo(0),
+      whatHappened: "SKJULT-EVALUERING-4",
+      whatWorked: "Noe",
+      childExperience: "Noe",
+      decision: "continue",
+      nextEvaluateOn: addDays(todayInOslo(), 20),
+    });
     await addEntry(teacher, logId, { type: "note", occurredOn: daysAgo(0), text: "SYNLIG-NOTAT" });
-    void actionId;
 
     const cookie = await signIn(email);
     const pages = await Promise.all(
@@ -324,7 +332,7 @@ describe("restricted entries", () => {
     const home = await callLoader(familyHome.loader, "/family", { cookie });
     const everything = JSON.stringify([...pages.map((p) => p.data), home.data]);
     expect(everything).toContain("SYNLIG-NOTAT");
-    for (const hidden of ["SKJULT-OBSERVASJON-1", "SKJULT-MELDING-2", "SKJULT-TILTAK-3", "GRUNN-A", "GRUNN-B", "GRUNN-C", "welfare_report", "restriction", "restricted", "\"seq\"", "nextBefore"]) {
+    for (const hidden of ["SKJULT-OBSERVASJON-1", "SKJULT-MELDING-2", "SKJULT-TILTAK-3", "SKJULT-EVALUERING-4", "GRUNN-A", "GRUNN-B", "GRUNN-C", "welfare_report", "restriction", "restricted", "\"seq\"", "nextBefore"]) {
       expect(everything, hidden).not.toContain(hidden);
     }
     // The staff still see all of it.

@@ -447,7 +447,8 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
  * The guardians' view of a timeline (DESIGN.md §3: they read the log "except entries marked
  * restricted"), as a condition on `log_events` for the family pages' queries: leaves out
  * entries restricted when written, entries hidden later by a `restriction` event, the
- * restriction events themselves, and corrections of a hidden entry.
+ * restriction events themselves, corrections of a hidden entry, and evaluations of an
+ * action whose own entry is hidden (they name it).
  */
 export function visibleToGuardiansSql(): SQL {
   const hiddenLater = (eventId: SQL) =>
@@ -458,7 +459,12 @@ export function visibleToGuardiansSql(): SQL {
     and (${logEvents.correctsEventId} is null or not exists (
       select 1 from ${logEvents} as original
       where original.id = ${logEvents.correctsEventId}
-        and (original.restricted_reason is not null or ${hiddenLater(sql`original.id`)}))))`;
+        and (original.restricted_reason is not null or ${hiddenLater(sql`original.id`)})))
+    and (${logEvents.type} <> 'evaluation' or not exists (
+      select 1 from ${logEvents} as act
+      where act.log_id = ${logEvents.logId} and act.type = 'action'
+        and json_extract(act.data, '$.actionId') = json_extract(${logEvents.data}, '$.actionId')
+        and (act.restricted_reason is not null or ${hiddenLater(sql`act.id`)}))))`;
 }
 
 /** The same rule over timeline events already loaded (corrections ride on their entry). */

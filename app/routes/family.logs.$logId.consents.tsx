@@ -118,7 +118,7 @@ export default function FamilyConsents() {
                 </>
               )}
               {c.decision === "given" && !c.complete ? <p className="font-semibold">{t("family.consents.notYetValid")}</p> : null}
-              {open && c.decision === "given" && c.scope === "share" ? (
+              {open && c.decision === "given" ? (
                 <div className="flex flex-wrap gap-3">
                   <Form method="post">
                     <input type="hidden" name="intent" value="renew" />
@@ -127,7 +127,7 @@ export default function FamilyConsents() {
                       {c.mine ? t("family.consents.renew") : t("family.consents.join")}
                     </button>
                   </Form>
-                  {c.services.map((s) => (
+                  {(c.scope === "share" ? c.services : []).map((s) => (
                     <Form method="post" key={s.id}>
                       <input type="hidden" name="intent" value="withdraw" />
                       <input type="hidden" name="consentId" value={c.id} />

@@ -465,6 +465,34 @@ describe("consent, digitally", () => {
     expect(await nurseCanRead(logId)).toBe(true);
   });
 
+  it("renews the consent to keep the log for another period; the log stays open", async () => {
+    const { logId, email } = await familyLog_();
+    const { transaction, db } = await database();
+    await transaction((tx) =>
+      tx.update(consents).set({ expiresOn: addDays(todayInOslo(), 3) }).where(and(eq(consents.logId, logId), eq(consents.scope, "keep"))),
+    );
+    const keep = (await db.select().from(consents).where(and(eq(consents.logId, logId), eq(consents.scope, "keep"))).get())!;
+    const cookie = await signIn(email);
+    const o = await callAction(consentsPage.action, `/family/logs/${logId}/consents`, {
+      cookie,
+      params: { logId },
+      form: { intent: "renew", consentId: keep.id },
+    });
+    expect(o.location).toBe(`/family/logs/${logId}?notice=consentRenewed`);
+    const active = (await db.select().from(consents).where(and(eq(consents.logId, logId), eq(consents.status, "active"))))!;
+    expect(active).toHaveLength(1);
+    expect(active[0]).toMatchObject({ scope: "keep", form: "digital", supersedesId: keep.id });
+    expect(active[0]!.expiresOn > addDays(todayInOslo(), 300)).toBe(true);
+    expect((await db.select().from(logs).where(eq(logs.id, logId)).get())?.state).toBe("open");
+    // Withdrawing the consent to keep the log is not done here: that is closing the log.
+    const withdraw = await callAction(consentsPage.action, `/family/logs/${logId}/consents`, {
+      cookie,
+      params: { logId },
+      form: { intent: "withdraw", consentId: active[0]!.id, serviceId: cast.school.id },
+    });
+    expect(withdraw.status).toBe(409);
+  });
+
   it("refuses an unknown service next to the field and changes nothing", async () => {
     const { logId, email } = await familyLog_();
     const cookie = await signIn(email);

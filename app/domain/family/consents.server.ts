@@ -59,14 +59,15 @@ function partyOf(access: FamilyAccess, earlierGuardians: string[]): Pick<Consent
   return { guardianIds: [...new Set([...earlierGuardians, access.guardianId!])], youngPerson: false };
 }
 
-async function activeShareConsent(tx: Transaction, logId: string, consentId: string) {
+/** An active, given consent of the log; a consent to keep the log only where `keep` allows it. */
+async function activeShareConsent(tx: Transaction, logId: string, consentId: string, options: { keep?: boolean } = {}) {
   const row = await tx
     .select()
     .from(consents)
     .where(and(eq(consents.id, consentId), eq(consents.logId, logId), eq(consents.status, "active")))
     .get();
   if (!row) throw notFound();
-  if (row.scope !== "share" || row.decision !== "given") throw new AppError(409, "consent_not_changeable_here");
+  if ((row.scope !== "share" && !options.keep) || row.decision !== "given") throw new AppError(409, "consent_not_changeable_here");
   const givers = await tx.select().from(consentGuardians).where(eq(consentGuardians.consentId, row.id));
   const covered = await tx.select().from(consentServices).where(eq(consentServices.consentId, row.id));
   return { row, guardianIds: givers.map((g) => g.guardianId), serviceIds: covered.map((s) => s.serviceId) };
@@ -124,7 +125,8 @@ export async function renewFamilyConsent(member: FamilyMember, logId: string, co
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireFamilyAccess(tx, member, logId, "write");
-    return renewIn(tx, access, member, await activeShareConsent(tx, logId, consentId));
+    // The consent to keep the log may be renewed here too; withdrawing it is closing the log.
+    return renewIn(tx, access, member, await activeShareConsent(tx, logId, consentId, { keep: true }));
   });
 }
 
@@ -140,7 +142,7 @@ function renewIn(
   options: { expiresOn?: string } = {},
 ) {
   return recordConsentIn(tx, access, member, {
-    scope: "share",
+    scope: earlier.row.scope,
     decision: "given",
     form: "digital",
     purpose: earlier.row.purpose,

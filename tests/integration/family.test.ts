@@ -336,8 +336,11 @@ describe("restricted entries", () => {
       expect(everything, hidden).not.toContain(hidden);
     }
     // The staff still see all of it.
-    const staffView = JSON.stringify(await viewLog(teacher, logId, { locale: "nb" }));
-    expect(staffView).toContain("SKJULT-OBSERVASJON-1");
+    const staffView = await viewLog(teacher, logId, { locale: "nb" });
+    expect(JSON.stringify(staffView)).toContain("SKJULT-OBSERVASJON-1");
+    // … and see that the evaluation of the hidden action is hidden with it, and why.
+    const evaluation = staffView.events.find((e: TimelineEvent) => e.type === "evaluation")!;
+    expect(evaluation).toMatchObject({ restrictedReason: "GRUNN-C", canRestrict: false });
   });
 });
 

@@ -109,6 +109,20 @@ export async function loadTimeline(
         )
     : [];
   const restrictedLater = new Map(restrictions.map((r) => [r.aboutEventId!, (r.data as EventData["restriction"]).reason]));
+  // Evaluations of an action hidden from the guardians are hidden with it (visibleToGuardiansSql):
+  // the staff see that, with the action's reason.
+  const hiddenActions = new Map<string, string>();
+  if (viewer !== "guardians" && page.some((r) => r.type === "evaluation")) {
+    const rows = await db.all<{ actionId: string; reason: string | null }>(sql`
+      select json_extract(act.data, '$.actionId') as actionId,
+        coalesce(act.restricted_reason, (select json_extract(r.data, '$.reason') from ${logEvents} r
+          where r.about_event_id = act.id and r.type = 'restriction' limit 1)) as reason
+      from ${logEvents} act
+      where act.log_id = ${access.log.id} and act.type = 'action'`);
+    for (const row of rows) if (row.reason) hiddenActions.set(row.actionId, row.reason);
+  }
+  const hiddenWithAction = (r: { type: EventType; data: unknown }) =>
+    r.type === "evaluation" ? hiddenActions.get((r.data as EventData["evaluation"]).actionId) : undefined;
   const latestCorrection = new Map<string, { id: string; text: string; reason: string }>();
   for (const c of corrections) {
     const data = c.data as EventData["correction"];
@@ -130,10 +144,14 @@ export async function loadTimeline(
         authorKind: r.authorKind,
         correctsEventId: r.correctsEventId,
         correctedBy: latestCorrection.get(r.id) ?? null,
-        restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? null,
+        restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? hiddenWithAction(r) ?? null,
         canCorrect: open && r.authorId === staff!.actor.id && correctableTypes.has(r.type),
         canRestrict:
-          open && !r.restrictedReason && !restrictedLater.has(r.id) && mayRestrict(staff!.role, staff!.actor, r),
+          open &&
+          !r.restrictedReason &&
+          !restrictedLater.has(r.id) &&
+          !hiddenWithAction(r) &&
+          mayRestrict(staff!.role, staff!.actor, r),
       }) as TimelineEvent,
   );
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };

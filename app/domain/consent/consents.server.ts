@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { database, type Queryable, type Transaction } from "../../../db/client.server";
 import {
-  actions,
   children,
   consentAttachments,
   consentGuardians,
@@ -64,7 +63,6 @@ async function childOf(db: Queryable, childId: string) {
 }
 
 export async function recordConsent(actor: Actor, logId: string, input: ConsentInput) {
-  validateConsentInput(input);
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
@@ -93,95 +91,92 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
   const attachmentType = input.attachment && input.attachment.byteLength > 0 ? sniffAttachment(input.attachment) : null;
   const today = todayInOslo();
   if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
-  {
-    const logId = access.log.id;
-    const guide = await guideSettingsIn(tx);
-    const child = await childOf(tx, access.log.childId);
-    if (input.youngPerson) {
-      const ctx = await gateContext(tx, today);
-      if (child.birthDate > ctx.consentAgeBornBy) throw fieldError("youngPerson", "young_person_under_consent_age");
-    }
-    const childGuardians = await tx.select().from(guardians).where(eq(guardians.childId, child.id));
-    const byId = new Map(childGuardians.map((g) => [g.id, g]));
-    for (const id of input.guardianIds) {
-      const g = byId.get(id);
-      if (!g) throw fieldError("guardianIds", "guardian_unknown");
-      if (!g.parentalResponsibility) throw fieldError("guardianIds", "guardian_without_responsibility");
-    }
-    const serviceIds = new Set(input.serviceIds);
-    if (input.scope === "keep") serviceIds.add(access.log.holderServiceId);
-    if (serviceIds.size === 0) throw fieldError("serviceIds", "consent_services_required");
-    const known = await tx
-      .select({ id: services.id, name: services.name })
-      .from(services)
-      .where(and(inArray(services.id, [...serviceIds]), eq(services.active, true)));
-    if (known.length !== serviceIds.size) throw fieldError("serviceIds", "service_unknown");
-    const expiresOn = input.expiresOn ?? addMonths(input.givenOn, guide.consentValidityMonths);
-    if (expiresOn <= input.givenOn) throw fieldError("expiresOn", "expiry_before_given");
-
-    let replaces: typeof consents.$inferSelect | undefined;
-    if (input.replacesId) {
-      replaces = await tx
-        .select()
-        .from(consents)
-        .where(and(eq(consents.id, input.replacesId), eq(consents.logId, logId), eq(consents.status, "active")))
-        .get();
-      if (!replaces) throw notFound();
-      await tx.update(consents).set({ status: "superseded", endedAt: new Date() }).where(eq(consents.id, replaces.id));
-    }
-    const id = createId();
-    await tx.insert(consents).values({
-      id,
-      logId,
-      scope: input.scope,
-      decision: input.decision,
-      form: input.form,
-      note: input.note?.trim() || null,
-      purpose: input.purpose,
-      categories: input.categories?.length ? input.categories : null,
-      youngPerson: input.youngPerson,
-      givenOn: input.givenOn,
-      expiresOn,
-      recordedBy: actor.id,
-      recordedAt: new Date(),
-      status: "active",
-      supersedesId: replaces?.id ?? null,
-    });
-    if (input.guardianIds.length) {
-      await tx.insert(consentGuardians).values(input.guardianIds.map((guardianId) => ({ consentId: id, guardianId })));
-    }
-    await tx.insert(consentServices).values([...serviceIds].map((serviceId) => ({ consentId: id, serviceId })));
-    if (attachmentType && input.attachment) {
-      await tx.insert(consentAttachments).values({
-        id: createId(),
-        consentId: id,
-        mimeType: attachmentType,
-        size: input.attachment.byteLength,
-        sha256: sha256Hex(Buffer.from(input.attachment).toString("binary")),
-        data: Buffer.from(input.attachment),
-        createdAt: new Date(),
-      });
-    }
-    await appendEvent(tx, access, actor, "consent_recorded", input.givenOn, {
-      consentId: id,
-      scope: input.scope,
-      decision: input.decision,
-      form: input.form,
-      purpose: input.purpose,
-      services: known.map((s) => s.name).sort(),
-      givenBy: input.guardianIds.map((g) => byId.get(g)!.name),
-      youngPerson: input.youngPerson,
-      givenOn: input.givenOn,
-      expiresOn,
-      replaces: replaces?.id ?? null,
-      categories: input.categories?.length ? input.categories : undefined,
-    });
-    // Narrowing can uncover services just as a withdrawal does.
-    if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
-    return { consentId: id };
+  const logId = access.log.id;
+  const guide = await guideSettingsIn(tx);
+  const child = await childOf(tx, access.log.childId);
+  if (input.youngPerson) {
+    const ctx = await gateContext(tx, today);
+    if (child.birthDate > ctx.consentAgeBornBy) throw fieldError("youngPerson", "young_person_under_consent_age");
   }
-}
+  const childGuardians = await tx.select().from(guardians).where(eq(guardians.childId, child.id));
+  const byId = new Map(childGuardians.map((g) => [g.id, g]));
+  for (const id of input.guardianIds) {
+    const g = byId.get(id);
+    if (!g) throw fieldError("guardianIds", "guardian_unknown");
+    if (!g.parentalResponsibility) throw fieldError("guardianIds", "guardian_without_responsibility");
+  }
+  const serviceIds = new Set(input.serviceIds);
+  if (input.scope === "keep") serviceIds.add(access.log.holderServiceId);
+  if (serviceIds.size === 0) throw fieldError("serviceIds", "consent_services_required");
+  const known = await tx
+    .select({ id: services.id, name: services.name })
+    .from(services)
+    .where(and(inArray(services.id, [...serviceIds]), eq(services.active, true)));
+  if (known.length !== serviceIds.size) throw fieldError("serviceIds", "service_unknown");
+  const expiresOn = input.expiresOn ?? addMonths(input.givenOn, guide.consentValidityMonths);
+  if (expiresOn <= input.givenOn) throw fieldError("expiresOn", "expiry_before_given");
 
+  let replaces: typeof consents.$inferSelect | undefined;
+  if (input.replacesId) {
+    replaces = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, input.replacesId), eq(consents.logId, logId), eq(consents.status, "active")))
+      .get();
+    if (!replaces) throw notFound();
+    await tx.update(consents).set({ status: "superseded", endedAt: new Date() }).where(eq(consents.id, replaces.id));
+  }
+  const id = createId();
+  await tx.insert(consents).values({
+    id,
+    logId,
+    scope: input.scope,
+    decision: input.decision,
+    form: input.form,
+    note: input.note?.trim() || null,
+    purpose: input.purpose,
+    categories: input.categories?.length ? input.categories : null,
+    youngPerson: input.youngPerson,
+    givenOn: input.givenOn,
+    expiresOn,
+    recordedBy: actor.id,
+    recordedAt: new Date(),
+    status: "active",
+    supersedesId: replaces?.id ?? null,
+  });
+  if (input.guardianIds.length) {
+    await tx.insert(consentGuardians).values(input.guardianIds.map((guardianId) => ({ consentId: id, guardianId })));
+  }
+  await tx.insert(consentServices).values([...serviceIds].map((serviceId) => ({ consentId: id, serviceId })));
+  if (attachmentType && input.attachment) {
+    await tx.insert(consentAttachments).values({
+      id: createId(),
+      consentId: id,
+      mimeType: attachmentType,
+      size: input.attachment.byteLength,
+      sha256: sha256Hex(Buffer.from(input.attachment).toString("binary")),
+      data: Buffer.from(input.attachment),
+      createdAt: new Date(),
+    });
+  }
+  await appendEvent(tx, access, actor, "consent_recorded", input.givenOn, {
+    consentId: id,
+    scope: input.scope,
+    decision: input.decision,
+    form: input.form,
+    purpose: input.purpose,
+    services: known.map((s) => s.name).sort(),
+    givenBy: input.guardianIds.map((g) => byId.get(g)!.name),
+    youngPerson: input.youngPerson,
+    givenOn: input.givenOn,
+    expiresOn,
+    replaces: replaces?.id ?? null,
+    categories: input.categories?.length ? input.categories : undefined,
+  });
+  // Narrowing can uncover services just as a withdrawal does.
+  if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
+  return { consentId: id };
+}
 
 /**
  * Withdraw a consent, with effect at once. Participants whose service is no longer
@@ -207,29 +202,27 @@ export async function withdrawConsentIn(
   input: { reason: string },
 ) {
   const logId = access.log.id;
-  {
-    const consent = await tx
-      .select()
-      .from(consents)
-      .where(and(eq(consents.id, consentId), eq(consents.logId, logId), eq(consents.status, "active")))
-      .get();
-    if (!consent) throw notFound();
-    const now = new Date();
-    await tx.update(consents).set({ status: "withdrawn", endedAt: now }).where(eq(consents.id, consentId));
-    const covered = await tx
-      .select({ name: services.name })
-      .from(consentServices)
-      .innerJoin(services, eq(services.id, consentServices.serviceId))
-      .where(eq(consentServices.consentId, consentId))
-      .orderBy(asc(services.name));
-    await appendEvent(tx, access, actor, "consent_withdrawn", todayInOslo(), {
-      consentId,
-      scope: consent.scope,
-      services: covered.map((s) => s.name),
-      reason: input.reason,
-    });
-    await afterCoverageShrinks(tx, actor, access, consent.scope === "keep");
-  }
+  const consent = await tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, consentId), eq(consents.logId, logId), eq(consents.status, "active")))
+    .get();
+  if (!consent) throw notFound();
+  const now = new Date();
+  await tx.update(consents).set({ status: "withdrawn", endedAt: now }).where(eq(consents.id, consentId));
+  const covered = await tx
+    .select({ name: services.name })
+    .from(consentServices)
+    .innerJoin(services, eq(services.id, consentServices.serviceId))
+    .where(eq(consentServices.consentId, consentId))
+    .orderBy(asc(services.name));
+  await appendEvent(tx, access, actor, "consent_withdrawn", todayInOslo(), {
+    consentId,
+    scope: consent.scope,
+    services: covered.map((s) => s.name),
+    reason: input.reason,
+  });
+  await afterCoverageShrinks(tx, actor, access, consent.scope === "keep");
 }
 
 /** The consequences for the holder when coverage got smaller (withdrawal or narrowing). */

@@ -32,7 +32,6 @@ let allowedProblems: RegExp[] = [];
 
 async function signIn(role: "teacher" | "nurse") {
   const person = await newPage(browser, { javaScriptEnabled: false });
-  person.context.setDefaultTimeout(10_000);
   await login(person.page, server.baseUrl, role);
   return person;
 }

@@ -46,7 +46,6 @@ let logUrl = "";
 
 async function signIn(role: DemoRole) {
   const person = await newPage(browser);
-  person.context.setDefaultTimeout(10_000);
   await login(person.page, server.baseUrl, role);
   return person;
 }

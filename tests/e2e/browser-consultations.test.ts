@@ -26,7 +26,6 @@ let consultationUrl = "";
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   teacher = await newPage(browser);
-  teacher.context.setDefaultTimeout(10_000);
   await login(teacher.page, server.baseUrl, "teacher");
 });
 afterAll(async () => {
@@ -206,7 +205,6 @@ describe("in English", () => {
 describe("without JavaScript", () => {
   it("the form posts, answers bad input from the server with the input kept, and saves", async () => {
     const nojs = await newPage(browser, { javaScriptEnabled: false });
-    nojs.context.setDefaultTimeout(10_000);
     const { page } = nojs;
     try {
       await login(page, server.baseUrl, "teacher");

@@ -47,7 +47,6 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   guardian = await newPage(browser, { javaScriptEnabled: false });
-  guardian.context.setDefaultTimeout(10_000);
 });
 afterAll(async () => {
   await browser?.close();

@@ -67,7 +67,6 @@ let ellaLogUrl = "";
 
 async function signIn(role: DemoRole) {
   const person = await newPage(browser);
-  person.context.setDefaultTimeout(10_000);
   await login(person.page, server.baseUrl, role);
   return person;
 }
@@ -80,7 +79,6 @@ beforeAll(async () => {
   ]);
   [teacher, nurse] = await Promise.all([signIn("teacher"), signIn("nurse")]);
   guardian = await newPage(browser);
-  guardian.context.setDefaultTimeout(10_000);
 });
 afterAll(async () => {
   await browser?.close();
@@ -509,7 +507,6 @@ describe("the holder gives another guardian access; she closes her child's log",
 
   it("Ella's mother follows the link, signs in in English and sees only Ella's log; Noah's is the 404 page", async () => {
     second = await newPage(browser);
-    second.context.setDefaultTimeout(10_000);
     const { page } = second;
     const mail = smtp.messages.find(
       mailTo(SECOND_EMAIL, "Du har fått tilgang i Stafettlogg")

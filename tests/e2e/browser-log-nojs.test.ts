@@ -33,7 +33,6 @@ let allowedProblems: RegExp[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   teacher = await newPage(browser, { javaScriptEnabled: false });
-  teacher.context.setDefaultTimeout(10_000);
   await login(teacher.page, server.baseUrl, "teacher");
 });
 afterAll(async () => {
@@ -226,7 +225,6 @@ describe("on a 360 px wide phone", () => {
   it("the home page and a demo log with many events fit the width", async () => {
     mkdirSync(shots, { recursive: true });
     const phone = await newPage(browser, { viewport: { width: 360, height: 740 } });
-    phone.context.setDefaultTimeout(10_000);
     try {
       await login(phone.page, server.baseUrl, "teacher");
       const { page } = phone;

@@ -36,7 +36,6 @@ let today = "";
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   teacher = await newPage(browser);
-  teacher.context.setDefaultTimeout(10_000);
   await login(teacher.page, server.baseUrl, "teacher");
 });
 afterAll(async () => {

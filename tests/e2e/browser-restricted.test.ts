@@ -41,7 +41,6 @@ let today = "";
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   teacher = await newPage(browser);
-  teacher.context.setDefaultTimeout(10_000);
   await login(teacher.page, server.baseUrl, "teacher");
 });
 afterAll(async () => {
@@ -283,7 +282,6 @@ describe("in English", () => {
 describe("without JavaScript", () => {
   it("the report form: the server's errors, then the report saved and hidden from the guardians", async () => {
     const nojs = await newPage(browser, { javaScriptEnabled: false });
-    nojs.context.setDefaultTimeout(10_000);
     try {
       const { page } = nojs;
       await login(page, server.baseUrl, "teacher");

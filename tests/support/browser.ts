@@ -26,8 +26,16 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page that fails the test on any script error or console error. */
+/**
+ * How long one step (a navigation, a click, a wait) may take. Generous: on a 2-core CI
+ * machine two browsers, two servers and the test workers share the cores, and a first
+ * page load can take several seconds. A real hang still fails well inside the test timeout.
+ */
+export const STEP_TIMEOUT_MS = 20_000;
+
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ locale: "nb-NO", ...options });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));

@@ -96,7 +96,7 @@ export function ErrorPage() {
       ? [t("pages.notFoundTitle"), t("pages.notFoundBody")]
       : status === 403
         ? [t("pages.forbiddenTitle"), t("pages.forbiddenBody")]
-        : (status === 409 || status === 400) && typeof code === "string"
+        : (status === 409 || status === 400 || status === 413 || status === 415) && typeof code === "string"
           ? [t("pages.refusedTitle"), translateError(t, `errors.${code}`)]
           : [t("pages.errorTitle"), t("pages.errorBody")];
   return (

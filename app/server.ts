@@ -12,10 +12,11 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseSettings, SettingsError, type Settings } from "./config.server";
-import { isCrossSiteRequest } from "./domain/auth/csrf.server";
+import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { boot } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
+import { guardActionBodies } from "./lib/request-body.server";
 
 function contentSecurityPolicy(nonce: string) {
   return [
@@ -56,17 +57,65 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 }
 
 export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
-  const origin = `${req.protocol}://${req.get("host")}`;
   const headers = new Headers();
-  for (const name of ["sec-fetch-site", "origin"]) {
+  for (const name of ["sec-fetch-site", "origin", "host", "x-forwarded-host"]) {
     const value = req.get(name);
     if (value) headers.set(name, value);
   }
+  // The host Remix compares the Origin with (its own check would abort with a 500).
+  const origin = `${req.protocol}://${requestHost(headers) ?? ""}`;
   if (isCrossSiteRequest(req.method, headers, origin)) {
     res.status(403).type("text/plain; charset=utf-8").send(`${nb.pages.crossSite}\n${en.pages.crossSite}\n`);
     return;
   }
+  // Accepted on fetch metadata: an opaque "Origin: null" says nothing more, and Remix's
+  // host comparison would refuse it with an error.
+  if (req.get("origin") === "null") delete req.headers.origin;
   next();
+}
+
+/** The methods the app answers; forms only ever POST. */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/** A page in both languages for answers given before Remix (no scripts, no styles). */
+function plainPage(texts: { nb: [string, string]; en: [string, string] }) {
+  const [nbTitle, nbBody] = texts.nb;
+  const [enTitle, enBody] = texts.en;
+  return `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${nbTitle}</title></head><body><main><h1>${nbTitle}</h1><p>${nbBody}</p><h2 lang="en">${enTitle}</h2><p lang="en">${enBody}</p><p><a href="/">Stafettlogg</a></p></main></body></html>\n`;
+}
+
+/**
+ * TRACE, PUT, DELETE and the rest are answered 405 here, before Remix (whose Request
+ * cannot even be built for TRACE): a short page, nothing logged.
+ */
+export function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
+  if (ALLOWED_METHODS.includes(req.method)) {
+    next();
+    return;
+  }
+  res
+    .status(405)
+    .set("Allow", ALLOWED_METHODS.join(", "))
+    .type("text/html; charset=utf-8")
+    .send(
+      plainPage({
+        nb: [nb.pages.methodNotAllowedTitle, nb.pages.methodNotAllowedBody],
+        en: [en.pages.methodNotAllowedTitle, en.pages.methodNotAllowedBody],
+      }),
+    );
+}
+
+/** The last resort: an error that escaped Remix becomes a plain 500 page without details. */
+export function lastErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  console.error(`Request failed: ${error instanceof Error ? error.name : "unknown error"}`);
+  res
+    .status(500)
+    .type("text/html; charset=utf-8")
+    .send(plainPage({ nb: [nb.pages.errorTitle, nb.pages.errorBody], en: [en.pages.errorTitle, en.pages.errorBody] }));
 }
 
 export async function createApp(settings: Settings, build: ServerBuild) {
@@ -74,6 +123,7 @@ export async function createApp(settings: Settings, build: ServerBuild) {
   app.disable("x-powered-by");
   app.set("trust proxy", settings.TRUST_PROXY);
   app.use(securityHeaders);
+  app.use(refuseOtherMethods);
   app.use(compression());
   app.use(
     "/build",
@@ -92,7 +142,8 @@ export async function createApp(settings: Settings, build: ServerBuild) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      // Every action's body is checked before the action runs (decision 011).
+      build: guardActionBodies(build),
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext: (req, res) => ({
         cspNonce: String(res.locals.cspNonce ?? ""),
@@ -100,6 +151,7 @@ export async function createApp(settings: Settings, build: ServerBuild) {
       }),
     }),
   );
+  app.use(lastErrorHandler);
   return app;
 }
 

@@ -251,6 +251,9 @@ export const en: Dictionary = {
     consulted_service_mismatch: "The service is not of the kind you chose.",
     consultation_log_unknown: "Choose one of your open logs.",
     not_found: "Page not found.",
+    body_too_large: "What you sent is too large. An attachment can be at most 10 MB. Go back and try again with less.",
+    body_unsupported: "The request was not a form from Stafettlogg. Go back and send the form again.",
+    body_malformed: "The form did not arrive complete. Go back and send it again.",
     too_many_codes: "You have asked for many codes. Wait {{seconds}} seconds and try again.",
     mail_failed: "We could not send the e-mail just now. Please try again in a little while.",
     code_wrong: "The code is not right. Check that you typed all 6 digits correctly.",
@@ -273,5 +276,7 @@ export const en: Dictionary = {
     errorBody: "We could not show the page. Try again shortly. Nothing you have saved is lost.",
     backHome: "To the front page",
     crossSite: "The request came from another site and was refused.",
+    methodNotAllowedTitle: "The request is not allowed",
+    methodNotAllowedBody: "Stafettlogg answers only ordinary page requests and forms.",
   },
 };

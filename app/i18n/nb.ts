@@ -254,6 +254,9 @@ export const nb = {
     consulted_service_mismatch: "Tjenesten er ikke av typen du valgte.",
     consultation_log_unknown: "Velg en av de åpne loggene dine.",
     not_found: "Fant ikke siden.",
+    body_too_large: "Det du sendte, er for stort. Et vedlegg kan være på høyst 10 MB. Gå tilbake og prøv igjen med mindre innhold.",
+    body_unsupported: "Forespørselen var ikke et skjema fra Stafettlogg. Gå tilbake og send skjemaet på nytt.",
+    body_malformed: "Skjemaet kom ikke fram i sin helhet. Gå tilbake og send det på nytt.",
     too_many_codes: "Du har bedt om mange koder. Vent {{seconds}} sekunder og prøv igjen.",
     mail_failed: "Vi fikk ikke sendt e-posten akkurat nå. Prøv igjen om litt.",
     code_wrong: "Koden stemmer ikke. Sjekk at du har skrevet alle 6 sifrene riktig.",
@@ -276,6 +279,8 @@ export const nb = {
     errorBody: "Vi klarte ikke å vise siden. Prøv igjen om litt. Ingenting du har lagret, er tapt.",
     backHome: "Til forsiden",
     crossSite: "Forespørselen kom fra et annet nettsted og ble avvist.",
+    methodNotAllowedTitle: "Forespørselen er ikke tillatt",
+    methodNotAllowedBody: "Stafettlogg svarer bare på vanlige sidevisninger og skjemaer.",
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { membershipRoles, serviceKindCodes } from "./enums";
-import { checkbox, email, newPassword, personName, safeRedirect, serviceName, shortText } from "./validation";
+import { safeRedirect } from "./redirect";
+import { checkbox, email, newPassword, personName, serviceName, shortText } from "./validation";
 
 /**
  * One zod schema per form, shared by the server (action) and the browser (conform's

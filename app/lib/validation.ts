@@ -41,14 +41,6 @@ export const checkbox = z
   .optional()
   .transform((v) => v !== undefined);
 
-/** A local path to return to after sign-in: must start with one slash. */
-export function safeRedirect(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
-
 /** A calendar date from an <input type="date"> (YYYY-MM-DD), checked to be real. */
 export const isoDate = z
   .string({ error: "validation.required" })

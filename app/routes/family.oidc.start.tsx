@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { oidcRedirectUrl, oidcSettings, pendingCookie, startOidcSignIn } from "../domain/family/oidc.server";
+import { ErrorPage } from "../root";
 
 /**
  * Family sign-in through ID-porten / OpenID Connect, step 1 (POST from /family/login):
@@ -21,3 +22,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/family/login");
 }
+
+/** A refused request (a body that is not a form, a log one may not leave…) is a page, not JSON. */
+export const ErrorBoundary = ErrorPage;

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeCookie } from "../i18n/locale.server";
 import { LocaleSchema } from "../lib/schemas";
+import { ErrorPage } from "../root";
 
 /** Remember the chosen language and go back to the page the person was on. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -14,3 +15,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/");
 }
+
+/** A refused request (a body that is not a form, a log one may not leave…) is a page, not JSON. */
+export const ErrorBoundary = ErrorPage;

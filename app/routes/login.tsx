@@ -12,7 +12,7 @@ import { sessionCookie } from "../domain/auth/session.server";
 import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../lib/http.server";
 import { LoginSchema } from "../lib/schemas";
-import { safeRedirect } from "../lib/validation";
+import { safeRedirect } from "../lib/redirect";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "login.title");
 

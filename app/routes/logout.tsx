@@ -7,6 +7,7 @@ import {
   sessionIdOf,
   validateSessionToken,
 } from "../domain/auth/session.server";
+import { ErrorPage } from "../root";
 
 /** Sign-out deletes the session row; the cookie is cleared too. POST only. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,3 +23,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect("/");
 }
+
+/** A refused request (a body that is not a form, a log one may not leave…) is a page, not JSON. */
+export const ErrorBoundary = ErrorPage;

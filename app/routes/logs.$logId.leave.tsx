@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
 import { endParticipation } from "../domain/logs/collaboration.server";
 import { guard } from "../lib/http.server";
+import { ErrorPage } from "../root";
 
 /** A participant leaves the log. POST only. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -15,3 +16,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export function loader({ params }: ActionFunctionArgs) {
   return redirect(`/logs/${params.logId ?? ""}`);
 }
+
+/** A refused request (a body that is not a form, a log one may not leave…) is a page, not JSON. */
+export const ErrorBoundary = ErrorPage;

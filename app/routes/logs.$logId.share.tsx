@@ -3,6 +3,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { shareWithLeader } from "../domain/logs/logs.server";
 import { guard } from "../lib/http.server";
 import { backToLog } from "../lib/log-route.server";
+import { ErrorPage } from "../root";
 
 /** Level 0: discuss the concern with one's leader. POST only. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -16,3 +17,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export function loader({ params }: ActionFunctionArgs) {
   return redirect(`/logs/${params.logId ?? ""}`);
 }
+
+/** A refused request (a body that is not a form, a log one may not leave…) is a page, not JSON. */
+export const ErrorBoundary = ErrorPage;

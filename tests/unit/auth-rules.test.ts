@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteRequest } from "../../app/domain/auth/csrf.server";
+import { isCrossSiteRequest, requestHost } from "../../app/domain/auth/csrf.server";
 import { can, capabilities, rolesOf, type Actor } from "../../app/domain/auth/permissions";
 import { isLocalhost, serializeCookie } from "../../app/domain/auth/session.server";
 import { accountPolicy, nextAllowedAt } from "../../app/domain/auth/throttle.server";
@@ -58,6 +58,19 @@ describe("cross-site refusal", () => {
   it("trusts fetch metadata over an opaque Origin on a same-origin form post", () => {
     expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "same-origin", Origin: "null" }), origin)).toBe(false);
     expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "cross-site", Origin: origin }), origin)).toBe(true);
+  });
+  it("refuses a foreign or unreadable Origin whatever Sec-Fetch-Site says (issue 9: none + foreign Origin was a 500)", () => {
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "none", Origin: "https://evil.example" }), origin)).toBe(true);
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "same-origin", Origin: "https://evil.example" }), origin)).toBe(true);
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "none", Origin: "not a url" }), origin)).toBe(true);
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "none", Origin: "null" }), origin)).toBe(true);
+    expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "none" }), origin)).toBe(false);
+  });
+  it("compares hosts the way Remix does: X-Forwarded-Host first, then Host", () => {
+    expect(requestHost(h({ Host: "intern:3000", "X-Forwarded-Host": "stafett.kommune.invalid, proxy" }))).toBe("stafett.kommune.invalid");
+    expect(requestHost(h({ Host: "stafett.kommune.invalid" }))).toBe("stafett.kommune.invalid");
+    // Behind a TLS proxy the scheme may differ; the host decides.
+    expect(isCrossSiteRequest("POST", h({ Origin: "https://stafett.kommune.invalid" }), "http://stafett.kommune.invalid")).toBe(false);
   });
   it("accepts same-origin POSTs and POSTs without browser headers", () => {
     expect(isCrossSiteRequest("POST", h({ "Sec-Fetch-Site": "same-origin", Origin: origin }), origin)).toBe(false);

@@ -56,7 +56,10 @@ const settingsObject = z
     INITIAL_ADMIN_NAME: z.string().min(1).max(200).default("Administrator"),
     /** Behind a reverse proxy: trust X-Forwarded-For / -Proto from it. */
     TRUST_PROXY: booleanSetting.default(false),
-    /** Base URL for links in e-mails; otherwise the request's origin (see publicBaseUrl). */
+    /**
+     * Base URL for links in e-mails (and the OpenID Connect callback), never taken from a
+     * request: required in production (DEMO_DATA=false); the demo uses http://localhost:PORT.
+     */
     PUBLIC_URL: baseUrlSetting.optional(),
     /** "folder" writes each message as an .eml file into MAIL_FOLDER (the demo); "smtp" sends it. */
     MAIL_TRANSPORT: z.enum(["folder", "smtp"], { error: "expected folder or smtp" }).default("folder"),
@@ -83,26 +86,32 @@ const settingsObject = z
     OIDC_REDIRECT_URL: baseUrlSetting.optional(),
   });
 
-const settingsSchema = settingsObject.superRefine((s, ctx) => {
-  if (s.OIDC_ISSUER && !s.OIDC_CLIENT_ID) {
-    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "required when OIDC_ISSUER is set" });
-  }
-  if (s.OIDC_ISSUER && !s.OIDC_CLIENT_SECRET) {
-    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_SECRET"], message: "required when OIDC_ISSUER is set" });
-  }
-  if (s.OIDC_ISSUER && !/\bopenid\b/.test(s.OIDC_SCOPE)) {
-    ctx.addIssue({ code: "custom", path: ["OIDC_SCOPE"], message: "must include openid" });
-  }
-  if (s.MAIL_TRANSPORT === "smtp" && !s.SMTP_HOST) {
-    ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "required when MAIL_TRANSPORT=smtp" });
-  }
-  if (s.SMTP_USER && !s.SMTP_PASSWORD) {
-    ctx.addIssue({ code: "custom", path: ["SMTP_PASSWORD"], message: "required when SMTP_USER is set" });
-  }
-  if (s.SMTP_PASSWORD && !s.SMTP_USER) {
-    ctx.addIssue({ code: "custom", path: ["SMTP_USER"], message: "required when SMTP_PASSWORD is set" });
-  }
-});
+const settingsSchema = settingsObject
+  .superRefine((s, ctx) => {
+    if (!s.DEMO_DATA && !s.PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required when DEMO_DATA=false (the address links in e-mails point to)" });
+    }
+    if (s.OIDC_ISSUER && !s.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "required when OIDC_ISSUER is set" });
+    }
+    if (s.OIDC_ISSUER && !s.OIDC_CLIENT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_SECRET"], message: "required when OIDC_ISSUER is set" });
+    }
+    if (s.OIDC_ISSUER && !/\bopenid\b/.test(s.OIDC_SCOPE)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_SCOPE"], message: "must include openid" });
+    }
+    if (s.MAIL_TRANSPORT === "smtp" && !s.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "required when MAIL_TRANSPORT=smtp" });
+    }
+    if (s.SMTP_USER && !s.SMTP_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_PASSWORD"], message: "required when SMTP_USER is set" });
+    }
+    if (s.SMTP_PASSWORD && !s.SMTP_USER) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_USER"], message: "required when SMTP_PASSWORD is set" });
+    }
+  })
+  // The demo's own address; production has refused to start above without PUBLIC_URL.
+  .transform((s) => ({ ...s, PUBLIC_URL: s.PUBLIC_URL ?? `http://localhost:${s.PORT}` }));
 
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -182,7 +182,8 @@ async function main() {
         console.log(`Demo data for "Eksempel kommune" has been created.`);
         break;
       case "first-admin":
-        console.log(`First administrator created. Set the password here (single use, 72 h): ${base}${outcome.invitationPath}`);
+        // The link is meant to be passed on: it points to the public address.
+        console.log(`First administrator created. Set the password here (single use, 72 h): ${settings.PUBLIC_URL}${outcome.invitationPath}`);
         break;
       case "no-users":
         console.log("The database has no users: set INITIAL_ADMIN_EMAIL (or DEMO_DATA=true) and restart.");

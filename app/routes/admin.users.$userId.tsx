@@ -9,8 +9,10 @@ import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextField } from "../components/ui/Field";
 import { translateError } from "../components/ui/messages";
 import { Notice } from "../components/ui/Notice";
+import { settings } from "../config.server";
 import { requireActor } from "../domain/auth/guards.server";
 import { isAppError } from "../domain/errors.server";
+import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { invitationPath } from "../domain/people/invitations.server";
 import { listServices } from "../domain/people/services.server";
 import {
@@ -104,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return {
           intent,
           invitation: {
-            url: new URL(invitationPath(invitation.token), request.url).toString(),
+            url: `${publicBaseUrl(settings())}${invitationPath(invitation.token)}`,
             expires: formatDateTime(invitation.expiresAt, getLocale(request)),
           },
         };

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { InvitationLink, UserFields, userFieldLabels } from "../components/UserFields";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextField } from "../components/ui/Field";
+import { settings } from "../config.server";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
+import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { invitationPath } from "../domain/people/invitations.server";
 import { listServices } from "../domain/people/services.server";
 import { createUser } from "../domain/people/users.server";
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       created: {
         id,
         name: user.name,
-        url: new URL(invitationPath(invitation.token), request.url).toString(),
+        url: `${publicBaseUrl(settings())}${invitationPath(invitation.token)}`,
         expires: formatDateTime(invitation.expiresAt, getLocale(request)),
       },
     };

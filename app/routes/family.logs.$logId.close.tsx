@@ -20,7 +20,7 @@ export const loader = (args: LoaderFunctionArgs) => loadFamilyForm(args, "write"
 export const action = (args: ActionFunctionArgs) =>
   familyFormAction(args, FamilyCloseSchema, async (member, logId, value) => {
     // The holder's mail is in the municipality's working language.
-    const logUrl = `${publicBaseUrl(settings(), args.request)}/logs/${logId}`;
+    const logUrl = `${publicBaseUrl(settings())}/logs/${logId}`;
     await closeAtFamilyRequest(member, logId, value, { logUrl, locale: "nb" });
     return backToFamilyLog(logId, "closed");
   });

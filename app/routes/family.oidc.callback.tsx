@@ -16,7 +16,7 @@ import {
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!oidcSettings()) return redirect("/family/login");
   const pending = readCookie(request, OIDC_PENDING_COOKIE) ?? "";
-  const outcome = await finishOidcSignIn(new URL(request.url), pending, oidcRedirectUrl(request.url));
+  const outcome = await finishOidcSignIn(new URL(request.url), pending, oidcRedirectUrl());
   const headers = new Headers();
   headers.append("Set-Cookie", clearPendingCookie(request.url));
   if ("token" in outcome) {

@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!oidcSettings()) throw data(null, { status: 404 });
   let started: Awaited<ReturnType<typeof startOidcSignIn>>;
   try {
-    started = await startOidcSignIn(oidcRedirectUrl(request.url));
+    started = await startOidcSignIn(oidcRedirectUrl());
   } catch {
     // The provider could not be reached or answered nonsense; the login page says so.
     return redirect("/family/login?oidc=failed");

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   return withFormErrors(submission, async () => {
     const { mailSent } = await giveFamilyAccess(actor, logId, submission.value, {
-      signInUrl: `${publicBaseUrl(settings(), request)}/family/login`,
+      signInUrl: `${publicBaseUrl(settings())}/family/login`,
       // The family's mail follows the language the holder works in; both are offered on the page.
       locale: getLocale(request),
     });

@@ -116,14 +116,31 @@ describe("settings at boot", () => {
   });
 });
 
+describe("a production start without PUBLIC_URL", () => {
+  it("refuses to start with a one-line message: links in e-mails would otherwise come from requests", () => {
+    const result = spawnSync(process.execPath, ["build/server.js"], {
+      env: { ...process.env, DATABASE_URL: "tests/.tmp/never-opened.db", DEMO_DATA: "false", PUBLIC_URL: "" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Invalid setting PUBLIC_URL: required when DEMO_DATA=false/)]);
+  });
+});
+
 describe("a production start with no users", () => {
   it("creates the first administrator from settings and prints a single-use link instead of seeding the demo", async () => {
-    const prod = await startServer({ DEMO_DATA: "false", INITIAL_ADMIN_EMAIL: "drift@kommune.invalid" });
+    const prod = await startServer({
+      DEMO_DATA: "false",
+      INITIAL_ADMIN_EMAIL: "drift@kommune.invalid",
+      PUBLIC_URL: "https://stafettlogg.kommune.invalid",
+    });
     try {
       expect(prod.output()).not.toContain("Eksempel kommune");
-      const link = /First administrator created\. .*?(http:\/\/localhost:\d+\/invitation\/[a-z2-7]{32})/.exec(prod.output())?.[1];
-      expect(link).toBeDefined();
-      const page = await fetch(link!);
+      // The link is to be passed on: it points to the public address.
+      const path = /First administrator created\. .*?https:\/\/stafettlogg\.kommune\.invalid(\/invitation\/[a-z2-7]{32})/.exec(prod.output())?.[1];
+      expect(path).toBeDefined();
+      const page = await fetch(`${prod.baseUrl}${path!}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("drift@kommune.invalid");
       // The demo accounts do not exist.

@@ -12,6 +12,8 @@ const path = resolve(tmpDir, `test-${createId()}.db`);
 copyFileSync(resolve(tmpDir, "template.db"), path);
 process.env.DATABASE_URL = path;
 process.env.DEMO_DATA = "false";
+// Production settings need the public address (links in e-mails); the tests' requests go to it.
+process.env.PUBLIC_URL = "http://localhost:3000";
 
 afterAll(() => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });

@@ -25,6 +25,7 @@ describe("settings", () => {
       DEMO_DATA: "false",
       INITIAL_ADMIN_EMAIL: "drift@kommune.invalid",
       TRUST_PROXY: "true",
+      PUBLIC_URL: "https://stafettlogg.kommune.invalid",
     });
     expect(s).toMatchObject({
       PORT: 8080,
@@ -72,7 +73,18 @@ describe("mail settings", () => {
       SMTP_REQUIRE_TLS: true,
     });
     expect(s.SMTP_HOST).toBeUndefined();
-    expect(s.PUBLIC_URL).toBeUndefined();
+  });
+
+  it("give the demo its own address for links, http://localhost:PORT", () => {
+    expect(parseSettings({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseSettings({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
+  });
+
+  it("require PUBLIC_URL in production (DEMO_DATA=false), with a one-line message", () => {
+    expect(() => parseSettings({ DEMO_DATA: "false" })).toThrow(/^Invalid setting PUBLIC_URL: required when DEMO_DATA=false[^\n]*$/);
+    expect(parseSettings({ DEMO_DATA: "false", PUBLIC_URL: "https://stafettlogg.kommune.invalid" }).PUBLIC_URL).toBe(
+      "https://stafettlogg.kommune.invalid",
+    );
   });
 
   it("read an SMTP configuration", () => {

@@ -33,14 +33,14 @@ export function oidcSettings(): { label: string } | null {
 }
 
 /**
- * Where the provider sends the browser back: OIDC_REDIRECT_URL, else PUBLIC_URL (as in
- * publicBaseUrl for mail links) or the request's origin, plus /family/oidc/callback. It
- * must be registered with the provider exactly.
+ * Where the provider sends the browser back: OIDC_REDIRECT_URL, else PUBLIC_URL (as for
+ * mail links, never the request's address) plus /family/oidc/callback. It must be
+ * registered with the provider exactly.
  */
-export function oidcRedirectUrl(requestUrl: string): string {
+export function oidcRedirectUrl(): string {
   const s = settings();
   if (s.OIDC_REDIRECT_URL) return s.OIDC_REDIRECT_URL;
-  return `${s.PUBLIC_URL ?? new URL(requestUrl).origin}${OIDC_CALLBACK_PATH}`;
+  return `${s.PUBLIC_URL}${OIDC_CALLBACK_PATH}`;
 }
 
 interface ProviderSettings {

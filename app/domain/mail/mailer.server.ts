@@ -18,14 +18,13 @@ export interface MailMessage {
 }
 
 /**
- * The base URL for links in e-mails, without a trailing slash: PUBLIC_URL if set, else the
- * request's origin, else http://localhost:PORT. Production should set PUBLIC_URL: the
- * request's origin comes from its Host header, which a client chooses.
+ * The base URL for links in e-mails, without a trailing slash: PUBLIC_URL, which the demo
+ * defaults to http://localhost:PORT and production must set (see config.server.ts). Never
+ * the request's address: its Host header is chosen by whoever sends the request, and a
+ * mail linking to evil.example is a phishing mail with our name on it.
  */
-export function publicBaseUrl(settings: Pick<Settings, "PUBLIC_URL" | "PORT">, request?: Request): string {
-  if (settings.PUBLIC_URL) return settings.PUBLIC_URL;
-  if (request) return new URL(request.url).origin;
-  return `http://localhost:${settings.PORT}`;
+export function publicBaseUrl(settings: Pick<Settings, "PUBLIC_URL">): string {
+  return settings.PUBLIC_URL;
 }
 
 type Sender = (message: MailMessage, from: string) => Promise<void>;

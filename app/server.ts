@@ -56,6 +56,13 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
   next();
 }
 
+/** A page in both languages for answers given before Remix (no scripts, no styles). */
+function plainPage(texts: { nb: [string, string]; en: [string, string] }) {
+  const [nbTitle, nbBody] = texts.nb;
+  const [enTitle, enBody] = texts.en;
+  return `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${nbTitle}</title></head><body><main><h1>${nbTitle}</h1><p>${nbBody}</p><h2 lang="en">${enTitle}</h2><p lang="en">${enBody}</p><p><a href="/">Stafettlogg</a></p></main></body></html>\n`;
+}
+
 export function refuseCrossSite(req: Request, res: Response, next: NextFunction) {
   const headers = new Headers();
   for (const name of ["sec-fetch-site", "origin", "host", "x-forwarded-host"]) {
@@ -65,7 +72,10 @@ export function refuseCrossSite(req: Request, res: Response, next: NextFunction)
   // The host Remix compares the Origin with (its own check would abort with a 500).
   const origin = `${req.protocol}://${requestHost(headers) ?? ""}`;
   if (isCrossSiteRequest(req.method, headers, origin)) {
-    res.status(403).type("text/plain; charset=utf-8").send(`${nb.pages.crossSite}\n${en.pages.crossSite}\n`);
+    res
+      .status(403)
+      .type("text/html; charset=utf-8")
+      .send(plainPage({ nb: [nb.pages.forbiddenTitle, nb.pages.crossSite], en: [en.pages.forbiddenTitle, en.pages.crossSite] }));
     return;
   }
   // Accepted on fetch metadata: an opaque "Origin: null" says nothing more, and Remix's
@@ -76,13 +86,6 @@ export function refuseCrossSite(req: Request, res: Response, next: NextFunction)
 
 /** The methods the app answers; forms only ever POST. */
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
-
-/** A page in both languages for answers given before Remix (no scripts, no styles). */
-function plainPage(texts: { nb: [string, string]; en: [string, string] }) {
-  const [nbTitle, nbBody] = texts.nb;
-  const [enTitle, enBody] = texts.en;
-  return `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${nbTitle}</title></head><body><main><h1>${nbTitle}</h1><p>${nbBody}</p><h2 lang="en">${enTitle}</h2><p lang="en">${enBody}</p><p><a href="/">Stafettlogg</a></p></main></body></html>\n`;
-}
 
 /**
  * TRACE, PUT, DELETE and the rest are answered 405 here, before Remix (whose Request

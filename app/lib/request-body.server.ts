@@ -50,29 +50,39 @@ function refuse(status: 400 | 413 | 415, code: BodyRefusal): never {
   throw data({ code }, { status });
 }
 
+/**
+ * A body over the limit is still read (and thrown away) up to this many times the limit,
+ * so the browser gets to read the 413 page: answering before the upload has finished makes
+ * the server reset the connection, and the person sees a browser error instead. Beyond
+ * that the connection is cut.
+ */
+const DRAIN_FACTOR = 4;
+
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (Number.isFinite(declared) && declared > maxBytes) refuse(413, "body_too_large");
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let tooLarge = Number.isFinite(declared) && declared > maxBytes;
   for (;;) {
     let next: ReadableStreamReadResult<Uint8Array>;
     try {
       next = await reader.read();
     } catch {
       // The client went away or sent a broken chunked body.
-      refuse(400, "body_malformed");
+      refuse(tooLarge ? 413 : 400, tooLarge ? "body_too_large" : "body_malformed");
     }
     if (next.done) break;
     size += next.value.byteLength;
-    if (size > maxBytes) {
+    if (size > maxBytes) tooLarge = true;
+    if (size > maxBytes * DRAIN_FACTOR) {
       await reader.cancel().catch(() => undefined);
-      refuse(413, "body_too_large");
+      break;
     }
-    chunks.push(next.value);
+    if (!tooLarge) chunks.push(next.value);
   }
+  if (tooLarge) refuse(413, "body_too_large");
   const body = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

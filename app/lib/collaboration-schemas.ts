@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { consentDecisions, consentForms, consentScopes } from "./enums";
-import { checkbox, formSchema, isoDate, mediumText, optionalIsoDate, optionalMediumText } from "./validation";
+import { checkbox, formSchema, isoDate, mediumText, optionalIsoDate, optionalMediumText, optionalPlannedDate } from "./validation";
 
 /**
  * Forms for consents, invitations, participants and handover, each built by formSchema
@@ -46,7 +46,7 @@ const personInService = z
     return { userId, serviceId };
   });
 
-export const InviteSchema = formSchema(z.object({ person: personInService, message: mediumText, respondBy: optionalIsoDate }));
+export const InviteSchema = formSchema(z.object({ person: personInService, message: mediumText, respondBy: optionalPlannedDate }));
 
 export const AnswerSchema = formSchema(
   z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { closeReasons, evaluationDecisions, guardianRelations, voiceMethods } from "./enums";
 import {
+  birthDate,
   checkbox,
   email,
   entryText,
@@ -10,7 +11,9 @@ import {
   nationalId,
   optionalIsoDate,
   optionalMediumText,
+  optionalPlannedDate,
   personName,
+  plannedDate,
   shortText,
 } from "./validation";
 
@@ -27,7 +30,7 @@ const level = z
 export const ConcernSchema = formSchema(z.object({
   serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
   childName: personName,
-  birthDate: isoDate,
+  birthDate,
   nationalId,
   attendsServiceId: z.string().max(40).optional(),
   noticedOn: isoDate,
@@ -77,7 +80,7 @@ const MeetingSchema = z.object({
   actionDescription: mediumText.optional(),
   actionGoal: mediumText.optional(),
   actionResponsible: shortText.optional(),
-  actionEvaluateOn: optionalIsoDate,
+  actionEvaluateOn: optionalPlannedDate,
   ...restriction,
 });
 
@@ -159,7 +162,7 @@ export const ActionSchema = formSchema(z.object({
   goal: mediumText,
   responsible: shortText,
   startOn: isoDate,
-  evaluateOn: isoDate,
+  evaluateOn: plannedDate,
 }));
 
 export const EvaluationSchema = formSchema(z.object({
@@ -169,7 +172,7 @@ export const EvaluationSchema = formSchema(z.object({
   childExperience: entryText,
   decision: choice(evaluationDecisions),
   adjustment: optionalMediumText,
-  nextEvaluateOn: optionalIsoDate,
+  nextEvaluateOn: optionalPlannedDate,
   newLevel: level.optional(),
   justification: optionalMediumText,
 }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
-import { isRealIsoDate } from "./dates";
+import { isRealIsoDate, isTooFarAhead, isTooOldForBirthDate, todayInOslo } from "./dates";
 import { isValidNationalId } from "./national-id";
 
 /**
@@ -129,6 +129,20 @@ export const optionalIsoDate = z
   .trim()
   .optional()
   .refine((v) => !v || isRealIsoDate(v), { error: "validation.date" });
+
+/**
+ * A child's birth date: not in the future, and not of someone older than 25. The domain
+ * checks both again (startConcern); here they answer at once, in the browser too.
+ */
+export const birthDate = isoDate
+  .refine((v) => !isRealIsoDate(v) || v <= todayInOslo(), { error: "errors.date_in_future" })
+  .refine((v) => !isRealIsoDate(v) || !isTooOldForBirthDate(v, todayInOslo()), { error: "errors.birth_date_too_old" });
+
+const notTooFarAhead = (v: string | undefined) => !v || !isRealIsoDate(v) || !isTooFarAhead(v, todayInOslo());
+
+/** An evaluation or respond-by date: at most two years ahead (checked in the domain too). */
+export const plannedDate = isoDate.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" });
+export const optionalPlannedDate = optionalIsoDate.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" });
 
 /** Free text in a log entry: required, bounded. */
 export const entryText = z

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { loginThrottle, signInCodes, users } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
@@ -31,6 +31,18 @@ afterAll(async () => {
   for (const key of Object.keys(smtpSettings(smtp))) delete process.env[key];
   resetSettingsForTests();
   await smtp.close();
+});
+
+// The clock stands still during each test: on a loaded machine 40 attempts may take longer
+// than the first delay (1 s), and an attempt after the delay is rightly allowed.
+beforeEach(() => {
+  const now = Date.now();
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(now);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const statuses = (outcomes: Outcome[]) => outcomes.map((o) => o.status);

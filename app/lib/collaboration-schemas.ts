@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { consentDecisions, consentForms, consentScopes } from "./enums";
-import { checkbox, isoDate, mediumText, optionalIsoDate, optionalMediumText } from "./validation";
+import { checkbox, formSchema, isoDate, mediumText, optionalIsoDate, optionalMediumText, optionalPlannedDate } from "./validation";
 
-/** Forms for consents, invitations, participants and handover. Messages are translation keys. */
+/**
+ * Forms for consents, invitations, participants and handover, each built by formSchema
+ * (invisible characters removed first). Messages are translation keys.
+ */
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "validation.invalidChoice" });
 const ids = z
   .union([z.string(), z.array(z.string())])
@@ -10,7 +13,7 @@ const ids = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .pipe(z.array(z.string().max(40)).max(50));
 
-export const ConsentSchema = z.object({
+export const ConsentSchema = formSchema(z.object({
   scope: choice(consentScopes),
   decision: choice(consentDecisions),
   form: choice(consentForms),
@@ -30,9 +33,9 @@ export const ConsentSchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((c) => c.trim()).filter(Boolean) : [])),
   attachment: z.instanceof(File).optional(),
-});
+}));
 
-export const WithdrawSchema = z.object({ reason: mediumText });
+export const WithdrawSchema = formSchema(z.object({ reason: mediumText }));
 
 /** A person in a service, as one choice: "<userId>:<serviceId>". */
 const personInService = z
@@ -43,15 +46,17 @@ const personInService = z
     return { userId, serviceId };
   });
 
-export const InviteSchema = z.object({ person: personInService, message: mediumText, respondBy: optionalIsoDate });
+export const InviteSchema = formSchema(z.object({ person: personInService, message: mediumText, respondBy: optionalPlannedDate }));
 
-export const AnswerSchema = z
-  .object({ answer: choice(["accept", "decline"] as const), reason: optionalMediumText })
-  .refine((v) => v.answer === "accept" || !!v.reason, { path: ["reason"], error: "validation.required" });
+export const AnswerSchema = formSchema(
+  z
+    .object({ answer: choice(["accept", "decline"] as const), reason: optionalMediumText })
+    .refine((v) => v.answer === "accept" || !!v.reason, { path: ["reason"], error: "validation.required" }),
+);
 
-export const HandoverSchema = z.object({ person: personInService, message: mediumText });
+export const HandoverSchema = formSchema(z.object({ person: personInService, message: mediumText }));
 
-export const RemoveSchema = z.object({ reason: mediumText });
+export const RemoveSchema = formSchema(z.object({ reason: mediumText }));
 
-export const AppointSchema = z.object({ userId: z.string({ error: "validation.invalidChoice" }).max(40) });
+export const AppointSchema = formSchema(z.object({ userId: z.string({ error: "validation.invalidChoice" }).max(40) }));
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { serviceKindCodes } from "./enums";
-import { isoDate } from "./validation";
+import { formSchema, isoDate } from "./validation";
 
 /**
  * The anonymous consultation form (anonym drøfting, DESIGN.md rule 4), shared by server
@@ -34,7 +34,7 @@ const consultationText = z
 
 const optionalId = z.string().trim().max(40).optional();
 
-export const ConsultationSchema = z.object({
+export const ConsultationSchema = formSchema(z.object({
   /** The author's own service (a select only when they belong to more than one). */
   serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
   consultedKind: z.enum(serviceKindCodes, { error: "validation.invalidChoice" }),
@@ -43,10 +43,12 @@ export const ConsultationSchema = z.object({
   question: consultationText,
   advice: consultationText,
   logId: optionalId,
-});
+}));
 
 export type ConsultationInput = z.output<typeof ConsultationSchema>;
 
-export const ConsultationListQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-});
+export const ConsultationListQuery = formSchema(
+  z.object({
+    page: z.coerce.number().int().min(1).max(100000).catch(1),
+  }),
+);

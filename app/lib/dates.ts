@@ -27,6 +27,28 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** The same calendar day `years` later (or earlier); 29 February becomes the 28th when needed. */
+export function addYears(isoDate: string, years: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y + years, m - 1, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** BTI is about children and young people: nobody in a log is older than this. */
+export const MAX_CHILD_AGE_YEARS = 25;
+/** An evaluation, a next evaluation or a respond-by date is at most this far ahead. */
+export const MAX_YEARS_AHEAD = 2;
+
+/** A birth date of someone older than MAX_CHILD_AGE_YEARS (26 or more) on `today`. */
+export function isTooOldForBirthDate(birthDate: string, today: string): boolean {
+  return birthDate <= addYears(today, -(MAX_CHILD_AGE_YEARS + 1));
+}
+
+/** A planned date further ahead than MAX_YEARS_AHEAD from `today`. */
+export function isTooFarAhead(isoDate: string, today: string): boolean {
+  return isoDate > addYears(today, MAX_YEARS_AHEAD);
+}
+
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
   const toUtc = (s: string) => {

@@ -1,29 +1,32 @@
 import { z } from "zod";
-import { email, entryText, mediumText, nationalId, optionalMediumText } from "./validation";
+import { email, entryText, formSchema, mediumText, nationalId, optionalMediumText } from "./validation";
 
-/** Forms on the family's pages, and the holder's "give the family access". Messages are translation keys. */
+/**
+ * Forms on the family's pages, and the holder's "give the family access", each built by
+ * formSchema (invisible characters removed first). Messages are translation keys.
+ */
 const id = z.string({ error: "validation.invalidChoice" }).trim().min(1, { error: "validation.invalidChoice" }).max(40);
 
-export const FamilyEmailSchema = z.object({ email });
+export const FamilyEmailSchema = formSchema(z.object({ email }));
 
-export const FamilyCodeSchema = z.object({
+export const FamilyCodeSchema = formSchema(z.object({
   code: z
     .string({ error: "validation.required" })
     .transform((v) => v.replace(/\s/g, ""))
     // One message at a time: "required" for nothing, else "six digits".
     .pipe(z.string().min(1, { error: "validation.required" }))
     .pipe(z.string().regex(/^\d{6}$/, { error: "validation.code" })),
-});
+}));
 
-export const FamilyEntrySchema = z.object({
+export const FamilyEntrySchema = formSchema(z.object({
   kind: z.enum(["note", "view"], { error: "validation.invalidChoice" }),
   text: entryText,
-});
+}));
 
-export const FamilyCloseSchema = z.object({ message: optionalMediumText.transform((v) => v ?? "") });
+export const FamilyCloseSchema = formSchema(z.object({ message: optionalMediumText.transform((v) => v ?? "") }));
 
 /** The consent page has three small forms, told apart by `intent`. */
-export const FamilyConsentSchema = z.discriminatedUnion("intent", [
+export const FamilyConsentSchema = formSchema(z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("give"), serviceId: id, purpose: mediumText }),
   z.object({ intent: z.literal("renew"), consentId: id }),
   z.object({
@@ -32,10 +35,10 @@ export const FamilyConsentSchema = z.discriminatedUnion("intent", [
     serviceId: id,
     reason: optionalMediumText.transform((v) => v ?? ""),
   }),
-]);
+]));
 
-export const FamilyAccessSchema = z.object({
+export const FamilyAccessSchema = formSchema(z.object({
   who: id,
   email,
   nationalId,
-});
+}));

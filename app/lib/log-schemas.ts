@@ -1,35 +1,42 @@
 import { z } from "zod";
 import { closeReasons, evaluationDecisions, guardianRelations, voiceMethods } from "./enums";
 import {
+  birthDate,
   checkbox,
   email,
   entryText,
+  formSchema,
   isoDate,
   mediumText,
   nationalId,
   optionalIsoDate,
   optionalMediumText,
+  optionalPlannedDate,
   personName,
+  plannedDate,
   shortText,
 } from "./validation";
 
-/** Form schemas for relay logs, shared by server and browser. Messages are translation keys. */
+/**
+ * Form schemas for relay logs, shared by server and browser, each built by formSchema
+ * (invisible characters removed first). Messages are translation keys.
+ */
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "validation.invalidChoice" });
 const level = z
   .string({ error: "validation.invalidChoice" })
   .regex(/^[0-3]$/, { error: "validation.invalidChoice" })
   .transform(Number);
 
-export const ConcernSchema = z.object({
+export const ConcernSchema = formSchema(z.object({
   serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
   childName: personName,
-  birthDate: isoDate,
+  birthDate,
   nationalId,
   attendsServiceId: z.string().max(40).optional(),
   noticedOn: isoDate,
   what: entryText,
   context: z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional().default(""),
-});
+}));
 
 /**
  * "Not shown to the guardians" and why, on every form that writes an entry (DESIGN.md
@@ -73,7 +80,7 @@ const MeetingSchema = z.object({
   actionDescription: mediumText.optional(),
   actionGoal: mediumText.optional(),
   actionResponsible: shortText.optional(),
-  actionEvaluateOn: optionalIsoDate,
+  actionEvaluateOn: optionalPlannedDate,
   ...restriction,
 });
 
@@ -92,7 +99,7 @@ for (const name of meetingActionFields) {
   });
 }
 /** Observation, note, or a meeting with at most one new action (evaluated after the meeting). */
-export const EntrySchema = entry.refine(
+export const EntrySchema = formSchema(entry.refine(
   (value) => value.type !== "meeting" || !value.actionEvaluateOn || value.actionEvaluateOn > value.occurredOn,
   {
     path: ["actionEvaluateOn"],
@@ -102,7 +109,7 @@ export const EntrySchema = entry.refine(
       return v.type === "meeting" && given(v.actionEvaluateOn) && given(v.occurredOn);
     },
   },
-);
+));
 
 /** The action a meeting decided, for the domain (the schema has made sure all four are there). */
 export function meetingActionOf(value: z.output<typeof MeetingSchema>) {
@@ -116,15 +123,17 @@ export function meetingActionOf(value: z.output<typeof MeetingSchema>) {
     : undefined;
 }
 
-export const VoiceSchema = requireReason(
-  z.object({
-    who: choice(["child", "guardian"] as const),
-    heardOn: isoDate,
-    method: choice(voiceMethods),
-    text: entryText,
-    guardianName: shortText.optional(),
-    ...restriction,
-  }),
+export const VoiceSchema = formSchema(
+  requireReason(
+    z.object({
+      who: choice(["child", "guardian"] as const),
+      heardOn: isoDate,
+      method: choice(voiceMethods),
+      text: entryText,
+      guardianName: shortText.optional(),
+      ...restriction,
+    }),
+  ),
 );
 
 /**
@@ -132,74 +141,74 @@ export const VoiceSchema = requireReason(
  * default. What it was about is `about`, not `summary`: a field's id `<form>-summary` would
  * clash with the error summary's heading id.
  */
-export const WelfareReportSchema = requireReason(
-  z.object({ sentOn: isoDate, sentBy: shortText, about: entryText, ...restriction }),
+export const WelfareReportSchema = formSchema(
+  requireReason(z.object({ sentOn: isoDate, sentBy: shortText, about: entryText, ...restriction })),
 );
 
 /** Hide an earlier entry from the guardians. */
-export const RestrictSchema = z.object({ reason: mediumText });
+export const RestrictSchema = formSchema(z.object({ reason: mediumText }));
 
-export const GuardianSchema = z.object({
+export const GuardianSchema = formSchema(z.object({
   name: personName,
   relation: choice(guardianRelations),
   parentalResponsibility: checkbox,
   email: email.optional(),
   phone: z.string().trim().max(30, { error: "validation.tooLong_200" }).optional(),
   toldOn: optionalIsoDate,
-});
+}));
 
-export const ActionSchema = z.object({
+export const ActionSchema = formSchema(z.object({
   description: mediumText,
   goal: mediumText,
   responsible: shortText,
   startOn: isoDate,
-  evaluateOn: isoDate,
-});
+  evaluateOn: plannedDate,
+}));
 
-export const EvaluationSchema = z.object({
+export const EvaluationSchema = formSchema(z.object({
   evaluatedOn: isoDate,
   whatHappened: entryText,
   whatWorked: entryText,
   childExperience: entryText,
   decision: choice(evaluationDecisions),
   adjustment: optionalMediumText,
-  nextEvaluateOn: optionalIsoDate,
+  nextEvaluateOn: optionalPlannedDate,
   newLevel: level.optional(),
   justification: optionalMediumText,
-});
+}));
 
-export const LevelSchema = z.object({
+export const LevelSchema = formSchema(z.object({
   to: level,
   justification: mediumText,
   /** Level 3: the responsibility group, and the individual plan's coordinator if a plan is made. */
   responsibilityGroup: optionalMediumText,
   individualPlan: checkbox,
   planCoordinator: z.string().trim().max(200, { error: "validation.tooLong_200" }).optional(),
-});
+}));
 
-export const CloseSchema = z.object({
+export const CloseSchema = formSchema(z.object({
   reason: choice(closeReasons),
   summary: entryText,
   guardiansToldOn: optionalIsoDate,
-});
+}));
 
-export const ReopenSchema = z.object({ reason: mediumText });
+export const ReopenSchema = formSchema(z.object({ reason: mediumText }));
 
-export const BecomeLogSchema = z.object({
+export const BecomeLogSchema = formSchema(z.object({
   level: z
     .string({ error: "validation.invalidChoice" })
     .regex(/^[12]$/, { error: "validation.invalidChoice" })
     .transform(Number),
   guardiansToldOn: isoDate,
-});
+}));
 
-export const CorrectionSchema = z.object({ text: entryText, reason: mediumText });
+export const CorrectionSchema = formSchema(z.object({ text: entryText, reason: mediumText }));
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-export const HomeFilterSchema = z.object({
+export const HomeFilterSchema = formSchema(z.object({
   level: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3).optional()).catch(undefined),
   state: z.preprocess(blankToUndefined, z.enum(["open", "closed"]).optional()).catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).catch(1),
-});
+}));

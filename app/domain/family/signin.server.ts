@@ -6,8 +6,9 @@ import type { Locale } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { createSession, serializeCookie } from "../auth/session.server";
 import {
-  recordFailure,
-  retryAfterSeconds,
+  checkAndCountIn,
+  recordFailureIn,
+  retryAfterSecondsIn,
   type ThrottleKey,
   type ThrottlePolicy,
 } from "../auth/throttle.server";
@@ -78,13 +79,13 @@ export function normaliseEmail(email: string) {
 export async function requestSignInCode(input: { email: string; clientAddress: string; locale: Locale }) {
   const email = normaliseEmail(input.email);
   const keys = sendKeys(email, input.clientAddress);
-  const wait = await retryAfterSeconds(keys);
+  const { db, transaction } = await database();
+  // Every code sent counts towards the limit, whether or not the address is known; the
+  // check and the count are one transaction, so parallel requests cannot overrun it.
+  const wait = await transaction((tx) => checkAndCountIn(tx, keys));
   if (wait > 0) throw new AppError(429, "too_many_codes", { field: "email", retryAfterSeconds: wait });
-  // Every code sent counts towards the limit, whether or not the address is known.
-  await recordFailure(keys);
 
   const challengeId = createId();
-  const { db, transaction } = await database();
   const user = await db
     .select({ id: users.id })
     .from(users)
@@ -122,22 +123,30 @@ export async function requestSignInCode(input: { email: string; clientAddress: s
  */
 export async function verifySignInCode(input: { challengeId: string; code: string; clientAddress: string }) {
   const keys = verifyKeys(input.clientAddress);
-  const wait = await retryAfterSeconds(keys);
-  if (wait > 0) throw new AppError(429, "too_many_attempts", { field: "code", retryAfterSeconds: wait });
-
   const { transaction } = await database();
   const now = new Date();
+  // The address throttle, the code check and the count of a wrong code are one
+  // transaction, so parallel guesses cannot overrun either limit.
   const outcome = await transaction(async (tx) => {
+    const wait = await retryAfterSecondsIn(tx, keys, now.getTime());
+    if (wait > 0) return { wait };
     const row = /^[a-z2-7]{26}$/.test(input.challengeId)
       ? await tx.select().from(signInCodes).where(eq(signInCodes.id, input.challengeId)).get()
       : undefined;
-    if (!row) return { error: "code_wrong" as const };
+    if (!row) {
+      await recordFailureIn(tx, keys, now.getTime());
+      return { error: "code_wrong" as const };
+    }
     if (row.usedAt || row.expiresAt <= now) return { error: "code_expired" as const };
-    if (row.attempts >= CODE_MAX_ATTEMPTS) return { error: "code_too_many_attempts" as const };
+    if (row.attempts >= CODE_MAX_ATTEMPTS) {
+      await recordFailureIn(tx, keys, now.getTime());
+      return { error: "code_too_many_attempts" as const };
+    }
     const stored = Uint8Array.from(Buffer.from(row.codeHash, "hex"));
     if (!bytesEqual(stored, codeHash(row.id, input.code.trim()))) {
       const attempts = row.attempts + 1;
       await tx.update(signInCodes).set({ attempts }).where(eq(signInCodes.id, row.id));
+      await recordFailureIn(tx, keys, now.getTime());
       return { error: attempts >= CODE_MAX_ATTEMPTS ? ("code_too_many_attempts" as const) : ("code_wrong" as const) };
     }
     await tx.update(signInCodes).set({ usedAt: now }).where(eq(signInCodes.id, row.id));
@@ -148,11 +157,8 @@ export async function verifySignInCode(input: { challengeId: string; code: strin
       .get();
     return user ? { userId: user.id } : { error: "code_expired" as const };
   });
-  if (!("userId" in outcome) || !outcome.userId) {
-    const error = "error" in outcome && outcome.error ? outcome.error : "code_wrong";
-    if (error !== "code_expired") await recordFailure(keys);
-    throw fieldError("code", error);
-  }
+  if ("wait" in outcome) throw new AppError(429, "too_many_attempts", { field: "code", retryAfterSeconds: outcome.wait });
+  if (!("userId" in outcome) || !outcome.userId) throw fieldError("code", outcome.error ?? "code_wrong");
   return createSession(outcome.userId, "family");
 }
 

@@ -8,7 +8,7 @@ import { gateContext, isCovered } from "../consent/coverage.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
-import { appendEvent } from "./logs.server";
+import { appendEvent, assertNotTooFarAhead } from "./logs.server";
 
 /**
  * Collaboration across services, inside consent (DESIGN.md rules 1 and 3): invitations
@@ -72,6 +72,7 @@ export async function invite(actor: Actor, logId: string, input: InvitationInput
     const today = todayInOslo();
     const respondBy = input.respondBy ?? addDays(today, guide.invitationResponseDays);
     if (respondBy < today) throw fieldError("respondBy", "date_in_past");
+    assertNotTooFarAhead("respondBy", respondBy);
     const id = createId();
     await tx.insert(logInvitations).values({
       id,

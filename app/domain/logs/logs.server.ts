@@ -1,7 +1,7 @@
 import { and, eq, isNull, max, min } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
 import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services } from "../../../db/schema";
-import { addDays, todayInOslo } from "../../lib/dates";
+import { addDays, isTooFarAhead, isTooOldForBirthDate, todayInOslo } from "../../lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { parseNationalId } from "../../lib/national-id";
@@ -82,6 +82,24 @@ export function assertNotFuture(field: string, isoDate: string) {
   if (isoDate > todayInOslo()) throw fieldError(field, "date_in_future");
 }
 
+/** An evaluation or respond-by date at most two years ahead (issue 9 point 10). */
+export function assertNotTooFarAhead(field: string, isoDate: string) {
+  if (isTooFarAhead(isoDate, todayInOslo())) throw fieldError(field, "date_too_far_ahead");
+}
+
+/**
+ * Inside a log's write transaction: what was noticed, happened or was heard cannot have
+ * happened before the child was born (issue 9 point 10).
+ */
+export async function assertNotBeforeBirth(tx: Transaction, access: LogAccess, field: string, isoDate: string) {
+  const child = await tx
+    .select({ birthDate: children.birthDate })
+    .from(children)
+    .where(eq(children.id, access.log.childId))
+    .get();
+  if (child && isoDate < child.birthDate) throw fieldError(field, "date_before_birth");
+}
+
 /**
  * Level 2 and 3 mean other services take part: at least one current participant from
  * another service whose consent still covers it (issue 4 item 11).
@@ -130,6 +148,8 @@ export async function startConcern(actor: Actor, input: ConcernInput) {
   if (!membership) throw fieldError("serviceId", "service_unknown");
   assertNotFuture("noticedOn", input.noticedOn);
   assertNotFuture("birthDate", input.birthDate);
+  if (isTooOldForBirthDate(input.birthDate, todayInOslo())) throw fieldError("birthDate", "birth_date_too_old");
+  if (input.noticedOn < input.birthDate) throw fieldError("noticedOn", "date_before_birth");
   if (input.nationalId) {
     const parsed = parseNationalId(input.nationalId);
     if (!parsed) throw fieldError("nationalId", "national_id_invalid");
@@ -305,6 +325,7 @@ export async function addEntry(actor: Actor, logId: string, input: EntryInput) {
     checkActionDates({ startOn: input.occurredOn, evaluateOn: input.action.evaluateOn }, "actionEvaluateOn");
   }
   return withAccess(actor, logId, "write", async (tx, access) => {
+    await assertNotBeforeBirth(tx, access, "occurredOn", input.occurredOn);
     if (input.type !== "meeting") {
       return appendEvent(tx, access, actor, input.type, input.occurredOn, { text: input.text }, null, restriction);
     }
@@ -352,6 +373,7 @@ export async function addVoice(actor: Actor, logId: string, input: VoiceInput) {
   if (input.who === "guardian" && !input.guardianName) throw fieldError("guardianName", "required");
   const restriction = restrictionOf(input);
   return withAccess(actor, logId, "write", async (tx, access) => {
+    await assertNotBeforeBirth(tx, access, "heardOn", input.heardOn);
     if (input.who === "child") {
       const last = access.log.lastChildVoiceOn;
       if (!last || input.heardOn > last) {
@@ -392,6 +414,7 @@ export interface ActionInput {
 function checkActionDates(input: { startOn: string; evaluateOn: string }, field = "evaluateOn") {
   if (input.evaluateOn <= input.startOn) throw fieldError(field, "evaluation_before_start");
   if (input.evaluateOn < todayInOslo()) throw fieldError(field, "date_in_past");
+  assertNotTooFarAhead(field, input.evaluateOn);
 }
 
 /** Inside a write transaction: the action row and its timeline event (relay logs only). */
@@ -404,6 +427,7 @@ async function insertAction(
   options: EventOptions = {},
 ) {
   if (access.log.kind !== "relay") throw new AppError(409, "concern_has_no_actions");
+  await assertNotBeforeBirth(tx, access, "startOn", input.startOn);
   const logId = access.log.id;
   await tx.insert(actions).values({ id: actionId, logId, ...input, createdAt: new Date() });
   const occurredOn = input.startOn <= todayInOslo() ? input.startOn : todayInOslo();
@@ -441,6 +465,7 @@ export async function evaluateAction(actor: Actor, logId: string, actionId: stri
   const needsNext = input.decision === "continue" || input.decision === "adjust" || input.decision === "change_level";
   if (needsNext && !input.nextEvaluateOn) throw fieldError("nextEvaluateOn", "required");
   if (needsNext && input.nextEvaluateOn! <= todayInOslo()) throw fieldError("nextEvaluateOn", "date_not_future");
+  if (needsNext) assertNotTooFarAhead("nextEvaluateOn", input.nextEvaluateOn!);
   if (input.decision === "adjust" && !input.adjustment) throw fieldError("adjustment", "required");
   if (input.decision === "change_level") {
     if (input.newLevel === undefined) throw fieldError("newLevel", "required");
@@ -455,6 +480,7 @@ export async function evaluateAction(actor: Actor, logId: string, actionId: stri
       .get();
     if (!action) throw notFound();
     if (!action.active) throw new AppError(409, "action_ended");
+    await assertNotBeforeBirth(tx, access, "evaluatedOn", input.evaluatedOn);
     if (input.decision === "change_level" && input.newLevel === access.log.level) {
       throw fieldError("newLevel", "level_unchanged");
     }

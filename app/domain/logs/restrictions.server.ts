@@ -6,7 +6,7 @@ import { restrictableTypes } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import type { LogRole } from "./access.server";
-import { appendEvent, assertNotFuture, restrictionOf, withAccess } from "./logs.server";
+import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess } from "./logs.server";
 
 /**
  * What the guardians do not see (DESIGN.md rule 4 and §3): a report of concern to child
@@ -32,8 +32,9 @@ export interface WelfareReportInput {
 export async function recordWelfareReport(actor: Actor, logId: string, input: WelfareReportInput) {
   assertNotFuture("sentOn", input.sentOn);
   const restriction = restrictionOf(input);
-  return withAccess(actor, logId, "write", (tx, access) =>
-    appendEvent(
+  return withAccess(actor, logId, "write", async (tx, access) => {
+    await assertNotBeforeBirth(tx, access, "sentOn", input.sentOn);
+    return appendEvent(
       tx,
       access,
       actor,
@@ -42,8 +43,8 @@ export async function recordWelfareReport(actor: Actor, logId: string, input: We
       { sentOn: input.sentOn, sentBy: input.sentBy.trim(), summary: input.summary.trim() },
       null,
       restriction,
-    ),
-  );
+    );
+  });
 }
 
 /** Whether an event is already hidden from the guardians, at insert or later. */

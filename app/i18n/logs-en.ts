@@ -16,7 +16,8 @@ export const logsEn: LogsDictionary = {
     none: "You have no logs that match.",
     noneAtAll:
       "You have no relay logs yet. When you wonder about a child, write it down here. Only you can see it until you choose otherwise.",
-    count: "{{count}} logs",
+    count_one: "{{count}} log",
+    count_other: "{{count}} logs",
     born: "Born {{date}}",
     heldBy: "Relay holder: {{name}}, {{service}}",
     nextEvaluation: "Next evaluation: {{date}}",
@@ -103,7 +104,8 @@ export const logsEn: LogsDictionary = {
     whatHint: "Describe it concretely and soberly. Keep what you saw apart from what you think about it.",
     context: "In what context? (optional)",
     submit: "Save the note",
-    deadline: "You get {{days}} days to decide what happens next.",
+    deadline_one: "You get {{count}} day to decide what happens next.",
+    deadline_other: "You get {{count}} days to decide what happens next.",
   },
   page: {
     back: "Back to My logs",
@@ -280,7 +282,8 @@ export const logsEn: LogsDictionary = {
       responsible: "Who is responsible?",
       startOn: "Start date",
       evaluateOn: "Evaluation date",
-      evaluateOnHint: "The default is {{days}} days after the start.",
+      evaluateOnHint_one: "The default is {{count}} day after the start.",
+      evaluateOnHint_other: "The default is {{count}} days after the start.",
     },
     evaluation: {
       title: "Evaluate the action",

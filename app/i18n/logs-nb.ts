@@ -14,7 +14,8 @@ export const logsNb = {
     none: "Du har ingen logger som passer.",
     noneAtAll:
       "Du har ingen stafettlogger ennå. Når du undrer deg over et barn, skriver du det ned her. Det er bare du som ser det til du velger noe annet.",
-    count: "{{count}} logger",
+    count_one: "{{count}} logg",
+    count_other: "{{count}} logger",
     born: "Født {{date}}",
     heldBy: "Stafettholder: {{name}}, {{service}}",
     nextEvaluation: "Neste evaluering: {{date}}",
@@ -101,7 +102,8 @@ export const logsNb = {
     whatHint: "Beskriv konkret og nøkternt. Skill mellom det du har sett og det du tenker om det.",
     context: "I hvilken sammenheng? (valgfritt)",
     submit: "Lagre notatet",
-    deadline: "Du får en frist på {{days}} dager til å bestemme videre gang.",
+    deadline_one: "Du får en frist på {{count}} dag til å bestemme videre gang.",
+    deadline_other: "Du får en frist på {{count}} dager til å bestemme videre gang.",
   },
   page: {
     back: "Tilbake til Mine logger",
@@ -278,7 +280,8 @@ export const logsNb = {
       responsible: "Hvem har ansvaret?",
       startOn: "Startdato",
       evaluateOn: "Evalueringsdato",
-      evaluateOnHint: "Standard er {{days}} dager etter start.",
+      evaluateOnHint_one: "Standard er {{count}} dag etter start.",
+      evaluateOnHint_other: "Standard er {{count}} dager etter start.",
     },
     evaluation: {
       title: "Evaluer tiltaket",

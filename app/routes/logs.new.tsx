@@ -76,7 +76,7 @@ export default function NewConcern() {
       </p>
       <h1>{t("logs.new.title")}</h1>
       <p>{t("logs.new.intro")}</p>
-      <p className="hint">{t("logs.new.deadline", { days: decisionDays })}</p>
+      <p className="hint">{t("logs.new.deadline", { count: decisionDays })}</p>
       <ErrorSummary form={form} fields={fields} labels={labels} />
       <Form method="post" {...getFormProps(form)} className="card stack">
         {myServices.length > 1 ? (

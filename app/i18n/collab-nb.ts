@@ -116,6 +116,11 @@ export const collabNb = {
     answer: "Svar",
     appoint: "Utnevn stafettholder",
     respondBy: "Svar innen {{date}}",
+    invitationLog: "Loggen om {{child}}, nivå {{level}}",
+    invitationLogHidden: "En logg der samtykket ikke lenger omfatter {{service}}",
+    invitationFrom: "{{name}} ({{service}}) inviterer deg til å delta for {{yourService}}.",
+    invitationFromUnknownService: "{{name}} inviterer deg til å delta for {{yourService}}.",
+    invitationNotCovered: "Du kan ikke bli med før samtykket omfatter tjenesten din igjen.",
   },
   becomeLevelHint:
     "En stafettlogg starter på nivå 1. Den går til nivå 2 når en annen tjeneste deltar, innenfor samtykket.",

@@ -106,6 +106,16 @@ export const logsEn: LogsDictionary = {
     submit: "Save the note",
     deadline_one: "You get {{count}} day to decide what happens next.",
     deadline_other: "You get {{count}} days to decide what happens next.",
+    existing: {
+      title_one: "There is already a log for this child",
+      title_other: "There are already {{count}} logs for this child",
+      log: "{{child}}, born {{date}}",
+      open: "level {{level}}, relay holder {{name}}, {{service}}",
+      closed: "closed, was held by {{name}}, {{service}}",
+      advice:
+        "If it is the same concern, write in the existing log instead. If it is about something else, or another child with the same name and birth date, you can register a new concern anyway. What you wrote has been kept.",
+      proceed: "Register as a new concern anyway",
+    },
   },
   page: {
     back: "Back to My logs",

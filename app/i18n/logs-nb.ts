@@ -104,6 +104,16 @@ export const logsNb = {
     submit: "Lagre notatet",
     deadline_one: "Du får en frist på {{count}} dag til å bestemme videre gang.",
     deadline_other: "Du får en frist på {{count}} dager til å bestemme videre gang.",
+    existing: {
+      title_one: "Det finnes allerede en logg for dette barnet",
+      title_other: "Det finnes allerede {{count}} logger for dette barnet",
+      log: "{{child}}, født {{date}}",
+      open: "nivå {{level}}, stafettholder {{name}}, {{service}}",
+      closed: "avsluttet, var holdt av {{name}}, {{service}}",
+      advice:
+        "Gjelder det samme bekymring, skriver du heller i loggen som finnes. Gjelder det noe annet, eller et annet barn med samme navn og fødselsdato, kan du registrere en ny bekymring likevel. Det du skrev, er tatt vare på.",
+      proceed: "Registrer likevel som ny bekymring",
+    },
   },
   page: {
     back: "Tilbake til Mine logger",

@@ -308,6 +308,13 @@ export const logsEn: LogsDictionary = {
       newLevel: "New level",
       justification: "Justification for the new level",
       conditional: "Fill in the fields below that belong to the decision you chose.",
+      conditionalEnhanced: "The fields that belong to the decision appear below once you have chosen.",
+      groupNext: "When the action continues, is adjusted or the level changes",
+      groupNextNoLevel: "When the action continues or is adjusted",
+      groupAdjust: "When the action is adjusted",
+      groupLevel: "When the level changes",
+      groupClose: "When the log is closed",
+      closeNext: "When you save the evaluation, you go on to the form for closing the log.",
     },
     level: {
       title: "Change level",

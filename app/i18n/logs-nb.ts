@@ -306,6 +306,13 @@ export const logsNb = {
       newLevel: "Nytt nivå",
       justification: "Begrunnelse for nytt nivå",
       conditional: "Fyll ut feltene under som hører til beslutningen du valgte.",
+      conditionalEnhanced: "Feltene som hører til beslutningen, vises under når du har valgt.",
+      groupNext: "Når tiltaket fortsetter, justeres eller nivået endres",
+      groupNextNoLevel: "Når tiltaket fortsetter eller justeres",
+      groupAdjust: "Når tiltaket justeres",
+      groupLevel: "Når nivået endres",
+      groupClose: "Når loggen avsluttes",
+      closeNext: "Når du lagrer evalueringen, kommer du til skjemaet for å avslutte loggen.",
     },
     level: {
       title: "Endre nivå",

@@ -48,7 +48,12 @@ export function WaitingForYou({ invitations, handovers, orphaned, overdueInServi
                 </p>
                 <p>
                   {t("collab.home.respondBy", { date: date(i.respondBy) })}
-                  {i.overdue ? <span className="ml-2 font-semibold text-red-800">{t("collab.invite.overdue")}</span> : null}
+                  {i.overdue ? (
+                    <>
+                      {" "}
+                      <span className="ml-1 font-semibold text-red-800">{t("collab.invite.overdue")}</span>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}

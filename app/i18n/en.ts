@@ -67,10 +67,12 @@ export const en: Dictionary = {
     coordinator: {
       title: "BTI coordinator",
       statistics: "Statistics",
-      statisticsEmpty:
-        "There are no relay logs yet, so there are no figures to show. Statistics never show individual children.",
+      statisticsNotYet:
+        "As BTI coordinator you do not see individual logs, nor which children have one – only the relay holder, the participants and the leader of the holder's service can read a log. Municipality-wide statistics without identities come in a later version, so Stafettlogg shows you no figures yet.",
+      whatYouCanDo: "What you can do here today is keep the service catalogue up to date, so that staff can choose the right service when they invite and hand over.",
       catalogue: "Service catalogue",
-      catalogueSummary: "{{count}} active services",
+      catalogueSummary_one: "{{count}} active service",
+      catalogueSummary_other: "{{count}} active services",
       manageServices: "Manage services",
     },
     admin: {
@@ -123,7 +125,8 @@ export const en: Dictionary = {
       inactive: "Deactivated",
       noPassword: "Has not chosen a password",
       none: "No users match the search.",
-      count: "{{count}} users",
+      count_one: "{{count}} user",
+      count_other: "{{count}} users",
       isAdministrator: "Administrator",
       isAdministratorHint: "Manages users and services. Has no access to logs.",
       isCoordinator: "BTI coordinator",
@@ -195,7 +198,8 @@ export const en: Dictionary = {
   },
   errors: {
     invalid_credentials: "Wrong e-mail address or password.",
-    too_many_attempts: "Too many attempts. Wait {{seconds}} seconds and try again.",
+    too_many_attempts_one: "Too many attempts. Wait {{count}} second and try again.",
+    too_many_attempts_other: "Too many attempts. Wait {{count}} seconds and try again.",
     email_taken: "A user with this e-mail address already exists.",
     service_name_taken: "A service with this name already exists.",
     service_unknown: "Choose an active service.",
@@ -257,7 +261,8 @@ export const en: Dictionary = {
     body_too_large: "What you sent is too large. An attachment can be at most 10 MB. Go back and try again with less.",
     body_unsupported: "The request was not a form from Stafettlogg. Go back and send the form again.",
     body_malformed: "The form did not arrive complete. Go back and send it again.",
-    too_many_codes: "You have asked for many codes. Wait {{seconds}} seconds and try again.",
+    too_many_codes_one: "You have asked for many codes. Wait {{count}} second and try again.",
+    too_many_codes_other: "You have asked for many codes. Wait {{count}} seconds and try again.",
     mail_failed: "We could not send the e-mail just now. Please try again in a little while.",
     code_wrong: "The code is not right. Check that you typed all 6 digits correctly.",
     code_expired: "The code has been used or has run out. Ask for a new code.",

@@ -16,7 +16,8 @@ export const logsEn: LogsDictionary = {
     none: "You have no logs that match.",
     noneAtAll:
       "You have no relay logs yet. When you wonder about a child, write it down here. Only you can see it until you choose otherwise.",
-    count: "{{count}} logs",
+    count_one: "{{count}} log",
+    count_other: "{{count}} logs",
     born: "Born {{date}}",
     heldBy: "Relay holder: {{name}}, {{service}}",
     nextEvaluation: "Next evaluation: {{date}}",
@@ -103,7 +104,18 @@ export const logsEn: LogsDictionary = {
     whatHint: "Describe it concretely and soberly. Keep what you saw apart from what you think about it.",
     context: "In what context? (optional)",
     submit: "Save the note",
-    deadline: "You get {{days}} days to decide what happens next.",
+    deadline_one: "You get {{count}} day to decide what happens next.",
+    deadline_other: "You get {{count}} days to decide what happens next.",
+    existing: {
+      title_one: "There is already a log for this child",
+      title_other: "There are already {{count}} logs for this child",
+      log: "{{child}}, born {{date}}",
+      open: "level {{level}}, relay holder {{name}}, {{service}}",
+      closed: "closed, was held by {{name}}, {{service}}",
+      advice:
+        "If it is the same concern, write in the existing log instead. If it is about something else, or another child with the same name and birth date, you can register a new concern anyway. What you wrote has been kept.",
+      proceed: "Register as a new concern anyway",
+    },
   },
   page: {
     back: "Back to My logs",
@@ -280,7 +292,8 @@ export const logsEn: LogsDictionary = {
       responsible: "Who is responsible?",
       startOn: "Start date",
       evaluateOn: "Evaluation date",
-      evaluateOnHint: "The default is {{days}} days after the start.",
+      evaluateOnHint_one: "The default is {{count}} day after the start.",
+      evaluateOnHint_other: "The default is {{count}} days after the start.",
     },
     evaluation: {
       title: "Evaluate the action",
@@ -295,6 +308,13 @@ export const logsEn: LogsDictionary = {
       newLevel: "New level",
       justification: "Justification for the new level",
       conditional: "Fill in the fields below that belong to the decision you chose.",
+      conditionalEnhanced: "The fields that belong to the decision appear below once you have chosen.",
+      groupNext: "When the action continues, is adjusted or the level changes",
+      groupNextNoLevel: "When the action continues or is adjusted",
+      groupAdjust: "When the action is adjusted",
+      groupLevel: "When the level changes",
+      groupClose: "When the log is closed",
+      closeNext: "When you save the evaluation, you go on to the form for closing the log.",
     },
     level: {
       title: "Change level",

@@ -14,7 +14,8 @@ export const logsNb = {
     none: "Du har ingen logger som passer.",
     noneAtAll:
       "Du har ingen stafettlogger ennå. Når du undrer deg over et barn, skriver du det ned her. Det er bare du som ser det til du velger noe annet.",
-    count: "{{count}} logger",
+    count_one: "{{count}} logg",
+    count_other: "{{count}} logger",
     born: "Født {{date}}",
     heldBy: "Stafettholder: {{name}}, {{service}}",
     nextEvaluation: "Neste evaluering: {{date}}",
@@ -101,7 +102,18 @@ export const logsNb = {
     whatHint: "Beskriv konkret og nøkternt. Skill mellom det du har sett og det du tenker om det.",
     context: "I hvilken sammenheng? (valgfritt)",
     submit: "Lagre notatet",
-    deadline: "Du får en frist på {{days}} dager til å bestemme videre gang.",
+    deadline_one: "Du får en frist på {{count}} dag til å bestemme videre gang.",
+    deadline_other: "Du får en frist på {{count}} dager til å bestemme videre gang.",
+    existing: {
+      title_one: "Det finnes allerede en logg for dette barnet",
+      title_other: "Det finnes allerede {{count}} logger for dette barnet",
+      log: "{{child}}, født {{date}}",
+      open: "nivå {{level}}, stafettholder {{name}}, {{service}}",
+      closed: "avsluttet, var holdt av {{name}}, {{service}}",
+      advice:
+        "Gjelder det samme bekymring, skriver du heller i loggen som finnes. Gjelder det noe annet, eller et annet barn med samme navn og fødselsdato, kan du registrere en ny bekymring likevel. Det du skrev, er tatt vare på.",
+      proceed: "Registrer likevel som ny bekymring",
+    },
   },
   page: {
     back: "Tilbake til Mine logger",
@@ -278,7 +290,8 @@ export const logsNb = {
       responsible: "Hvem har ansvaret?",
       startOn: "Startdato",
       evaluateOn: "Evalueringsdato",
-      evaluateOnHint: "Standard er {{days}} dager etter start.",
+      evaluateOnHint_one: "Standard er {{count}} dag etter start.",
+      evaluateOnHint_other: "Standard er {{count}} dager etter start.",
     },
     evaluation: {
       title: "Evaluer tiltaket",
@@ -293,6 +306,13 @@ export const logsNb = {
       newLevel: "Nytt nivå",
       justification: "Begrunnelse for nytt nivå",
       conditional: "Fyll ut feltene under som hører til beslutningen du valgte.",
+      conditionalEnhanced: "Feltene som hører til beslutningen, vises under når du har valgt.",
+      groupNext: "Når tiltaket fortsetter, justeres eller nivået endres",
+      groupNextNoLevel: "Når tiltaket fortsetter eller justeres",
+      groupAdjust: "Når tiltaket justeres",
+      groupLevel: "Når nivået endres",
+      groupClose: "Når loggen avsluttes",
+      closeNext: "Når du lagrer evalueringen, kommer du til skjemaet for å avslutte loggen.",
     },
     level: {
       title: "Endre nivå",

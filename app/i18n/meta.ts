@@ -18,8 +18,18 @@ export function pageTitle(args: MetaArgs, key: string, options?: Record<string, 
   const { t } = instances[localeOf(args)];
   let page: string;
   if (args.error) {
+    // The same choice as the error page's heading (root.tsx ErrorPage).
     const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
-    page = t(status === 404 ? "pages.notFoundTitle" : status === 403 ? "pages.forbiddenTitle" : "pages.errorTitle");
+    const code = isRouteErrorResponse(args.error) ? (args.error.data as { code?: unknown } | null)?.code : undefined;
+    page = t(
+      status === 404
+        ? "pages.notFoundTitle"
+        : status === 403
+          ? "pages.forbiddenTitle"
+          : (status === 409 || status === 400) && typeof code === "string"
+            ? "pages.refusedTitle"
+            : "pages.errorTitle",
+    );
   } else {
     page = String(t(key as never, options as never));
   }

@@ -70,10 +70,12 @@ export const nb = {
     coordinator: {
       title: "BTI-koordinator",
       statistics: "Statistikk",
-      statisticsEmpty:
-        "Det finnes ingen stafettlogger ennå, så det er ingen tall å vise. Statistikken viser aldri enkeltbarn.",
+      statisticsNotYet:
+        "Som BTI-koordinator ser du ikke enkeltlogger, og heller ikke hvilke barn det finnes logger om – bare stafettholderen, deltakerne og lederen i stafettholderens tjeneste kan lese en logg. Statistikk for kommunen uten identiteter kommer i en senere versjon; Stafettlogg viser deg derfor ingen tall ennå.",
+      whatYouCanDo: "Det du kan gjøre her i dag, er å holde tjenestekatalogen oppdatert, slik at ansatte kan velge riktig tjeneste når de inviterer og overfører.",
       catalogue: "Tjenestekatalogen",
-      catalogueSummary: "{{count}} aktive tjenester",
+      catalogueSummary_one: "{{count}} aktiv tjeneste",
+      catalogueSummary_other: "{{count}} aktive tjenester",
       manageServices: "Administrer tjenester",
     },
     admin: {
@@ -126,7 +128,8 @@ export const nb = {
       inactive: "Deaktivert",
       noPassword: "Har ikke valgt passord",
       none: "Ingen brukere passer søket.",
-      count: "{{count}} brukere",
+      count_one: "{{count}} bruker",
+      count_other: "{{count}} brukere",
       isAdministrator: "Administrator",
       isAdministratorHint: "Forvalter brukere og tjenester. Har ikke tilgang til logger.",
       isCoordinator: "BTI-koordinator",
@@ -198,7 +201,8 @@ export const nb = {
   },
   errors: {
     invalid_credentials: "Feil e-postadresse eller passord.",
-    too_many_attempts: "For mange forsøk. Vent {{seconds}} sekunder og prøv igjen.",
+    too_many_attempts_one: "For mange forsøk. Vent {{count}} sekund og prøv igjen.",
+    too_many_attempts_other: "For mange forsøk. Vent {{count}} sekunder og prøv igjen.",
     email_taken: "Det finnes allerede en bruker med denne e-postadressen.",
     service_name_taken: "Det finnes allerede en tjeneste med dette navnet.",
     service_unknown: "Velg en aktiv tjeneste.",
@@ -260,7 +264,8 @@ export const nb = {
     body_too_large: "Det du sendte, er for stort. Et vedlegg kan være på høyst 10 MB. Gå tilbake og prøv igjen med mindre innhold.",
     body_unsupported: "Forespørselen var ikke et skjema fra Stafettlogg. Gå tilbake og send skjemaet på nytt.",
     body_malformed: "Skjemaet kom ikke fram i sin helhet. Gå tilbake og send det på nytt.",
-    too_many_codes: "Du har bedt om mange koder. Vent {{seconds}} sekunder og prøv igjen.",
+    too_many_codes_one: "Du har bedt om mange koder. Vent {{count}} sekund og prøv igjen.",
+    too_many_codes_other: "Du har bedt om mange koder. Vent {{count}} sekunder og prøv igjen.",
     mail_failed: "Vi fikk ikke sendt e-posten akkurat nå. Prøv igjen om litt.",
     code_wrong: "Koden stemmer ikke. Sjekk at du har skrevet alle 6 sifrene riktig.",
     code_expired: "Koden er brukt eller har gått ut. Be om en ny kode.",

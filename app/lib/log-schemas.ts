@@ -36,6 +36,8 @@ export const ConcernSchema = formSchema(z.object({
   noticedOn: isoDate,
   what: entryText,
   context: z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional().default(""),
+  /** Sent by "register a new concern anyway" after being shown a log about the same child. */
+  confirmNew: checkbox,
 }));
 
 /**

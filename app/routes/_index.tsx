@@ -14,7 +14,7 @@ import { peopleCounts } from "../domain/people/users.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "home.title");
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "home.greeting", { name: args.data?.name ?? "" });
 
 /** One home page that shows a section for each role the person has (DESIGN.md §3). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -105,8 +105,9 @@ export default function Home() {
         <section aria-labelledby="coordinator-heading" className="card stack">
           <h2 id="coordinator-heading">{t("home.coordinator.title")}</h2>
           <h3>{t("home.coordinator.statistics")}</h3>
-          <p>{t("home.coordinator.statisticsEmpty")}</p>
+          <p>{t("home.coordinator.statisticsNotYet")}</p>
           <h3>{t("home.coordinator.catalogue")}</h3>
+          <p>{t("home.coordinator.whatYouCanDo")}</p>
           <p>{t("home.coordinator.catalogueSummary", { count: data.coordinator.activeServices })}</p>
           {data.coordinator.canManageServices ? (
             <p>

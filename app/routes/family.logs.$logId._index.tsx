@@ -11,7 +11,8 @@ import { pageTitle } from "../i18n/meta";
 import { guard } from "../lib/http.server";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "family.log.timeline");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, "family.log.title", { child: args.data?.childName ?? "" });
 
 const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", "closed"] as const;
 

@@ -11,7 +11,16 @@ import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../lib/family
 import { FamilyEntrySchema } from "../lib/family-schemas";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "family.entry.noteTitle");
+/** A note, or their own view (?kind=view) — the guardians' or the young person's; title and heading follow it. */
+const titleKey = (params: URLSearchParams, role: string | undefined) =>
+  params.get("kind") !== "view"
+    ? "family.entry.noteTitle"
+    : role === "young_person"
+      ? "family.entry.viewTitleYoung"
+      : "family.entry.viewTitleGuardian";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, titleKey(new URLSearchParams(args.location.search), args.data?.log.role));
 
 export const loader = (args: LoaderFunctionArgs) => loadFamilyForm(args, "write");
 
@@ -28,12 +37,7 @@ export default function FamilyEntry() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const kind = params.get("kind") === "view" ? "view" : "note";
-  const title =
-    kind === "note"
-      ? t("family.entry.noteTitle")
-      : log.role === "young_person"
-        ? t("family.entry.viewTitleYoung")
-        : t("family.entry.viewTitleGuardian");
+  const title = t(titleKey(params, log.role));
   const [form, fields] = useForm({
     id: `family-entry-${kind}`,
     lastResult,

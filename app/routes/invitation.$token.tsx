@@ -14,7 +14,8 @@ import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../lib/http.server";
 import { SetPasswordSchema } from "../lib/schemas";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "invitation.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, args.data?.valid ? "invitation.title" : "invitation.invalidTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {

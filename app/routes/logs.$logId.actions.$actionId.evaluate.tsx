@@ -2,6 +2,7 @@ import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "../components/logs/format";
 import { FormShell } from "../components/logs/FormShell";
@@ -13,7 +14,7 @@ import { activeAction, logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays } from "../lib/dates";
-import { btiLevels, evaluationDecisions, type BtiLevel } from "../lib/enums";
+import { btiLevels, evaluationDecisions, type BtiLevel, type EvaluationDecision } from "../lib/enums";
 import { guard } from "../lib/http.server";
 import { backToLog, logFormAction } from "../lib/log-route.server";
 import { EvaluationSchema } from "../lib/log-schemas";
@@ -37,6 +38,28 @@ export const action = (args: ActionFunctionArgs) =>
     return value.decision === "close" ? `/logs/${logId}/close?notice=evaluatedClose` : backToLog(logId, "evaluated");
   });
 
+/** Which decisions each group of fields belongs to (the server checks the same per decision). */
+const groups = {
+  next: ["continue", "adjust", "change_level"],
+  adjust: ["adjust"],
+  level: ["change_level"],
+  close: ["close"],
+} as const satisfies Record<string, readonly EvaluationDecision[]>;
+
+/**
+ * A group of fields that belongs to some decisions. Without JavaScript every group is
+ * shown, each under a legend that says when it applies; with JavaScript only the chosen
+ * decision's groups are shown, and the others are disabled so they send nothing.
+ */
+function DecisionGroup({ shown, legend, children }: { shown: boolean; legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="stack" hidden={!shown} disabled={!shown}>
+      <legend className="font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
 export default function EvaluateAction() {
   const { log, item, isHolder } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -52,6 +75,12 @@ export default function EvaluateAction() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
   });
   const decisions = evaluationDecisions.filter((d) => isHolder || (d !== "change_level" && d !== "close"));
+  // Before hydration (and always without JavaScript) every group shows.
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const chosen = typeof fields.decision.value === "string" ? fields.decision.value : undefined;
+  const shows = (group: readonly EvaluationDecision[]) =>
+    !enhanced || (chosen !== undefined && (group as readonly string[]).includes(chosen));
   const labels = {
     evaluatedOn: t("logs.forms.evaluation.evaluatedOn"),
     whatHappened: t("logs.forms.evaluation.whatHappened"),
@@ -85,20 +114,32 @@ export default function EvaluateAction() {
         <RadioField
           field={fields.decision}
           legend={labels.decision}
-          hint={t("logs.forms.evaluation.conditional")}
+          hint={t(enhanced ? "logs.forms.evaluation.conditionalEnhanced" : "logs.forms.evaluation.conditional")}
           options={decisions.map((d) => ({ value: d, label: t(`logs.decisions.${d}`) }))}
         />
-        <TextField field={fields.nextEvaluateOn} label={labels.nextEvaluateOn} type="date" />
-        <TextAreaField field={fields.adjustment} label={labels.adjustment} rows={3} />
+        <DecisionGroup
+          shown={shows(groups.next)}
+          legend={t(isHolder ? "logs.forms.evaluation.groupNext" : "logs.forms.evaluation.groupNextNoLevel")}
+        >
+          <TextField field={fields.nextEvaluateOn} label={labels.nextEvaluateOn} type="date" />
+        </DecisionGroup>
+        <DecisionGroup shown={shows(groups.adjust)} legend={t("logs.forms.evaluation.groupAdjust")}>
+          <TextAreaField field={fields.adjustment} label={labels.adjustment} rows={3} />
+        </DecisionGroup>
         {isHolder ? (
           <>
-            <SelectField
-              field={fields.newLevel}
-              label={labels.newLevel}
-              placeholder=""
-              options={btiLevels.filter((l) => l !== log.level).map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
-            />
-            <TextAreaField field={fields.justification} label={labels.justification} rows={3} />
+            <DecisionGroup shown={shows(groups.level)} legend={t("logs.forms.evaluation.groupLevel")}>
+              <SelectField
+                field={fields.newLevel}
+                label={labels.newLevel}
+                placeholder=""
+                options={btiLevels.filter((l) => l !== log.level).map((l) => ({ value: String(l), label: t("logs.levelLabel", { level: l }) }))}
+              />
+              <TextAreaField field={fields.justification} label={labels.justification} rows={3} />
+            </DecisionGroup>
+            <DecisionGroup shown={shows(groups.close)} legend={t("logs.forms.evaluation.groupClose")}>
+              <p className="hint">{t("logs.forms.evaluation.closeNext")}</p>
+            </DecisionGroup>
           </>
         ) : null}
       </FormShell>

@@ -70,7 +70,7 @@ export default function NewAction() {
         <TextField
           field={fields.evaluateOn}
           label={labels.evaluateOn}
-          hint={t("logs.forms.action.evaluateOnHint", { days: log.evaluationIntervalDays })}
+          hint={t("logs.forms.action.evaluateOnHint", { count: log.evaluationIntervalDays })}
           type="date"
         />
       </FormShell>

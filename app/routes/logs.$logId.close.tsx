@@ -14,7 +14,8 @@ import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
 import { CloseSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.close.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, args.data?.log.kind === "concern" ? "logs.forms.close.concernTitle" : "logs.forms.close.title");
 
 export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "hold");
 

@@ -28,7 +28,8 @@ import { guard, withFormErrors } from "../lib/http.server";
 import { backToLog } from "../lib/log-route.server";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "collab.consentForm.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, args.data?.replaces ? "collab.consentForm.changeTitle" : "collab.consentForm.title");
 
 /**
  * Who gave the consent and which services it covers are checked together with the other
@@ -190,7 +191,7 @@ export default function NewConsent() {
         <TextField
           field={fields.expiresOn}
           label={labels.expiresOn}
-          hint={t("collab.consentForm.expiresOnHint", { months: validityMonths })}
+          hint={t("collab.consentForm.expiresOnHint", { count: validityMonths })}
           type="date"
         />
         <div className="field">

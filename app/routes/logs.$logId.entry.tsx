@@ -13,7 +13,12 @@ import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
 import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.note.title");
+/** Which form ?type= asks for; the title and the heading both follow it. */
+const entryType = (params: URLSearchParams) =>
+  (["observation", "note", "meeting"] as const).find((ty) => ty === params.get("type")) ?? "note";
+
+export const meta: MetaFunction = (args) =>
+  pageTitle(args, `logs.forms.${entryType(new URLSearchParams(args.location.search))}.title`);
 
 export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
 
@@ -47,7 +52,7 @@ export default function NewEntry() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const type = (["observation", "note", "meeting"] as const).find((ty) => ty === params.get("type")) ?? "note";
+  const type = entryType(params);
   const [form, fields] = useForm({
     id: `entry-${type}`,
     lastResult,
@@ -106,7 +111,7 @@ export default function NewEntry() {
                 <TextField
                   field={fields.actionEvaluateOn}
                   label={labels.actionEvaluateOn!}
-                  hint={t("logs.forms.action.evaluateOnHint", { days: log.evaluationIntervalDays })}
+                  hint={t("logs.forms.action.evaluateOnHint", { count: log.evaluationIntervalDays })}
                   type="date"
                 />
               </fieldset>

@@ -81,7 +81,7 @@ export default function Invite() {
             options={candidates.map((c) => ({ value: `${c.userId}:${c.serviceId}`, label: `${c.name} – ${c.serviceName}` }))}
           />
           <TextAreaField field={fields.message} label={labels.message} rows={3} />
-          <TextField field={fields.respondBy} label={labels.respondBy} hint={t("collab.invite.respondByHint", { days })} type="date" />
+          <TextField field={fields.respondBy} label={labels.respondBy} hint={t("collab.invite.respondByHint", { count: days })} type="date" />
         </FormShell>
       )}
     </div>

@@ -14,7 +14,14 @@ import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
 import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.voice.childTitle");
+/** Whose voice ?who= asks for; the title and the heading both follow it. */
+const voiceOf = (params: URLSearchParams) => (params.get("who") === "guardian" ? "guardian" : "child");
+
+export const meta: MetaFunction = (args) =>
+  pageTitle(
+    args,
+    voiceOf(new URLSearchParams(args.location.search)) === "child" ? "logs.forms.voice.childTitle" : "logs.forms.voice.guardianTitle",
+  );
 
 export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
 
@@ -31,7 +38,7 @@ export default function NewVoice() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const who = params.get("who") === "guardian" ? "guardian" : "child";
+  const who = voiceOf(params);
   const [form, fields] = useForm({
     id: `voice-${who}`,
     lastResult,

@@ -4,11 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { startConcern } from "../domain/logs/logs.server";
+import { readableLogsForChild, startConcern } from "../domain/logs/logs.server";
 import { listServices } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -16,6 +17,8 @@ import { todayInOslo } from "../lib/dates";
 import { guard, withFormErrors } from "../lib/http.server";
 import { ConcernSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../root";
+
+type ExistingLogs = Awaited<ReturnType<typeof readableLogsForChild>>;
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.new.title");
 
@@ -41,6 +44,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   return withFormErrors(submission, async () => {
     requireCapability(actor, "logs.start");
+    // A log the person can already read about the same child is pointed to first; a second
+    // concern may still be right (another matter, or another child with the same name and
+    // birth date), so they may go on — but only after seeing it.
+    if (!submission.value.confirmNew) {
+      const existing = await readableLogsForChild(actor, submission.value);
+      if (existing.length > 0) return data({ ...submission.reply(), existing }, { status: 409 });
+    }
     const { logId } = await startConcern(actor, submission.value);
     return redirect(`/logs/${logId}?notice=saved`);
   });
@@ -49,7 +59,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewConcern() {
   const { myServices, attendable, decisionDays, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const existing = (lastResult && "existing" in lastResult ? lastResult.existing : []) as ExistingLogs;
   const { t } = useTranslation();
+  const { date } = useDates();
   const [form, fields] = useForm({
     id: "concern",
     lastResult,
@@ -76,8 +88,29 @@ export default function NewConcern() {
       </p>
       <h1>{t("logs.new.title")}</h1>
       <p>{t("logs.new.intro")}</p>
-      <p className="hint">{t("logs.new.deadline", { days: decisionDays })}</p>
+      <p className="hint">{t("logs.new.deadline", { count: decisionDays })}</p>
       <ErrorSummary form={form} fields={fields} labels={labels} />
+      {existing.length > 0 ? (
+        <section aria-labelledby="existing-heading" className="notice notice-info stack" role="alert">
+          <h2 id="existing-heading">{t("logs.new.existing.title", { count: existing.length })}</h2>
+          <ul className="list-disc pl-6">
+            {existing.map((l) => (
+              <li key={l.id}>
+                <Link to={`/logs/${l.id}`}>
+                  {t("logs.new.existing.log", { child: l.childName, date: date(l.birthDate) })}
+                </Link>{" "}
+                –{" "}
+                {t(l.state === "closed" ? "logs.new.existing.closed" : "logs.new.existing.open", {
+                  level: l.level,
+                  name: l.holderName,
+                  service: l.serviceName,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t("logs.new.existing.advice")}</p>
+        </section>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="card stack">
         {myServices.length > 1 ? (
           <SelectField
@@ -108,9 +141,15 @@ export default function NewConcern() {
           <TextAreaField field={fields.context} label={labels.context} rows={3} />
         </fieldset>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="btn-primary">
-            {t("logs.new.submit")}
-          </button>
+          {existing.length > 0 ? (
+            <button type="submit" name="confirmNew" value="on" className="btn-primary">
+              {t("logs.new.existing.proceed")}
+            </button>
+          ) : (
+            <button type="submit" className="btn-primary">
+              {t("logs.new.submit")}
+            </button>
+          )}
           <Link to="/">{t("logs.forms.cancel")}</Link>
         </div>
       </Form>

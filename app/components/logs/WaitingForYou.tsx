@@ -3,7 +3,18 @@ import { useTranslation } from "react-i18next";
 import { useDates } from "./format";
 
 export interface WaitingData {
-  invitations: { id: string; serviceName: string; invitedBy: string; respondBy: string; overdue: boolean }[];
+  invitations: {
+    id: string;
+    /** The invitee's service, the one they are invited to take part for. */
+    serviceName: string;
+    invitedBy: string;
+    /** The service the inviter acted for. */
+    invitedByService: string | null;
+    respondBy: string;
+    overdue: boolean;
+    /** How the log is named to the invitee; null while no consent covers their service. */
+    log: { child: string; level: number } | null;
+  }[];
   handovers: { id: string; childName: string; from: string; toServiceName: string }[];
   orphaned: { id: string; childName: string; formerHolder: string }[];
   overdueInService: { id: string; invitee: string; serviceName: string; respondBy: string }[];
@@ -21,11 +32,29 @@ export function WaitingForYou({ invitations, handovers, orphaned, overdueInServi
           <ul className="stack">
             {invitations.map((i) => (
               <li key={i.id}>
-                <Link to={`/invitations/${i.id}`}>
-                  {t("collab.home.answer")}: {i.invitedBy}, {i.serviceName}
-                </Link>{" "}
-                – {t("collab.home.respondBy", { date: date(i.respondBy) })}
-                {i.overdue ? <span className="ml-2 font-semibold text-red-800">{t("collab.invite.overdue")}</span> : null}
+                <p>
+                  <Link to={`/invitations/${i.id}`}>
+                    {t("collab.home.answer")}:{" "}
+                    {i.log
+                      ? t("collab.home.invitationLog", { child: i.log.child, level: i.log.level })
+                      : t("collab.home.invitationLogHidden", { service: i.serviceName })}
+                  </Link>
+                </p>
+                <p>
+                  {i.invitedByService
+                    ? t("collab.home.invitationFrom", { name: i.invitedBy, service: i.invitedByService, yourService: i.serviceName })
+                    : t("collab.home.invitationFromUnknownService", { name: i.invitedBy, yourService: i.serviceName })}{" "}
+                  {i.log ? null : t("collab.home.invitationNotCovered")}
+                </p>
+                <p>
+                  {t("collab.home.respondBy", { date: date(i.respondBy) })}
+                  {i.overdue ? (
+                    <>
+                      {" "}
+                      <span className="ml-1 font-semibold text-red-800">{t("collab.invite.overdue")}</span>
+                    </>
+                  ) : null}
+                </p>
               </li>
             ))}
           </ul>

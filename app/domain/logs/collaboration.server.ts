@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { database, type Transaction } from "../../../db/client.server";
-import { children, handovers, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";
+import { children, handovers, logEvents, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
@@ -136,7 +137,26 @@ export async function answerInvitation(actor: Actor, invitationId: string, input
   });
 }
 
-/** Invitations waiting for the person's answer; those past their date are flagged. */
+/**
+ * "Noah Hagen Eriksen" → "Noah H. E.": enough for the invitee to tell invitations apart
+ * and recognise a child they know, on a list that is glanced at between lessons; the
+ * full name is on the invitation itself, one step further, for the invitee only.
+ */
+export function shortChildName(name: string) {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  return [first, ...rest.map((part) => `${part.slice(0, 1).toLocaleUpperCase("nb")}.`)].join(" ");
+}
+
+const inviterService = alias(services, "inviter_service");
+
+/**
+ * Invitations waiting for the person's answer, each saying who invited, from which
+ * service, to which log and by when; those past their date are flagged. The log is
+ * named (the child's first name and initials, and the level) only while a consent
+ * covers the invitee's service — the same gate as for a participant — since that consent
+ * is what lets the invitee know about the child at all; otherwise the line says the
+ * consent no longer covers the service, and names no child.
+ */
 export async function myInvitations(actor: Actor) {
   const { db } = await database();
   const today = todayInOslo();
@@ -144,18 +164,48 @@ export async function myInvitations(actor: Actor) {
     .select({
       id: logInvitations.id,
       logId: logInvitations.logId,
+      serviceId: logInvitations.serviceId,
       serviceName: services.name,
-      message: logInvitations.message,
       respondBy: logInvitations.respondBy,
       invitedBy: users.name,
+      invitedByService: inviterService.name,
+      holderServiceId: logs.holderServiceId,
+      childName: children.name,
+      level: logs.level,
     })
     .from(logInvitations)
     .innerJoin(services, eq(services.id, logInvitations.serviceId))
     .innerJoin(users, eq(users.id, logInvitations.invitedBy))
     .innerJoin(logs, eq(logs.id, logInvitations.logId))
+    .innerJoin(children, eq(children.id, logs.childId))
+    // The service the inviter acted for is the one on the "invited" event of this invitation.
+    .leftJoin(
+      logEvents,
+      and(
+        eq(logEvents.logId, logInvitations.logId),
+        eq(logEvents.type, "invited"),
+        sql`json_extract(${logEvents.data}, '$.invitationId') = ${logInvitations.id}`,
+      ),
+    )
+    .leftJoin(inviterService, eq(inviterService.id, logEvents.authorServiceId))
     .where(and(eq(logInvitations.inviteeId, actor.id), eq(logInvitations.status, "pending"), eq(logs.state, "open")))
-    .orderBy(asc(logInvitations.respondBy));
-  return rows.map((r) => ({ ...r, overdue: r.respondBy < today }));
+    .orderBy(asc(logInvitations.respondBy), asc(logInvitations.id));
+  const ctx = rows.length ? await gateContext(db, today) : null;
+  const result = [];
+  for (const r of rows) {
+    const covered = r.serviceId === r.holderServiceId || (await isCovered(db, r.logId, r.serviceId, ctx!));
+    result.push({
+      id: r.id,
+      logId: r.logId,
+      serviceName: r.serviceName,
+      invitedBy: r.invitedBy,
+      invitedByService: r.invitedByService,
+      respondBy: r.respondBy,
+      overdue: r.respondBy < today,
+      log: covered ? { child: shortChildName(r.childName), level: r.level } : null,
+    });
+  }
+  return result;
 }
 
 /** For a leader: invitations to people in their services left unanswered past their date. */

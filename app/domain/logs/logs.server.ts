@@ -1,6 +1,6 @@
-import { and, eq, isNull, max, min } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, max, min, or } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
-import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services } from "../../../db/schema";
+import { actions, childServices, children, guardians, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
 import { addDays, isTooFarAhead, isTooOldForBirthDate, todayInOslo } from "../../lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
 import { createId } from "../../lib/ids";
@@ -8,9 +8,9 @@ import { parseNationalId } from "../../lib/national-id";
 import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { isCovered } from "../consent/coverage.server";
+import { gateContext, isCovered } from "../consent/coverage.server";
 import { guideSettingsIn } from "../guide.server";
-import { requireLogAccess, type LogAccess } from "./access.server";
+import { readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
 
 /**
  * The relay log's life: a private level-0 concern, the relay log it may become, and every
@@ -140,6 +140,51 @@ export interface ConcernInput {
   noticedOn: string;
   what: string;
   context: string;
+}
+
+/** Names compare as people type them: case, accents' case and spacing do not matter. */
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, " ").toLocaleLowerCase("nb") === b.trim().replace(/\s+/g, " ").toLocaleLowerCase("nb");
+
+/**
+ * Before a concern is written: the logs the actor may already read about a child with
+ * the same name and birth date (or the same national id). Only logs inside need to know
+ * (the one SQL scope, `readableBy`) are ever looked at, so a log the actor cannot read is
+ * never revealed, not even by its existence. Each hit is a search hit in the access log.
+ */
+export async function readableLogsForChild(actor: Actor, input: { childName: string; birthDate: string; nationalId?: string }) {
+  const { db } = await database();
+  const rows = await db
+    .select({
+      id: logs.id,
+      kind: logs.kind,
+      state: logs.state,
+      level: logs.level,
+      serviceId: logs.holderServiceId,
+      serviceName: services.name,
+      holderName: users.name,
+      childName: children.name,
+      birthDate: children.birthDate,
+      nationalId: children.nationalId,
+    })
+    .from(logs)
+    .innerJoin(children, eq(children.id, logs.childId))
+    .innerJoin(services, eq(services.id, logs.holderServiceId))
+    .innerJoin(users, eq(users.id, logs.holderId))
+    .where(
+      and(
+        readableBy(actor, await gateContext(db)),
+        input.nationalId ? or(eq(children.birthDate, input.birthDate), eq(children.nationalId, input.nationalId)) : eq(children.birthDate, input.birthDate),
+      ),
+    )
+    .orderBy(desc(logs.updatedAt), asc(logs.id));
+  const hits = rows.filter(
+    (r) =>
+      (r.birthDate === input.birthDate && sameName(r.childName, input.childName)) ||
+      (!!input.nationalId && r.nationalId === input.nationalId),
+  );
+  await recordAccess(actor, hits.map((h) => h.id), "search", (id) => hits.find((h) => h.id === id)?.serviceId ?? null);
+  return hits.map(({ nationalId: _nationalId, serviceId: _serviceId, ...rest }) => rest);
 }
 
 /** Write down a concern. It is the employee's own (and, if they choose, their leader's). */

@@ -9,6 +9,7 @@ import {
   newPage,
   timelineItems,
   type DemoRole,
+  logTools,
 } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 import {
@@ -185,10 +186,7 @@ describe("the family's own access, with JavaScript", () => {
     logUrl = page.url();
     logId = logUrl.split("/").pop()!;
 
-    await page
-      .getByRole("navigation", { name: "Hva vil du gjøre?" })
-      .getByRole("link", { name: "Skriv observasjon", exact: true })
-      .click();
+    await (await logTools(page)).getByRole("link", { name: "Skriv observasjon", exact: true }).click();
     await h1(page, "Ny observasjon").waitFor();
     await page.getByLabel("Hva så eller hørte du?").fill(HIDDEN);
     await page

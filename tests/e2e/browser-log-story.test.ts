@@ -446,7 +446,7 @@ describe("in English", () => {
 
       await go(page, () => list.getByRole("link", { name: "Sofie Lund Nilsen" }).click(), /^\/logs\/[a-z0-9]+$/, "Sofie Lund Nilsen");
       await page.getByRole("heading", { name: "Timeline" }).waitFor();
-      await page.getByRole("navigation", { name: "What do you want to do?" }).getByRole("link", { name: "New action" }).waitFor();
+      await (await logTools(page, true)).getByRole("link", { name: "New action" }).waitFor();
       await expectNoAxeViolations(page);
 
       await go(page, () => page.getByRole("link", { name: "New action", exact: true }).click(), /\/actions\/new$/, "New action");

@@ -355,6 +355,14 @@ describe("the family's own access, with JavaScript", () => {
     expect(
       await cards.filter({ hasText: `${GUARDIAN_NAME} (familien)` }).count()
     ).toBeGreaterThan(0);
+    // One card per person however often they read, with each read on demand.
+    expect(
+      await cards.filter({ hasText: `${TEACHER_NAME}, ${SCHOOL}` }).count()
+    ).toBe(1);
+    await teacherCard.locator("summary").click();
+    await teacherCard.getByRole("listitem").first().waitFor();
+    expect(await teacherCard.getByRole("listitem").first().innerText()).toContain("Leste loggen");
+    await expectNoAxeViolations(page);
   });
 
   it("the close page is there for her (not used on Noah's log)", async () => {

@@ -349,8 +349,8 @@ export default function LogPage() {
             <h2 id="timeline" tabIndex={-1} className="scroll-mt-4">
               {t("logs.page.timeline")}
             </h2>
-            <Form method="get" className="flex flex-wrap items-end gap-2 no-print">
-              <div className="field">
+            <Form method="get" className="flex items-end gap-2 no-print">
+              <div className="field min-w-0 flex-1 sm:max-w-xs">
                 <label htmlFor="type-filter">{t("logs.page.filterType")}</label>
                 <select id="type-filter" name="type" defaultValue={type} className="input">
                   <option value="">{t("logs.page.allTypes")}</option>

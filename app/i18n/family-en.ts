@@ -117,8 +117,15 @@ export const familyEn: FamilyDictionary = {
   readers: {
     title: "Who has read the log",
     intro:
-      "Here you see every time someone opened the log, printed it or found it in a search. Newest first. What you yourselves have read is here too.",
+      "Here you see who has opened the log, printed it or found it in a search: each person once, with how many times and when last. First the staff of the services, then you in the family. Open a person to see each time.",
     none: "No one has read the log yet.",
+    times: "{{count}} times",
+    timesOne: "once",
+    last: "last {{date}}",
+    details: "See each time",
+    allReads: "See all {{count}} times",
+    personTitle: "Every time {{name}} has read the log",
+    backToAll: "Back to everyone who has read the log",
     when: "When",
     who: "Who",
     service: "Service",
@@ -127,7 +134,7 @@ export const familyEn: FamilyDictionary = {
     familyService: "The family",
     kinds: { view: "Read the log", print: "Printed the log", search: "Found the log in a search" },
     older: "Older",
-    newer: "Newer",
+    newest: "Newest",
   },
   close: {
     title: "Ask to close the log",

@@ -121,8 +121,15 @@ export const familyNb = {
   readers: {
     title: "Hvem har lest loggen",
     intro:
-      "Her ser du hver gang noen har åpnet loggen, skrevet den ut eller fått den opp i et søk. Nyeste først. Også det dere selv har lest, står her.",
+      "Her ser du hvem som har åpnet loggen, skrevet den ut eller fått den opp i et søk: hver person én gang, med hvor mange ganger og når sist. Først de ansatte i tjenestene, så dere i familien. Åpne en person for å se hver gang.",
     none: "Ingen har lest loggen ennå.",
+    times: "{{count}} ganger",
+    timesOne: "1 gang",
+    last: "sist {{date}}",
+    details: "Se hver gang",
+    allReads: "Se alle de {{count}} gangene",
+    personTitle: "Hver gang {{name}} har lest loggen",
+    backToAll: "Tilbake til alle som har lest loggen",
     when: "Når",
     who: "Hvem",
     service: "Tjeneste",
@@ -131,7 +138,7 @@ export const familyNb = {
     familyService: "Familien",
     kinds: { view: "Leste loggen", print: "Skrev ut loggen", search: "Fant loggen i et søk" },
     older: "Eldre",
-    newer: "Nyere",
+    newest: "Nyeste",
   },
   close: {
     title: "Be om å avslutte loggen",

@@ -32,4 +32,8 @@ export async function logFormAction<S extends z.ZodType>(
   return withFormErrors(submission, async () => redirect(await run(actor, logId, submission.value as z.output<S>)));
 }
 
-export const backToLog = (logId: string, notice = "saved") => `/logs/${logId}?notice=${notice}#timeline`;
+/**
+ * Back to the log after a save, to the confirmation: it is the first thing on the log page
+ * and the fragment makes a phone show it (without JavaScript too), not the timeline below.
+ */
+export const backToLog = (logId: string, notice = "saved") => `/logs/${logId}?notice=${notice}#notice`;

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useDates } from "../components/logs/format";
 import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogHeading, familyReaders } from "../domain/family/pages.server";
@@ -10,48 +11,95 @@ import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.readers.title");
 
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]{1,40}$/)
+  .optional()
+  .catch(undefined);
+const ReadersQuery = z.object({ person: Id, before: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);
-  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const query = ReadersQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return guard(async () => ({
     log: await familyLogHeading(member, params.logId ?? "", "read"),
-    ...(await familyReaders(member, params.logId ?? "", { page })),
+    ...(await familyReaders(member, params.logId ?? "", query)),
   }));
 }
 
-/** "Who has read our log" (innsyn): person, service, when, what — newest first. */
+type Reader = ReturnType<typeof useLoaderData<typeof loader>>["people"][number];
+
+/** "Who has read our log" (innsyn): one entry per person — service, how often, when last — with each read on demand. */
 export default function FamilyReaders() {
-  const { log, readers, page, hasMore } = useLoaderData<typeof loader>();
+  const { log, people, person, paged } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { dateTime } = useDates();
+  const who = (r: Reader) => `${r.family ? t("family.readers.family", { name: r.name }) : r.name}${r.serviceName ? `, ${r.serviceName}` : ""}`;
+  const times = (count: number) => (count === 1 ? t("family.readers.timesOne") : t("family.readers.times", { count }));
+  const reads = (r: Reader) => (
+    <ol className="mt-2 list-disc pl-6">
+      {r.reads.map((read) => (
+        <li key={read.id}>
+          {t(`family.readers.kinds.${read.what}`)} · <time dateTime={read.at}>{dateTime(read.at)}</time>
+          {read.serviceName && read.serviceName !== r.serviceName ? ` · ${read.serviceName}` : ""}
+        </li>
+      ))}
+    </ol>
+  );
+  const base = `/family/logs/${log.id}/readers`;
   return (
     <div className="stack max-w-3xl">
       <p className="text-sm">
         <Link to={`/family/logs/${log.id}`}>{t("family.log.title", { child: log.childName })}</Link>
       </p>
       <h1>{t("family.readers.title")}</h1>
-      <p>{t("family.readers.intro")}</p>
-      {readers.length === 0 ? (
-        <p>{t("family.readers.none")}</p>
+      {person ? (
+        <>
+          <p>
+            <Link to={base}>{t("family.readers.backToAll")}</Link>
+          </p>
+          <h2>{t("family.readers.personTitle", { name: who(person) })}</h2>
+          <p>{times(person.count)}</p>
+          {reads(person)}
+          <p className="flex gap-6">
+            {paged ? <Link to={`?person=${person.userId}`}>{t("family.readers.newest")}</Link> : null}
+            {person.hasMore && person.reads.length ? (
+              <Link to={`?person=${person.userId}&before=${person.reads[person.reads.length - 1]!.id}`}>{t("family.readers.older")}</Link>
+            ) : null}
+          </p>
+        </>
       ) : (
-        <ol className="stack" aria-label={t("family.readers.title")}>
-          {readers.map((r) => (
-            <li key={r.id} className="card">
-              <p className="font-semibold">
-                {r.family ? t("family.readers.family", { name: r.name }) : r.name}
-                {r.serviceName ? `, ${r.serviceName}` : ""}
-              </p>
-              <p>
-                {t(`family.readers.kinds.${r.what}`)} · <time dateTime={r.at}>{dateTime(r.at)}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
+        <>
+          <p>{t("family.readers.intro")}</p>
+          {people.length === 0 ? (
+            <p>{t("family.readers.none")}</p>
+          ) : (
+            <ol className="stack" aria-label={t("family.readers.title")}>
+              {people.map((r) => (
+                <li key={r.userId} className="card">
+                  <p className="font-semibold">{who(r)}</p>
+                  <p>
+                    {t(`family.readers.kinds.${r.reads[0]?.what ?? "view"}`)} · {times(r.count)} ·{" "}
+                    {t("family.readers.last", { date: dateTime(r.lastAt) })}
+                  </p>
+                  <details className="mt-2">
+                    <summary className="cursor-pointer font-semibold text-brand-700 underline underline-offset-2">
+                      {t("family.readers.details")}
+                      <span className="sr-only">: {r.name}</span>
+                    </summary>
+                    {reads(r)}
+                    {r.hasMore ? (
+                      <p className="mt-2">
+                        <Link to={`?person=${r.userId}`}>{t("family.readers.allReads", { count: r.count })}</Link>
+                      </p>
+                    ) : null}
+                  </details>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
       )}
-      <p className="flex gap-6">
-        {page > 1 ? <Link to={`?page=${page - 1}`}>{t("family.readers.newer")}</Link> : null}
-        {hasMore ? <Link to={`?page=${page + 1}`}>{t("family.readers.older")}</Link> : null}
-      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, failedLoad, main } from "../support/browser";
+import { launchBrowser, login, newPage, failedLoad, main, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -51,7 +51,6 @@ afterEach(() => {
   expect(unexpected).toEqual([]);
 });
 
-const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
 const summaryOf = (page: Page) => page.getByRole("alert").filter({ hasText: "Skjemaet har feil som må rettes" });
 
@@ -64,7 +63,8 @@ async function open(page: Page, link: () => Promise<void>, h1: string) {
 }
 
 async function openTool(page: Page, name: string, h1 = name) {
-  await open(page, () => toolsNav(page).getByRole("link", { name, exact: true }).click(), h1);
+  const tools = await logTools(page);
+  await open(page, () => tools.getByRole("link", { name, exact: true }).click(), h1);
 }
 
 /** After a post: redirected back to the log page with its notice. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -64,7 +64,6 @@ afterEach(() => {
 });
 
 const logHeader = (page: Page) => main(page).locator("header").first();
-const toolsNav = (page: Page) => page.getByRole("navigation", { name: "Hva vil du gjøre?" });
 const consentSection = (page: Page) => main(page).getByRole("region", { name: "Samtykke" });
 const childSection = (page: Page) => main(page).getByRole("region", { name: CHILD });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
@@ -84,7 +83,8 @@ async function backOnLog(page: Page, notice = "Lagret.") {
 }
 
 async function openTool(page: Page, name: string, h1: string) {
-  await go(page, () => toolsNav(page).getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
+  const tools = await logTools(page);
+  await go(page, () => tools.getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
 }
 
 async function openLog(page: Page) {
@@ -409,7 +409,7 @@ describe("a new relay log with consent", () => {
     await main(page).getByText(`Venter på svar fra ${NURSE_NAME}, ${HEALTH}`).waitFor();
     // She holds it until the nurse accepts; no second proposal meanwhile.
     expect(await child.innerText()).toMatch(new RegExp(`Stafettholder\\s+${TEACHER_NAME}, ${SCHOOL}\\s`));
-    expect(await toolsNav(page).getByRole("link", { name: "Overfør stafetten" }).count()).toBe(0);
+    expect(await (await logTools(page)).getByRole("link", { name: "Overfør stafetten" }).count()).toBe(0);
   });
 
   it("the nurse accepts the relay on her home page and becomes the holder", async () => {
@@ -428,7 +428,7 @@ describe("a new relay log with consent", () => {
     expect(await child.innerText()).toMatch(new RegExp(`Stafettholder\\s+${NURSE_NAME}, ${HEALTH}\\s`));
     // The teacher stays on as a participant.
     await child.getByRole("listitem").filter({ hasText: `${TEACHER_NAME}, ${SCHOOL}` }).waitFor();
-    await toolsNav(page).getByRole("link", { name: "Registrer samtykke" }).waitFor();
+    await (await logTools(page)).getByRole("link", { name: "Registrer samtykke" }).waitFor();
     await expectNoAxeViolations(page);
   });
 

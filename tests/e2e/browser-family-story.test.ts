@@ -9,6 +9,7 @@ import {
   newPage,
   timelineItems,
   type DemoRole,
+  logTools,
 } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 import {
@@ -185,10 +186,7 @@ describe("the family's own access, with JavaScript", () => {
     logUrl = page.url();
     logId = logUrl.split("/").pop()!;
 
-    await page
-      .getByRole("navigation", { name: "Hva vil du gjøre?" })
-      .getByRole("link", { name: "Skriv observasjon", exact: true })
-      .click();
+    await (await logTools(page)).getByRole("link", { name: "Skriv observasjon", exact: true }).click();
     await h1(page, "Ny observasjon").waitFor();
     await page.getByLabel("Hva så eller hørte du?").fill(HIDDEN);
     await page
@@ -357,6 +355,14 @@ describe("the family's own access, with JavaScript", () => {
     expect(
       await cards.filter({ hasText: `${GUARDIAN_NAME} (familien)` }).count()
     ).toBeGreaterThan(0);
+    // One card per person however often they read, with each read on demand.
+    expect(
+      await cards.filter({ hasText: `${TEACHER_NAME}, ${SCHOOL}` }).count()
+    ).toBe(1);
+    await teacherCard.locator("summary").click();
+    await teacherCard.getByRole("listitem").first().waitFor();
+    expect(await teacherCard.getByRole("listitem").first().innerText()).toContain("Leste loggen");
+    await expectNoAxeViolations(page);
   });
 
   it("the close page is there for her (not used on Noah's log)", async () => {

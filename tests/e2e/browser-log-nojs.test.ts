@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -65,7 +65,8 @@ async function open(page: Page, link: () => Promise<void>, h1: string) {
 }
 
 async function openTool(page: Page, name: string, h1 = name) {
-  await open(page, () => toolsNav(page).getByRole("link", { name, exact: true }).click(), h1);
+  const tools = await logTools(page);
+  await open(page, () => tools.getByRole("link", { name, exact: true }).click(), h1);
 }
 
 /** After a post: redirected back to the log page with its notice. */
@@ -241,7 +242,7 @@ describe("on a 360 px wide phone", () => {
       await expectNoAxeViolations(page);
 
       // A form on the phone: the level form (not submitted).
-      await toolsNav(page).getByRole("link", { name: "Endre nivå", exact: true }).click();
+      await (await logTools(page)).getByRole("link", { name: "Endre nivå", exact: true }).click();
       await page.waitForURL(/\/level$/);
       await page.getByRole("heading", { level: 1, name: "Endre nivå" }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -72,7 +72,8 @@ async function backOnLog(page: Page, notice = "Lagret.") {
 }
 
 async function openTool(page: Page, name: string, h1: string) {
-  await go(page, () => toolsNav(page).getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
+  const tools = await logTools(page);
+  await go(page, () => tools.getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
 }
 
 async function switchLanguage(page: Page, to: "en" | "nb") {
@@ -156,7 +157,7 @@ describe("the teacher's story, with JavaScript", () => {
     expect(await timelineItems(page).count()).toBe(1);
     expect(await timelineItems(page).first().innerText()).toContain(CONCERN);
     // Level 0 has no actions yet.
-    expect(await toolsNav(page).getByRole("link", { name: "Nytt tiltak" }).count()).toBe(0);
+    expect(await (await logTools(page)).getByRole("link", { name: "Nytt tiltak" }).count()).toBe(0);
     await expectNoAxeViolations(page);
 
     await openTool(page, "Skriv observasjon", "Ny observasjon");
@@ -445,7 +446,7 @@ describe("in English", () => {
 
       await go(page, () => list.getByRole("link", { name: "Sofie Lund Nilsen" }).click(), /^\/logs\/[a-z0-9]+$/, "Sofie Lund Nilsen");
       await page.getByRole("heading", { name: "Timeline" }).waitFor();
-      await page.getByRole("navigation", { name: "What do you want to do?" }).getByRole("link", { name: "New action" }).waitFor();
+      await (await logTools(page, true)).getByRole("link", { name: "New action" }).waitFor();
       await expectNoAxeViolations(page);
 
       await go(page, () => page.getByRole("link", { name: "New action", exact: true }).click(), /\/actions\/new$/, "New action");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -52,8 +52,6 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
-const toolsNav = (page: Page, english = false) =>
-  page.getByRole("navigation", { name: english ? "What do you want to do?" : "Hva vil du gjøre?" });
 const errorSummary = (page: Page, english = false) =>
   page.getByRole("alert").filter({ hasText: english ? "The form has errors to correct" : "Skjemaet har feil som må rettes" });
 
@@ -78,7 +76,8 @@ async function backOnLog(page: Page, notice = "Lagret.") {
 }
 
 async function openTool(page: Page, name: string, h1: string, english = false) {
-  await go(page, () => toolsNav(page, english).getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/[\w-]+/, h1);
+  const tools = await logTools(page, english);
+  await go(page, () => tools.getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/[\w-]+/, h1);
 }
 
 async function switchLanguage(page: Page, to: "en" | "nb") {

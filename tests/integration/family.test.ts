@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
-import { children, consents, guardians, logEvents, logs, signInCodes, users } from "../../db/schema";
+import { accessLog, children, consents, guardians, logEvents, logs, signInCodes, users } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
 import { SESSION_COOKIE, validateSessionToken } from "../../app/domain/auth/session.server";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -513,23 +513,68 @@ describe("consent, digitally", () => {
 });
 
 describe("who has read our log", () => {
-  it("lists each read with person, service, what and when, newest first — the family's own reads too", async () => {
+  type Reader = {
+    userId: string;
+    name: string;
+    family: boolean;
+    serviceName: string | null;
+    count: number;
+    lastAt: string;
+    reads: { id: string; what: string; at: string; serviceName: string | null }[];
+    hasMore: boolean;
+  };
+  const readers = (cookie: string, logId: string, query = "") =>
+    callLoader<{ people: Reader[]; person: Reader | null }>(readersPage.loader, `/family/logs/${logId}/readers${query}`, {
+      cookie,
+      params: { logId },
+    });
+
+  it("groups the reads per person — service, count, last read — staff first, so the family's own visits don't drown them", async () => {
+    const { logId, email } = await familyLog_();
+    for (let i = 0; i < 3; i++) await viewLog(cast.actors.teacher, logId, { locale: "nb" });
+    const cookie = await signIn(email);
+    for (let i = 0; i < 12; i++) await callLoader(familyLog.loader, `/family/logs/${logId}`, { cookie, params: { logId } });
+    const { people } = (await readers(cookie, logId)).data;
+    // The readers page itself is a read too (a "view" of the heading), so the family has 13 or more.
+    expect(people.map((p) => p.family)).toEqual([false, true]);
+    const [teacher, family] = people as [Reader, Reader];
+    expect(teacher).toMatchObject({ name: cast.actors.teacher.name, count: 3, hasMore: false });
+    expect(teacher.serviceName).toMatch(/^Testtjeneste/);
+    expect(teacher.reads).toHaveLength(3);
+    expect(teacher.reads.every((r) => r.what === "view")).toBe(true);
+    expect(family.count).toBeGreaterThanOrEqual(13);
+    expect(family).toMatchObject({ serviceName: null, hasMore: true });
+    // Details on demand: the latest ten, newest first, ending at the last read.
+    expect(family.reads).toHaveLength(10);
+    const times = family.reads.map((r) => r.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(family.lastAt).toBe(times[0]);
+  });
+
+  it("pages one person's every read, and shows nobody else's there", async () => {
     const { logId, email } = await familyLog_();
     await viewLog(cast.actors.teacher, logId, { locale: "nb" });
     const cookie = await signIn(email);
-    await callLoader(familyLog.loader, `/family/logs/${logId}`, { cookie, params: { logId } });
-    const o = await callLoader<{ readers: { name: string; family: boolean; serviceName: string | null; what: string; at: string }[] }>(
-      readersPage.loader,
-      `/family/logs/${logId}/readers`,
-      { cookie, params: { logId } },
+    const { db } = await database();
+    const me = (await db.select().from(users).where(eq(users.email, email)).get())!;
+    const start = Date.now() - 100 * 60_000;
+    await db.insert(accessLog).values(
+      Array.from({ length: 60 }, (_, i) => ({ id: createId(), logId, userId: me.id, serviceId: null, kind: "view" as const, at: new Date(start + i * 60_000) })),
     );
-    const [newest, ...rest] = o.data.readers;
-    expect(newest).toMatchObject({ family: true, serviceName: null, what: "view" });
-    const teacher = rest.find((r) => !r.family)!;
-    expect(teacher.what).toBe("view");
-    expect(teacher.serviceName).toMatch(/^Testtjeneste/);
-    const times = o.data.readers.map((r) => r.at);
-    expect([...times].sort().reverse()).toEqual(times);
+    const first = (await readers(cookie, logId, `?person=${me.id}`)).data;
+    expect(first.people).toHaveLength(1);
+    expect(first.person).toMatchObject({ userId: me.id, family: true, hasMore: true });
+    expect(first.person!.count).toBeGreaterThanOrEqual(61);
+    expect(first.person!.reads).toHaveLength(50);
+    // The next page starts after the last read shown, although this visit was a read too.
+    const second = (await readers(cookie, logId, `?person=${me.id}&before=${first.person!.reads.at(-1)!.id}`)).data;
+    expect(second.person!.reads.length).toBe(first.person!.count - 50);
+    expect(second.person!.hasMore).toBe(false);
+    const shown = [...first.person!.reads, ...second.person!.reads].map((r) => r.id);
+    expect(new Set(shown).size).toBe(first.person!.count);
+    // A person who has not read this log gives an empty page, not someone else's reads.
+    const other = (await readers(cookie, logId, `?person=${createId()}`)).data;
+    expect(other).toMatchObject({ people: [], person: null });
   });
 });
 

@@ -98,7 +98,7 @@ describe("a report of concern to child welfare", () => {
       restrictedReason: reason,
     });
     expect(o.status).toBe(302);
-    expect(o.location).toBe(`/logs/${logId}?notice=saved#timeline`);
+    expect(o.location).toBe(`/logs/${logId}?notice=saved#notice`);
 
     const [row] = (await eventsOf(logId)).filter((e) => e.type === "welfare_report");
     expect(row).toMatchObject({
@@ -257,7 +257,7 @@ describe("hiding an entry later", () => {
     // The holder hides the participant's note.
     const o = await post(restrict, path, "teacher", { logId, eventId: noteId }, { reason: "Saken er meldt til barnevernet" });
     expect(o.status).toBe(302);
-    expect(o.location).toBe(`/logs/${logId}?notice=saved#timeline`);
+    expect(o.location).toBe(`/logs/${logId}?notice=saved#notice`);
 
     expect(await eventRow(noteId)).toEqual(before);
     const restriction = (await eventsOf(logId)).at(-1)!;

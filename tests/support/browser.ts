@@ -97,5 +97,21 @@ export const failedLoad = (status: number) =>
 
 export const main = (page: Page) => page.getByRole("main");
 
+/**
+ * The log page's tools ("Hva vil du gjøre?"): the suggested next step and the "Flere valg"
+ * menu, opened here (a <details>, so this works without JavaScript too). Opening it first
+ * keeps "this link is absent" checks honest: a link in a closed menu is hidden, not absent.
+ */
+export async function logTools(page: Page, english = false) {
+  const nav = page.getByRole("navigation", { name: english ? "What do you want to do?" : "Hva vil du gjøre?" });
+  await nav.waitFor();
+  const menu = nav.locator("details.menu");
+  if ((await menu.count()) > 0 && (await menu.getAttribute("open")) === null) {
+    await menu.locator("summary").click();
+    await page.waitForFunction(() => document.querySelector("details.menu")?.hasAttribute("open"));
+  }
+  return nav;
+}
+
 /** The entries of a log page's timeline, newest first. */
 export const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, isRealIsoDate, todayInOslo } from "../../app/lib/dates";
-import { flagsFor, type FlagInput } from "../../app/lib/flags";
+import { activeFlags, flagCount, flagsFor, type FlagInput } from "../../app/lib/flags";
 import { isValidNationalId, parseNationalId } from "../../app/lib/national-id";
 import { syntheticNationalId as syntheticId, withControlDigits } from "../../app/lib/national-id";
 
@@ -76,6 +76,23 @@ describe("flags", () => {
     expect(flagsFor({ ...relay, lastChildVoiceOn: "2026-10-11" }, today, 42).missingChildVoice).toBe(true);
     expect(flagsFor({ ...relay, lastChildVoiceOn: "2026-10-12" }, today, 42).missingChildVoice).toBe(false);
     expect(flagsFor({ ...relay, lastChildVoiceOn: null, level: 0 }, today, 42).missingChildVoice).toBe(false);
+  });
+
+  it("the child's voice flag says 'not heard yet' when never heard and 'not heard recently' when old", () => {
+    const messages = (input: FlagInput) => activeFlags(flagsFor(input, today, 42)).map((f) => f.message);
+    expect(messages({ ...relay, lastChildVoiceOn: null })).toEqual(["childVoiceNotYetHeard"]);
+    expect(messages({ ...relay, lastChildVoiceOn: "2026-10-11" })).toEqual(["missingChildVoice"]);
+    expect(messages(relay)).toEqual([]);
+    // The detail is never a flag of its own, so it is neither shown nor counted.
+    expect(flagCount(flagsFor({ ...relay, lastChildVoiceOn: null }, today, 42))).toBe(1);
+  });
+
+  it("every raised flag is listed with its own text, in a fixed order", () => {
+    const flags = flagsFor({ ...relay, nextEvaluationOn: "2026-11-22", lastChildVoiceOn: "2026-01-01" }, today, 42);
+    expect(activeFlags(flags)).toEqual([
+      { key: "overdueEvaluation", message: "overdueEvaluation" },
+      { key: "missingChildVoice", message: "missingChildVoice" },
+    ]);
   });
 
   it("level-0 decision deadline: soon within three days, overdue from the day itself", () => {

@@ -20,7 +20,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
   switch (event.type) {
     case "concern":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.eventTypes.concern")}>{event.data.what}</Field>
           {event.data.context ? <Field label={t("logs.event.context")}>{event.data.context}</Field> : null}
         </dl>
@@ -30,7 +30,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return <p className="whitespace-pre-wrap">{event.data.text}</p>;
     case "meeting":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.forms.meeting.meetingTitle")}>{event.data.title}</Field>
           <Field label={t("logs.event.attendees")}>{event.data.attendees}</Field>
           {event.data.absent ? <Field label={t("logs.event.absent")}>{event.data.absent}</Field> : null}
@@ -60,7 +60,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return <p>{t("logs.event.guardiansToldOn", { date: date(event.data.toldOn) })}</p>;
     case "action":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.action")}>{event.data.description}</Field>
           <Field label={t("logs.event.goal")}>{event.data.goal}</Field>
           <Field label={t("logs.event.responsible")}>{event.data.responsible}</Field>
@@ -71,7 +71,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "evaluation":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.action")}>{event.data.actionDescription}</Field>
           <Field label={t("logs.event.whatHappened")}>{event.data.whatHappened}</Field>
           <Field label={t("logs.event.whatWorked")}>{event.data.whatWorked}</Field>
@@ -88,7 +88,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "level_change":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.eventTypes.level_change")}>{t("logs.event.from", { from: event.data.from, to: event.data.to })}</Field>
           <Field label={t("logs.event.justification")}>{event.data.justification}</Field>
           {event.data.responsibilityGroup ? (
@@ -103,7 +103,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "child_voice":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.method")}>{t(`logs.methods.${event.data.method}`)}</Field>
           <Field label={t("logs.forms.voice.text")}>
             <q>{event.data.text}</q>
@@ -112,7 +112,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "guardian_voice":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.who")}>{event.data.who}</Field>
           <Field label={t("logs.event.method")}>{t(`logs.methods.${event.data.method}`)}</Field>
           <Field label={t("logs.forms.voice.text")}>
@@ -122,7 +122,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "closed":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.reason")}>{t(`logs.closeReasons.${event.data.reason}`)}</Field>
           <Field label={t("logs.event.summary")}>{event.data.summary}</Field>
           {event.data.guardiansToldOn ? (
@@ -136,7 +136,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return <p className="whitespace-pre-wrap">{event.data.text}</p>;
     case "consent_recorded":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={event.data.decision === "given" ? t("logs.event.consentGiven") : t("logs.event.consentRefused")}>
             {event.data.scope === "keep"
               ? t("logs.event.consentKeep")
@@ -153,7 +153,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "consent_withdrawn":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.eventTypes.consent_withdrawn")}>
             {event.data.scope === "keep"
               ? t("logs.event.consentKeep")
@@ -164,7 +164,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "invited":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.eventTypes.invited")}>
             {t("logs.event.invitedLine", { name: event.data.invitee, service: event.data.service, date: date(event.data.respondBy) })}
           </Field>
@@ -191,7 +191,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "handover_proposed":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.eventTypes.handover_proposed")}>
             {t("logs.event.handoverTo", { name: event.data.to, service: event.data.toService })}
           </Field>
@@ -209,7 +209,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       );
     case "welfare_report":
       return (
-        <dl className="stack">
+        <dl className="space-y-2">
           <Field label={t("logs.event.sentOn")}>{date(event.data.sentOn)}</Field>
           <Field label={t("logs.event.sentBy")}>{event.data.sentBy}</Field>
           <Field label={t("logs.event.summary")}>{event.data.summary}</Field>

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Flags } from "../../lib/flags";
+import { activeFlags, type Flags } from "../../lib/flags";
 
 export function LevelBadge({ level, name }: { level: number; name?: string }) {
   const { t } = useTranslation();
@@ -12,17 +12,32 @@ export function LevelBadge({ level, name }: { level: number; name?: string }) {
   );
 }
 
-export function FlagList({ flags }: { flags: Flags }) {
+/**
+ * The raised flags as a list, each with its text and, where the flag has an item to go
+ * to (the overdue action, the form that records the child's voice), a link to it. Generic:
+ * a flag added to Flags shows up here with the text `logs.flags.<key>`.
+ */
+export function FlagList({ flags, links = {} }: { flags: Flags; links?: Partial<Record<keyof Flags, string>> }) {
   const { t } = useTranslation();
-  const active = (Object.keys(flags) as (keyof Flags)[]).filter((k) => flags[k]);
+  const active = activeFlags(flags);
   if (active.length === 0) return null;
   return (
     <ul className="flex flex-wrap gap-2" aria-label={t("logs.flags.title")}>
-      {active.map((k) => (
-        <li key={k} className="rounded border-l-4 border-red-700 bg-red-50 px-2 py-1 text-sm font-semibold text-red-900">
-          {t(`logs.flags.${k}`)}
-        </li>
-      ))}
+      {active.map(({ key, message }) => {
+        const href = links[key];
+        const text = t(`logs.flags.${message}` as "logs.flags.title");
+        return (
+          <li key={key} className="flag">
+            {href ? (
+              <Link to={href} className="flag-link">
+                {text}
+              </Link>
+            ) : (
+              text
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -20,6 +20,18 @@ export interface MyLogRow {
   flags: Flags;
 }
 
+/** Where each flag on a card leads: to its item on the log page, or to the form that resolves it. */
+function flagLinks(log: MyLogRow): Partial<Record<keyof Flags, string>> {
+  const page = `/logs/${log.id}`;
+  const writes = log.state === "open" && log.relation !== "leader";
+  return {
+    overdueEvaluation: `${page}#actions`,
+    missingChildVoice: writes ? `${page}/voice?who=child` : undefined,
+    decisionOverdue: log.relation === "holder" ? `${page}#next-step` : undefined,
+    decisionSoon: log.relation === "holder" ? `${page}#next-step` : undefined,
+  };
+}
+
 /** "Mine logger": filters, search and the list, most urgent first. A GET form: works without JavaScript. */
 export function MyLogs({
   logs,
@@ -125,7 +137,7 @@ export function MyLogs({
             {log.state === "open" && log.decisionDueOn ? (
               <p>{t("logs.home.decisionDue", { date: date(log.decisionDueOn) })}</p>
             ) : null}
-            <FlagList flags={log.flags} />
+            <FlagList flags={log.flags} links={flagLinks(log)} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { accessLog, actions, children, logEvents, logParticipants, logs, services, users } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
@@ -184,43 +184,84 @@ export async function addFamilyEntry(member: FamilyMember, logId: string, input:
 }
 
 export const READERS_PAGE_SIZE = 50;
+/** How many of one person's reads the grouped page shows when their details are opened. */
+export const READERS_INLINE = 10;
 
 /**
- * "Who has read our log" (innsyn): every row of the access log for this log — which person,
- * from which service, when, and what — newest first. The family's own reads are there too.
+ * "Who has read our log" (innsyn), from the access log of this log, grouped per person so
+ * the family's own visits don't drown the staff's: each person with their service, how
+ * many times, when last and their latest reads (details on demand). The staff come first,
+ * then the family, each most recent first. With `person`, one person's every read, paged
+ * by the last read shown (`before`), so the page's own visit doesn't shift the pages.
  */
-export async function familyReaders(member: FamilyMember, logId: string, options: { page?: number } = {}) {
+export async function familyReaders(
+  member: FamilyMember,
+  logId: string,
+  options: { person?: string; before?: string } = {},
+) {
   const { db } = await database();
   const access = await requireFamilyAccess(db, member, logId, "read");
-  const page = Math.max(1, options.page ?? 1);
-  const rows = await db
+  const id = access.log.id;
+  const grouped = await db
     .select({
-      id: accessLog.id,
+      userId: accessLog.userId,
       name: users.name,
       kind: users.kind,
-      serviceName: services.name,
-      what: accessLog.kind,
-      at: accessLog.at,
+      count: sql<number>`count(*)`.mapWith(Number),
+      lastAt: sql<number>`max(${accessLog.at})`.mapWith(Number),
     })
     .from(accessLog)
     .innerJoin(users, eq(users.id, accessLog.userId))
-    .leftJoin(services, eq(services.id, accessLog.serviceId))
-    .where(eq(accessLog.logId, access.log.id))
-    .orderBy(desc(accessLog.at), desc(accessLog.id))
-    .limit(READERS_PAGE_SIZE + 1)
-    .offset((page - 1) * READERS_PAGE_SIZE);
-  return {
-    readers: rows.slice(0, READERS_PAGE_SIZE).map((r) => ({
-      id: r.id,
-      name: r.name,
-      family: r.kind === "family",
-      serviceName: r.serviceName,
-      what: r.what,
-      at: r.at.toISOString(),
-    })),
-    page,
-    hasMore: rows.length > READERS_PAGE_SIZE,
-  };
+    .where(and(eq(accessLog.logId, id), options.person ? eq(accessLog.userId, options.person) : undefined))
+    .groupBy(accessLog.userId, users.name, users.kind)
+    .orderBy(asc(sql`${users.kind} = 'family'`), desc(sql`max(${accessLog.at})`), asc(users.name))
+    .limit(500);
+  const cursor =
+    options.person && options.before
+      ? await db
+          .select({ at: accessLog.at, id: accessLog.id })
+          .from(accessLog)
+          .where(and(eq(accessLog.id, options.before), eq(accessLog.logId, id), eq(accessLog.userId, options.person)))
+          .get()
+      : undefined;
+  const readsOf = (userId: string, limit: number) =>
+    db
+      .select({ id: accessLog.id, what: accessLog.kind, at: accessLog.at, serviceName: services.name })
+      .from(accessLog)
+      .leftJoin(services, eq(services.id, accessLog.serviceId))
+      .where(
+        and(
+          eq(accessLog.logId, id),
+          eq(accessLog.userId, userId),
+          cursor
+            ? or(lt(accessLog.at, cursor.at), and(eq(accessLog.at, cursor.at), lt(accessLog.id, cursor.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(desc(accessLog.at), desc(accessLog.id))
+      .limit(limit);
+  const shape = (r: { id: string; what: "view" | "print" | "search"; at: Date; serviceName: string | null }) => ({
+    id: r.id,
+    what: r.what,
+    at: r.at.toISOString(),
+    serviceName: r.serviceName,
+  });
+  const people = [];
+  for (const g of grouped) {
+    const latest = await readsOf(g.userId, options.person ? READERS_PAGE_SIZE + 1 : READERS_INLINE);
+    people.push({
+      userId: g.userId,
+      name: g.name,
+      family: g.kind === "family",
+      // The service of the latest read shown: a person may read as a member of several.
+      serviceName: latest[0]?.serviceName ?? null,
+      count: g.count,
+      lastAt: new Date(g.lastAt).toISOString(),
+      reads: latest.slice(0, options.person ? READERS_PAGE_SIZE : READERS_INLINE).map(shape),
+      hasMore: options.person ? latest.length > READERS_PAGE_SIZE : g.count > READERS_INLINE,
+    });
+  }
+  return { people, paged: cursor !== undefined, person: options.person ? (people[0] ?? null) : null };
 }
 
 /**

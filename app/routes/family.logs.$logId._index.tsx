@@ -13,7 +13,7 @@ import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.log.timeline");
 
-const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", "closed"] as const;
+const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", "consentWithdrawnStillIn", "closed"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);

@@ -35,7 +35,8 @@ export const ConsentSchema = formSchema(z.object({
   attachment: z.instanceof(File).optional(),
 }));
 
-export const WithdrawSchema = formSchema(z.object({ reason: mediumText }));
+/** Withdraw a consent; with `serviceId`, only for that service (every consent of the same party that covers it). */
+export const WithdrawSchema = formSchema(z.object({ reason: mediumText, serviceId: z.string().max(40).optional() }));
 
 /** A person in a service, as one choice: "<userId>:<serviceId>". */
 const personInService = z

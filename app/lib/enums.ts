@@ -120,6 +120,13 @@ export type ConsentForm = (typeof consentForms)[number];
 export const consentDecisions = ["given", "refused"] as const;
 export type ConsentDecision = (typeof consentDecisions)[number];
 
+/**
+ * What a recorded consent did to the one it replaced (docs/decisions/012-consent-history.md).
+ * A withdrawal, whole or for some services, is its own event type (consent_withdrawn).
+ */
+export const consentChanges = ["given", "renewed", "widened", "narrowed", "changed"] as const;
+export type ConsentChange = (typeof consentChanges)[number];
+
 export const consentStatuses = ["active", "withdrawn", "superseded"] as const;
 export type ConsentStatus = (typeof consentStatuses)[number];
 

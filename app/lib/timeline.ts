@@ -1,6 +1,7 @@
 import type {
   BtiLevel,
   CloseReason,
+  ConsentChange,
   ConsentDecision,
   ConsentForm,
   ConsentScope,
@@ -74,8 +75,29 @@ export interface EventData {
     replaces: string | null;
     /** Limited to these categories of information; absent = not limited. */
     categories?: string[];
+    /**
+     * What this did to the consent it replaces; absent on events recorded before issue 9
+     * (then shown as "changed" when `replaces` is set, so a narrowing never reads as giving).
+     */
+    change?: ConsentChange;
+    /** Services a widening added and a narrowing took away (names). */
+    added?: string[];
+    removed?: string[];
   };
-  consent_withdrawn: { consentId: string; scope: ConsentScope; services: string[]; reason: string };
+  consent_withdrawn: {
+    consentId: string;
+    scope: ConsentScope;
+    /** The services withdrawn (all the consent covered, for a whole withdrawal). */
+    services: string[];
+    reason: string;
+    /**
+     * A withdrawal for some services only: the services the party's consents still cover
+     * (shown as "still covers"), and every consent it ended or narrowed. Absent on whole
+     * withdrawals and on events recorded before issue 9.
+     */
+    remaining?: string[];
+    consentIds?: string[];
+  };
   invited: { invitationId: string; invitee: string; service: string; message: string; respondBy: string };
   invitation_answered: { invitationId: string; invitee: string; service: string; accepted: boolean; reason: string | null };
   participant_left: { participant: string; service: string; removed: boolean; reason: string | null };

@@ -14,7 +14,7 @@ import { ErrorPage } from "../root";
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "family.log.title", { child: args.data?.childName ?? "" });
 
-const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", "closed"] as const;
+const notices = ["saved", "consentGiven", "consentRenewed", "consentWithdrawn", "consentWithdrawnStillIn", "closed"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);

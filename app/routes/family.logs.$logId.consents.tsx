@@ -41,9 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "renew":
         await renewFamilyConsent(member, logId, value.consentId);
         return redirect(backToFamilyLog(logId, "consentRenewed"));
-      case "withdraw":
-        await withdrawFamilyConsent(member, logId, value);
-        return redirect(backToFamilyLog(logId, "consentWithdrawn"));
+      case "withdraw": {
+        const { stillCovered } = await withdrawFamilyConsent(member, logId, value);
+        // Said as the gate now does it: the service is out, or still in through someone else's consent.
+        return redirect(backToFamilyLog(logId, stillCovered.length ? "consentWithdrawnStillIn" : "consentWithdrawn"));
+      }
     }
   });
 }
@@ -117,6 +119,17 @@ export default function FamilyConsents() {
                   </p>
                 </>
               )}
+              <p>
+                {c.form === "written"
+                  ? t("family.consents.howWritten")
+                  : c.form === "oral"
+                    ? c.note
+                      ? t("family.consents.howOral", { note: c.note })
+                      : t("family.consents.howOralNoNote")
+                    : t("family.consents.howDigital", { name: c.recordedBy })}{" "}
+                {c.form !== "digital" ? t("family.consents.howRecorded", { name: c.recordedBy }) : null}
+                {c.changedOn ? <> {t("family.consents.changedOn", { date: date(c.changedOn) })}</> : null}
+              </p>
               {c.decision === "given" && !c.complete ? <p className="font-semibold">{t("family.consents.notYetValid")}</p> : null}
               {open && c.decision === "given" ? (
                 <div className="flex flex-wrap gap-3">
@@ -127,7 +140,7 @@ export default function FamilyConsents() {
                       {c.mine ? t("family.consents.renew") : t("family.consents.join")}
                     </button>
                   </Form>
-                  {(c.scope === "share" ? c.services : []).map((s) => (
+                  {(c.scope === "share" && c.mine ? c.services : []).map((s) => (
                     <Form method="post" key={s.id}>
                       <input type="hidden" name="intent" value="withdraw" />
                       <input type="hidden" name="consentId" value={c.id} />
@@ -139,6 +152,22 @@ export default function FamilyConsents() {
                   ))}
                 </div>
               ) : null}
+              {open
+                ? c.stillIn.map(({ serviceId, through }) => {
+                    const name = c.services.find((s) => s.id === serviceId)?.name ?? "";
+                    const other = through[0];
+                    if (!other) return null;
+                    return (
+                      <p key={serviceId} className="text-sm">
+                        {other.scope === "keep"
+                          ? t("family.consents.stillInKeep", { service: name })
+                          : other.youngPerson
+                            ? t("family.consents.stillInYoung", { service: name })
+                            : t("family.consents.stillInGuardians", { service: name, by: other.givenBy.join(", ") })}
+                      </p>
+                    );
+                  })
+                : null}
               {open && c.scope === "keep" && log.role === "guardian" ? (
                 <p>
                   {t("family.consents.keepNote")} <Link to={`/family/logs/${log.id}/close`}>{t("family.log.close")}</Link>

@@ -6,15 +6,28 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
-import { withdrawConsent } from "../domain/consent/consents.server";
+import { requireActor } from "../domain/auth/guards.server";
+import { staffWithdrawalPreview, withdrawConsent } from "../domain/consent/consents.server";
+import { logSummary } from "../domain/logs/read.server";
+import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { guard } from "../lib/http.server";
+import { backToLog, logFormAction } from "../lib/log-route.server";
 import { ErrorPage } from "../root";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.withdraw.title");
 
-export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "hold");
+/** `?service=<id>`: withdraw only for that service (every consent of the same people that covers it). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const serviceId = new URL(request.url).searchParams.get("service") || undefined;
+  return guard(async () => {
+    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
+    const preview = await staffWithdrawalPreview(actor, log.id, params.consentId ?? "", serviceId);
+    return { log, serviceId: serviceId ?? null, preview };
+  });
+}
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, WithdrawSchema, async (actor, logId, value) => {
@@ -22,9 +35,13 @@ export const action = (args: ActionFunctionArgs) =>
     return backToLog(logId, "withdrawn");
   });
 
-/** Withdraw a consent: takes effect at once, through the gate. */
+/**
+ * Withdraw a consent, or one service of it: takes effect at once, through the gate. The
+ * page says beforehand, service by service, whether access ends or goes on through another
+ * consent — the same test the gate makes (DESIGN.md rule 11).
+ */
 export default function WithdrawConsent() {
-  const { log } = useLoaderData<typeof loader>();
+  const { log, serviceId, preview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -36,11 +53,41 @@ export default function WithdrawConsent() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
   });
   const labels = { reason: t("collab.withdraw.reason") };
+  const only = serviceId ? preview.services[0] : undefined;
+  const rest = preview.consent.services.filter((s) => s.id !== serviceId).map((s) => s.name).join(", ");
   return (
     <div className="stack max-w-2xl">
-      <LogFormHeading log={log} title={t("collab.withdraw.title")} />
-      <p>{t("collab.withdraw.intro")}</p>
-      <FormShell form={form} fields={fields} labels={labels} logId={log.id} submitLabel={t("collab.withdraw.submit")}>
+      <LogFormHeading log={log} title={only ? t("collab.withdraw.titleFor", { service: only.name }) : t("collab.withdraw.title")} />
+      <p>{only ? t("collab.withdraw.introFor", { service: only.name, rest }) : t("collab.withdraw.intro")}</p>
+      {only && preview.ending > 1 ? <p>{t("collab.withdraw.parallel", { service: only.name, count: preview.ending })}</p> : null}
+      <section aria-labelledby="what-happens" className="stack">
+        <h2 id="what-happens" className="text-lg">
+          {t("collab.withdraw.whatHappens")}
+        </h2>
+        <ul className="list-disc stack pl-6">
+          {preview.closesLog ? <li>{t("collab.withdraw.closesLog")}</li> : null}
+          {preview.services.map((s) => {
+            const other = s.through[0];
+            return (
+              <li key={s.id}>
+                {!other
+                  ? t("collab.withdraw.losesAccess", { service: s.name })
+                  : other.youngPerson
+                    ? t("collab.withdraw.keepsAccessYoung", { service: s.name })
+                    : t("collab.withdraw.keepsAccess", { service: s.name, by: other.givenBy.join(", ") })}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <FormShell
+        form={form}
+        fields={fields}
+        labels={labels}
+        logId={log.id}
+        submitLabel={only ? t("collab.withdraw.submitFor", { service: only.name }) : t("collab.withdraw.submit")}
+      >
+        {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
         <TextAreaField field={fields.reason} label={labels.reason} rows={3} />
       </FormShell>
     </div>

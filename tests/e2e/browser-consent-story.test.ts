@@ -181,7 +181,7 @@ describe("a new relay log with consent", () => {
     const consents = consentSection(page);
     await consents.getByText("1 av 1 foresatte har samtykket til at loggen føres", { exact: false }).waitFor();
     expect(await consents.getByText("Gyldig", { exact: true }).count()).toBe(1);
-    expect(await timelineItems(page).first().innerText()).toContain("Samtykke registrert");
+    expect(await timelineItems(page).first().innerText()).toContain("Samtykke gitt");
   });
 
   it("records consent to share with health and PPT: a file over 10 MB and a text file named .pdf are refused by the field; a PDF is kept", async () => {
@@ -435,7 +435,7 @@ describe("a new relay log with consent", () => {
   it("the nurse, the new holder, opens the withdraw form, then narrows the sharing consent to the health service", async () => {
     const { page } = nurse;
     const share = () => consentSection(page).getByRole("listitem").filter({ hasText: "til deling med" });
-    await go(page, () => share().getByRole("link", { name: "Trekk tilbake" }).click(), /\/consents\/[a-z0-9]+\/withdraw$/, "Trekk tilbake samtykke");
+    await go(page, () => share().getByRole("link", { name: "Trekk tilbake", exact: true }).click(), /\/consents\/[a-z0-9]+\/withdraw$/, "Trekk tilbake samtykke");
     await expectNoAxeViolations(page);
     await save(page, "Trekk tilbake");
     await page.getByRole("alert").getByRole("link", { name: "Hvorfor trekkes samtykket tilbake?: Feltet må fylles ut." }).waitFor();

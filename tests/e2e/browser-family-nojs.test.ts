@@ -34,6 +34,7 @@ const GUARDIAN_EMAIL = "forelder@eksempel.no";
 const GUARDIAN_NAME = "Line Hagen";
 const HEALTH = "Helsestasjon og skolehelsetjeneste Eksempel";
 const PPT = "PPT Eksempel";
+const BUP = "BUP Fjordvik";
 const tag = Math.random().toString(36).slice(2, 10);
 const VIEW = `Vi vil at Noah skal få være med på å bestemme tiltakene (${tag}).`;
 const PURPOSE = `Hjelp med lesing og skriving (${tag}).`;
@@ -144,12 +145,14 @@ describe("the family without JavaScript", () => {
     expect(first).toContain(GUARDIAN_NAME);
   });
 
-  it("gives consent for PPT; the consents page lists it", async () => {
+  it("gives consent for BUP (PPT, consented to already, is not offered again); the consents page lists it", async () => {
     const { page } = guardian;
     await openPart(page, "Samtykke", "Samtykke");
+    const offered = await page.getByLabel("Tjeneste", { exact: true }).locator("option").allInnerTexts();
+    expect(offered).not.toContain(PPT);
     await page
       .getByLabel("Tjeneste", { exact: true })
-      .selectOption({ label: PPT });
+      .selectOption({ label: BUP });
     await page.getByLabel("Hva skal tjenesten hjelpe med?").fill(PURPOSE);
     await page
       .getByRole("button", { name: "Gi samtykke", exact: true })
@@ -162,7 +165,7 @@ describe("the family without JavaScript", () => {
       .getByRole("listitem")
       .filter({ hasText: PURPOSE });
     const text = await card.innerText();
-    expect(text).toContain(PPT);
+    expect(text).toContain(BUP);
     expect(text).toContain("Du har samtykket.");
   });
 

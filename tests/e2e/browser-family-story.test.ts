@@ -25,7 +25,7 @@ import {
  * mail going to an in-process SMTP server. The teacher opens Noah's log and writes an
  * observation hidden from the guardians; Noah's mother signs in with a code from the mail
  * (which names no child) and never sees the hidden text or its reason on any family page.
- * She gives consent for PPT, writes a note and her view, sees the teacher among those who
+ * She gives consent for BUP (PPT, already consented to, is not offered again), writes a note and her view, sees the teacher among those who
  * have read the log, and withdraws the consent for the health service: the nurse gets the
  * 404 page on her next load. axe on every family page in bokmål and English, and the log
  * and consents pages fit a 360 px phone. Then the holder gives Ella's mother access; she
@@ -49,13 +49,14 @@ const SCHOOL = "Solbakken skole";
 const NURSE_NAME = "Siri Haugvik";
 const HEALTH = "Helsestasjon og skolehelsetjeneste Eksempel";
 const PPT = "PPT Eksempel";
+const BUP = "BUP Fjordvik";
 const OTHER_CHILD = "Ella Myrvold";
 const OTHER_GUARDIAN = "Hanne Myrvold";
 
 const tag = Math.random().toString(36).slice(2, 10);
 const HIDDEN = `SKJULT-${tag} Noah fortalte om noe som ikke skal vises hjemme ennå.`;
 const HIDDEN_REASON = `GRUNN-${tag} Vi må snakke med barnevernet først.`;
-const PPT_PURPOSE = "Vurdering av sinne og samspill i friminuttene.";
+const BUP_PURPOSE = "Vurdering av sinne og samspill, hjemme og på skolen.";
 const NOTE = `Noah sover bedre nå, og han gleder seg til fotballcupen (${tag}).`;
 const VIEW = `Vi synes tiltakene i friminuttene hjelper, men vil gjerne høre mer fra PPT (${tag}).`;
 const SECOND_EMAIL = `hanne.myrvold.${tag}@eksempel.no`;
@@ -259,13 +260,17 @@ describe("the family's own access, with JavaScript", () => {
     expect(await timelineItems(page).count()).toBeGreaterThan(0);
   });
 
-  it("she gives consent for PPT with a purpose; the consents page lists it", async () => {
+  it("she gives consent for BUP with a purpose (PPT, which she has consented to already, is not offered again); the consents page lists it", async () => {
     const { page } = guardian;
     await openPart(page, "Samtykke", /\/consents$/, "Samtykke");
+    const offered = await page.getByLabel("Tjeneste", { exact: true }).locator("option").allInnerTexts();
+    expect(offered).toContain(BUP);
+    expect(offered).not.toContain(PPT);
+    expect(offered).not.toContain(HEALTH);
     await page
       .getByLabel("Tjeneste", { exact: true })
-      .selectOption({ label: PPT });
-    await page.getByLabel("Hva skal tjenesten hjelpe med?").fill(PPT_PURPOSE);
+      .selectOption({ label: BUP });
+    await page.getByLabel("Hva skal tjenesten hjelpe med?").fill(BUP_PURPOSE);
     await page
       .getByRole("button", { name: "Gi samtykke", exact: true })
       .click();
@@ -276,13 +281,13 @@ describe("the family's own access, with JavaScript", () => {
     const inForce = main(page).getByRole("region", {
       name: "Samtykker som gjelder",
     });
-    const card = inForce.getByRole("listitem").filter({ hasText: PPT_PURPOSE });
+    const card = inForce.getByRole("listitem").filter({ hasText: BUP_PURPOSE });
     await card.waitFor();
     const text = await card.innerText();
-    expect(text).toContain(PPT);
+    expect(text).toContain(BUP);
     expect(text).toContain("Du har samtykket.");
     await card
-      .getByRole("button", { name: `Trekk tilbake for ${PPT}` })
+      .getByRole("button", { name: `Trekk tilbake for ${BUP}` })
       .waitFor();
   });
 

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
+import type { EventData, GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -11,6 +11,21 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dd className="whitespace-pre-wrap">{children}</dd>
     </div>
   );
+}
+
+/**
+ * What a recorded consent did. Events from before issue 9 carry no `change`: one that
+ * replaced another is shown as "changed" (it may have been a narrowing), never as given.
+ */
+function consentKind(d: EventData["consent_recorded"]) {
+  if (d.decision === "refused") return "refused" as const;
+  return d.change ?? (d.replaces ? "changed" : "given");
+}
+
+/** The heading of an event: its type, or for a consent what happened to it. */
+function EventTitle({ event }: { event: TimelineEvent | GuardianTimelineEvent }) {
+  const { t } = useTranslation();
+  return <>{event.type === "consent_recorded" ? t(`logs.event.consentChange.${consentKind(event.data)}`) : t(`logs.eventTypes.${event.type}`)}</>;
 }
 
 /** The type-specific body of one timeline event. */
@@ -134,34 +149,53 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
     case "correction":
       return <p className="whitespace-pre-wrap">{event.data.text}</p>;
-    case "consent_recorded":
+    case "consent_recorded": {
+      const d = event.data;
+      const services = d.services.join(", ");
+      const kind = consentKind(d);
+      const covers =
+        d.scope === "keep"
+          ? t("logs.event.consentKeep")
+          : kind === "given" || kind === "refused"
+            ? t("logs.event.consentShare", { services })
+            : t("logs.event.consentNowCovers", { services });
       return (
         <dl className="space-y-2">
-          <Field label={event.data.decision === "given" ? t("logs.event.consentGiven") : t("logs.event.consentRefused")}>
-            {event.data.scope === "keep"
-              ? t("logs.event.consentKeep")
-              : t("logs.event.consentShare", { services: event.data.services.join(", ") })}
-          </Field>
-          <Field label={t("logs.event.purpose")}>{event.data.purpose}</Field>
+          <Field label={t(`logs.event.consentChange.${kind}`)}>{covers}</Field>
+          {d.removed?.length ? <Field label={t("logs.event.consentChange.narrowed")}>{t("logs.event.consentRemoved", { services: d.removed.join(", ") })}</Field> : null}
+          {d.added?.length ? <Field label={t("logs.event.consentChange.widened")}>{t("logs.event.consentAdded", { services: d.added.join(", ") })}</Field> : null}
+          <Field label={t("logs.event.purpose")}>{d.purpose}</Field>
           <Field label={t("logs.event.method")}>
-            {event.data.youngPerson ? t("logs.event.youngPerson") : t("logs.event.givenBy", { names: event.data.givenBy.join(", ") })}
+            {d.youngPerson ? t("logs.event.youngPerson") : t("logs.event.givenBy", { names: d.givenBy.join(", ") })}
           </Field>
           <Field label={t("logs.event.validity")}>
-            {t("logs.event.validUntil", { from: date(event.data.givenOn), to: date(event.data.expiresOn) })}
+            {t("logs.event.validUntil", { from: date(d.givenOn), to: date(d.expiresOn) })}
           </Field>
         </dl>
       );
-    case "consent_withdrawn":
+    }
+    case "consent_withdrawn": {
+      const d = event.data;
       return (
         <dl className="space-y-2">
           <Field label={t("logs.eventTypes.consent_withdrawn")}>
-            {event.data.scope === "keep"
+            {d.scope === "keep"
               ? t("logs.event.consentKeep")
-              : t("logs.event.withdrawnFrom", { services: event.data.services.join(", ") })}
+              : d.remaining
+                ? t("logs.event.consentWithdrawnFor", { services: d.services.join(", ") })
+                : t("logs.event.withdrawnFrom", { services: d.services.join(", ") })}
           </Field>
-          <Field label={t("logs.event.reason")}>{event.data.reason}</Field>
+          {d.remaining ? (
+            <Field label={t("logs.event.validity")}>
+              {d.remaining.length
+                ? t("logs.event.consentStillCovers", { services: d.remaining.join(", ") })
+                : t("logs.event.consentNothingLeft")}
+            </Field>
+          ) : null}
+          {d.reason ? <Field label={t("logs.event.reason")}>{d.reason}</Field> : null}
         </dl>
       );
+    }
     case "invited":
       return (
         <dl className="space-y-2">
@@ -250,7 +284,7 @@ export function EventItem({
     <article className="border-l-4 border-brand-700 bg-white p-3 shadow-sm" aria-labelledby={`event-${event.id}`}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-4">
         <h3 id={`event-${event.id}`} className="text-base font-semibold">
-          {t(`logs.eventTypes.${event.type}`)} · {date(event.occurredOn)}
+          <EventTitle event={event} /> · {date(event.occurredOn)}
         </h3>
         <p className="text-sm text-slate-700">
           {event.authorKind === "family"

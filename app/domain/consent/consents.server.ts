@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { database, type Queryable, type Transaction } from "../../../db/client.server";
 import {
   children,
@@ -15,7 +15,7 @@ import {
   users,
 } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
-import type { ConsentDecision, ConsentForm, ConsentScope } from "../../lib/enums";
+import type { ConsentChange, ConsentDecision, ConsentForm, ConsentScope } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
@@ -50,6 +50,20 @@ export interface ConsentInput {
   replacesId?: string;
   /** The signed form, for a written consent. */
   attachment?: Uint8Array;
+}
+
+/**
+ * What a change of a consent did (docs/decisions/012-consent-history.md): a first answer
+ * or a co-guardian joining is "given"; the same services again is "renewed"; more is
+ * "widened", fewer "narrowed", both "changed". A given consent replaced by a refusal, or
+ * the reverse, reads as what it now is ("given" — the event's decision says given or refused).
+ */
+export function changeKind(diff: { added: number; removed: number; newGivers: boolean; decisionChanged: boolean }): ConsentChange {
+  if (diff.decisionChanged) return "given";
+  if (diff.added && diff.removed) return "changed";
+  if (diff.added) return "widened";
+  if (diff.removed) return "narrowed";
+  return diff.newGivers ? "given" : "renewed";
 }
 
 function addMonths(isoDate: string, months: number): string {
@@ -117,6 +131,9 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
   if (expiresOn <= input.givenOn) throw fieldError("expiresOn", "expiry_before_given");
 
   let replaces: typeof consents.$inferSelect | undefined;
+  let change: ConsentChange = "given";
+  let added: string[] = [];
+  let removed: string[] = [];
   if (input.replacesId) {
     replaces = await tx
       .select()
@@ -125,6 +142,22 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
       .get();
     if (!replaces) throw notFound();
     await tx.update(consents).set({ status: "superseded", endedAt: new Date() }).where(eq(consents.id, replaces.id));
+    const before = await tx
+      .select({ id: services.id, name: services.name })
+      .from(consentServices)
+      .innerJoin(services, eq(services.id, consentServices.serviceId))
+      .where(eq(consentServices.consentId, replaces.id));
+    const beforeGivers = new Set(
+      (await tx.select().from(consentGuardians).where(eq(consentGuardians.consentId, replaces.id))).map((g) => g.guardianId),
+    );
+    added = known.filter((s) => !before.some((b) => b.id === s.id)).map((s) => s.name).sort();
+    removed = before.filter((b) => !serviceIds.has(b.id)).map((b) => b.name).sort();
+    change = changeKind({
+      added: added.length,
+      removed: removed.length,
+      newGivers: input.guardianIds.some((g) => !beforeGivers.has(g)) || (input.youngPerson && !replaces.youngPerson),
+      decisionChanged: input.decision !== replaces.decision,
+    });
   }
   const id = createId();
   await tx.insert(consents).values({
@@ -172,6 +205,9 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
     expiresOn,
     replaces: replaces?.id ?? null,
     categories: input.categories?.length ? input.categories : undefined,
+    change,
+    ...(added.length ? { added } : {}),
+    ...(removed.length ? { removed } : {}),
   });
   // Narrowing can uncover services just as a withdrawal does.
   if (replaces) await afterCoverageShrinks(tx, actor, access, replaces.scope === "keep");
@@ -179,18 +215,66 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
 }
 
 /**
- * Withdraw a consent, with effect at once. Participants whose service is no longer
- * covered lose access on their next request (the gate); what they wrote stays. If the
- * holder's own service is uncovered, the relay returns to the latest earlier holder whose
- * service is still covered. If the consent to keep the log is withdrawn, the log closes
- * ("consent withdrawn") and stays with its holder only, for export.
+ * Who a consent is from: the young person alone, or guardians. "Withdraw for X" ends every
+ * consent of the party that covers X (issue 9 point 2), so no parallel consent of theirs
+ * keeps X in.
  */
-export async function withdrawConsent(actor: Actor, logId: string, consentId: string, input: { reason: string }) {
+export type ConsentParty = { youngPerson: true } | { youngPerson: false; guardianIds: string[] };
+
+/**
+ * Withdraw consent, with effect at once: the whole consent, or — with `serviceId` — the
+ * party's consent for one service (every consent of theirs that covers it). Participants
+ * whose service is no longer covered lose access on their next request (the gate); what
+ * they wrote stays. If the holder's own service is uncovered, the relay returns to the
+ * latest earlier holder whose service is still covered. If the consent to keep the log is
+ * withdrawn, the log closes ("consent withdrawn") and stays with its holder only, for export.
+ */
+export async function withdrawConsent(
+  actor: Actor,
+  logId: string,
+  consentId: string,
+  input: { reason: string; serviceId?: string },
+) {
   const { transaction } = await database();
-  await transaction(async (tx) => {
+  return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
-    await withdrawConsentIn(tx, access, actor, consentId, input);
+    if (!input.serviceId) return withdrawConsentIn(tx, access, actor, consentId, input);
+    const consent = await shareConsentCovering(tx, logId, consentId, input.serviceId);
+    return withdrawServiceIn(tx, access, actor, { party: await partyOf(tx, consent), serviceId: input.serviceId, reason: input.reason });
   });
+}
+
+/** An active, given sharing consent of the log that covers the service; 404 otherwise. */
+async function shareConsentCovering(db: Queryable, logId: string, consentId: string, serviceId: string) {
+  const consent = await db
+    .select()
+    .from(consents)
+    .innerJoin(consentServices, eq(consentServices.consentId, consents.id))
+    .where(
+      and(
+        eq(consents.id, consentId),
+        eq(consents.logId, logId),
+        eq(consents.status, "active"),
+        eq(consents.scope, "share"),
+        eq(consents.decision, "given"),
+        eq(consentServices.serviceId, serviceId),
+      ),
+    )
+    .get();
+  if (!consent) throw notFound();
+  return consent.consents;
+}
+
+/** The party a consent is from. */
+export async function partyOf(db: Queryable, consent: { id: string; youngPerson: boolean }): Promise<ConsentParty> {
+  if (consent.youngPerson) return { youngPerson: true };
+  const givers = await db.select().from(consentGuardians).where(eq(consentGuardians.consentId, consent.id));
+  return { youngPerson: false, guardianIds: givers.map((g) => g.guardianId) };
+}
+
+/** Whether a consent (as consentState returns it) is from the party. */
+function fromParty(c: { youngPerson: boolean; guardianIds: string[] }, party: ConsentParty) {
+  return party.youngPerson ? c.youngPerson : !c.youngPerson && c.guardianIds.some((g) => party.guardianIds.includes(g));
 }
 
 /** Withdraw inside a transaction whose caller has checked who may (the holder, or the family). */
@@ -211,7 +295,7 @@ export async function withdrawConsentIn(
   const now = new Date();
   await tx.update(consents).set({ status: "withdrawn", endedAt: now }).where(eq(consents.id, consentId));
   const covered = await tx
-    .select({ name: services.name })
+    .select({ id: services.id, name: services.name })
     .from(consentServices)
     .innerJoin(services, eq(services.id, consentServices.serviceId))
     .where(eq(consentServices.consentId, consentId))
@@ -223,6 +307,122 @@ export async function withdrawConsentIn(
     reason: input.reason,
   });
   await afterCoverageShrinks(tx, actor, access, consent.scope === "keep");
+  return { stillCovered: await stillCoveredNames(tx, logId, covered) };
+}
+
+/**
+ * Withdraw the party's consent for one service: every active, given sharing consent of
+ * theirs that covers it ends — withdrawn when that was all it covered, otherwise narrowed
+ * (a copy without the service, same giving date, expiry, form and signed form, recorded
+ * today). One `consent_withdrawn` event says so, with what still holds.
+ */
+export async function withdrawServiceIn(
+  tx: Transaction,
+  access: EventScope,
+  actor: Pick<Actor, "id">,
+  input: { party: ConsentParty; serviceId: string; reason: string },
+) {
+  const logId = access.log.id;
+  const affected = (await consentState(tx, access.log)).filter(
+    (c) =>
+      c.scope === "share" && c.decision === "given" && fromParty(c, input.party) && c.services.some((s) => s.id === input.serviceId),
+  );
+  if (affected.length === 0) throw notFound();
+  const service = affected[0]!.services.find((s) => s.id === input.serviceId)!;
+  const now = new Date();
+  const remaining = new Map<string, string>();
+  for (const c of affected) {
+    const rest = c.services.filter((s) => s.id !== input.serviceId);
+    if (rest.length === 0) {
+      await tx.update(consents).set({ status: "withdrawn", endedAt: now }).where(eq(consents.id, c.id));
+      continue;
+    }
+    const row = (await tx.select().from(consents).where(eq(consents.id, c.id)).get())!;
+    await tx.update(consents).set({ status: "superseded", endedAt: now }).where(eq(consents.id, c.id));
+    const id = createId();
+    // The same consent, less the service: who gave it, when, how and who recorded it stay.
+    await tx.insert(consents).values({ ...row, id, recordedAt: now, status: "active", endedAt: null, supersedesId: c.id });
+    if (c.guardianIds.length) {
+      await tx.insert(consentGuardians).values(c.guardianIds.map((guardianId) => ({ consentId: id, guardianId })));
+    }
+    await tx.insert(consentServices).values(rest.map((s) => ({ consentId: id, serviceId: s.id })));
+    // The signed form stays the basis of what remains.
+    await tx.run(sql`insert into ${consentAttachments} (id, consent_id, mime_type, size, sha256, data, created_at)
+      select ${createId()}, ${id}, mime_type, size, sha256, data, created_at from ${consentAttachments} where consent_id = ${c.id}`);
+    for (const s of rest) remaining.set(s.id, s.name);
+  }
+  await appendEvent(tx, access, actor, "consent_withdrawn", todayInOslo(), {
+    consentId: affected[0]!.id,
+    scope: "share",
+    services: [service.name],
+    reason: input.reason,
+    remaining: [...remaining.values()].sort(),
+    consentIds: affected.map((c) => c.id),
+  });
+  await afterCoverageShrinks(tx, actor, access, false);
+  return { stillCovered: await stillCoveredNames(tx, logId, [service]) };
+}
+
+/** For the holder's withdraw form: what withdrawing the consent (or its service) will do. */
+export async function staffWithdrawalPreview(actor: Actor, logId: string, consentId: string, serviceId?: string) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  return withdrawalPreview(db, access.log, { consentId, serviceId });
+}
+
+/** Of these services, the ones the gate still lets in (through some other consent). */
+async function stillCoveredNames(db: Queryable, logId: string, list: { id: string; name: string }[]) {
+  const ctx = await gateContext(db);
+  const result: string[] = [];
+  for (const s of list) if (await isCovered(db, logId, s.id, ctx)) result.push(s.name);
+  return result;
+}
+
+/**
+ * What a withdrawal will do, before it is made (DESIGN.md rule 11): per withdrawn service,
+ * whether the gate will still let it in afterwards and through whose consent. The same
+ * test as the gate (coverage.server.ts), applied to the consents that remain.
+ */
+export async function withdrawalPreview(
+  db: Queryable,
+  log: { id: string; childId: string },
+  input: { consentId: string; serviceId?: string; party?: ConsentParty },
+) {
+  const state = await consentState(db, log);
+  const consent = state.find((c) => c.id === input.consentId);
+  if (!consent) throw notFound();
+  const party = input.party ?? (consent.youngPerson ? { youngPerson: true as const } : { youngPerson: false as const, guardianIds: consent.guardianIds });
+  let ending: Set<string>;
+  let withdrawn: { id: string; name: string }[];
+  if (input.serviceId) {
+    const service = consent.services.find((s) => s.id === input.serviceId);
+    if (!service || consent.scope !== "share" || consent.decision !== "given") throw notFound();
+    withdrawn = [service];
+    ending = new Set(
+      state
+        .filter((c) => c.scope === "share" && c.decision === "given" && fromParty(c, party) && c.services.some((s) => s.id === service.id))
+        .map((c) => c.id),
+    );
+  } else {
+    withdrawn = consent.services;
+    ending = new Set([consent.id]);
+  }
+  const closesLog = consent.scope === "keep" && !state.some((c) => c.scope === "keep" && c.counts && !ending.has(c.id));
+  return {
+    consent,
+    /** How many consents of the party end or narrow (more than one when they were given in parallel). */
+    ending: ending.size,
+    closesLog,
+    services: withdrawn.map((s) => {
+      const through = state.filter((c) => c.counts && !ending.has(c.id) && c.services.some((x) => x.id === s.id));
+      return {
+        id: s.id,
+        name: s.name,
+        stillCovered: through.length > 0,
+        through: through.map((c) => ({ youngPerson: c.youngPerson, givenBy: c.givenBy, scope: c.scope })),
+      };
+    }),
+  };
 }
 
 /** The consequences for the holder when coverage got smaller (withdrawal or narrowing). */
@@ -291,9 +491,8 @@ async function afterCoverageShrinks(tx: Transaction, actor: Pick<Actor, "id">, a
 export async function consentState(db: Queryable, log: { id: string; childId: string }) {
   const ctx = await gateContext(db);
   const child = await childOf(db, log.childId);
-  const responsible = (await db.select().from(guardians).where(eq(guardians.childId, log.childId))).filter(
-    (g) => g.parentalResponsibility,
-  );
+  const allGuardians = await db.select().from(guardians).where(eq(guardians.childId, log.childId));
+  const responsible = allGuardians.filter((g) => g.parentalResponsibility);
   const rows = await db
     .select()
     .from(consents)
@@ -315,6 +514,12 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       .from(consentAttachments)
       .where(eq(consentAttachments.consentId, c.id))
       .get();
+    const recorder = await db
+      .select({ name: users.name, kind: users.kind })
+      .from(users)
+      .where(eq(users.id, c.recordedBy))
+      .get();
+    const changedOn = c.supersedesId ? todayInOslo(c.recordedAt) : null;
     const youngPersonOk = c.youngPerson && child.birthDate <= ctx.consentAgeBornBy;
     const guardiansGiven = responsible.filter((g) => given.has(g.id)).length;
     const complete = youngPersonOk || (!c.youngPerson && responsible.length > 0 && guardiansGiven === responsible.length);
@@ -329,6 +534,8 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       guardiansGiven,
       guardiansRequired: responsible.length,
       guardianIds: [...given],
+      /** Names of the guardians who gave it, in the order of the child's guardians. */
+      givenBy: allGuardians.filter((g) => given.has(g.id)).map((g) => g.name),
       services: covered,
       givenOn: c.givenOn,
       expiresOn: c.expiresOn,
@@ -336,6 +543,13 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       complete,
       counts: complete && c.decision === "given" && c.expiresOn >= ctx.today,
       hasAttachment: attachment !== undefined,
+      /** How it was given (issue 9 point 4): written with its form, oral with the note, digital by whom. */
+      note: c.form === "oral" ? c.note : null,
+      recordedBy: recorder?.name ?? "",
+      recordedByFamily: recorder?.kind === "family",
+      recordedOn: todayInOslo(c.recordedAt),
+      /** A change (narrowing, renewal, widening) recorded on a later day than the consent's own date. */
+      changedOn: changedOn && changedOn !== c.givenOn ? changedOn : null,
     });
   }
   return result;

@@ -3,7 +3,14 @@ import { database, type Transaction } from "../../../db/client.server";
 import { consentGuardians, consentServices, consents, services } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { consentState, recordConsentIn, withdrawConsentIn, type ConsentInput } from "../consent/consents.server";
+import {
+  consentState,
+  recordConsentIn,
+  withdrawalPreview,
+  withdrawServiceIn,
+  type ConsentInput,
+  type ConsentParty,
+} from "../consent/consents.server";
 import { requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./access.server";
 
 /**
@@ -26,6 +33,22 @@ export async function familyConsents(member: FamilyMember, logId: string) {
     .from(services)
     .where(eq(services.active, true))
     .orderBy(asc(services.name));
+  const party = familyParty(access);
+  const isMine = (c: (typeof state)[number]) => (party.youngPerson ? c.youngPerson : !c.youngPerson && c.guardianIds.includes(access.guardianId!));
+  // A service this person has already answered yes to is renewed on its card, not given anew.
+  const answered = new Set(
+    state.filter((c) => c.scope === "share" && c.decision === "given" && isMine(c)).flatMap((c) => c.services.map((s) => s.id)),
+  );
+  // What "withdraw for X" on each of their cards will do: whether X stays in through someone else's consent.
+  const stillIn = new Map<string, { youngPerson: boolean; givenBy: string[]; scope: string }[]>();
+  for (const c of state) {
+    if (!isMine(c) || c.scope !== "share" || c.decision !== "given") continue;
+    for (const s of c.services) {
+      if (stillIn.has(s.id)) continue;
+      const preview = await withdrawalPreview(db, access.log, { consentId: c.id, serviceId: s.id, party });
+      stillIn.set(s.id, preview.services[0]!.through);
+    }
+  }
   return {
     role: access.role,
     open: access.log.state === "open",
@@ -46,10 +69,28 @@ export async function familyConsents(member: FamilyMember, logId: string) {
       guardiansGiven: c.guardiansGiven,
       guardiansRequired: c.guardiansRequired,
       /** This family member has given it (a guardian among its givers, or the young person's own). */
-      mine: access.role === "guardian" ? c.guardianIds.includes(access.guardianId!) : c.youngPerson,
+      mine: isMine(c),
+      form: c.form,
+      note: c.note,
+      givenBy: c.givenBy,
+      recordedBy: c.recordedBy,
+      recordedByFamily: c.recordedByFamily,
+      hasAttachment: c.hasAttachment,
+      changedOn: c.changedOn,
+      /**
+       * Per service: after this person withdraws for it, whose consent still lets it read the
+       * log (empty: nobody's — it loses access at once). Only on their own sharing consents.
+       */
+      stillIn: isMine(c) && c.scope === "share" && c.decision === "given" ? c.services.map((s) => ({ serviceId: s.id, through: stillIn.get(s.id) ?? [] })) : [],
     })),
-    services: allServices,
+    /** Services they may give consent to: not those they have already said yes to (those are renewed). */
+    services: allServices.filter((s) => !answered.has(s.id) && s.id !== access.log.holderServiceId),
   };
+}
+
+/** The party this family member speaks for: their own consents as a guardian, or the young person's. */
+function familyParty(access: FamilyAccess): ConsentParty {
+  return access.role === "young_person" ? { youngPerson: true } : { youngPerson: false, guardianIds: [access.guardianId!] };
 }
 
 /** Who the consent is from when this family member gives or renews it. */
@@ -88,6 +129,17 @@ export async function giveFamilyConsent(member: FamilyMember, logId: string, inp
       .where(and(eq(services.id, input.serviceId), eq(services.active, true)))
       .get();
     if (!service) throw fieldError("serviceId", "service_unknown");
+    // One answer per person, service and purpose: a service they already consented to is
+    // renewed (their latest consent that covers it), never given a second, parallel time.
+    const party = familyParty(access);
+    const own = (await consentState(tx, access.log)).find(
+      (c) =>
+        c.scope === "share" &&
+        c.decision === "given" &&
+        c.services.some((s) => s.id === input.serviceId) &&
+        (party.youngPerson ? c.youngPerson : !c.youngPerson && c.guardianIds.includes(access.guardianId!)),
+    );
+    if (own) return renewIn(tx, access, member, await activeShareConsent(tx, logId, own.id));
     if (access.role === "guardian") {
       const candidates = await tx
         .select({ id: consents.id })
@@ -156,9 +208,10 @@ function renewIn(
 }
 
 /**
- * Withdraw consent for one service, with effect at once: a consent that covers other
- * services too is narrowed (a new consent without it); one that covers only this service
- * is withdrawn.
+ * Withdraw consent for one service, with effect at once: every consent of this family
+ * member (theirs as a guardian, or the young person's own) that covers the service ends —
+ * withdrawn, or narrowed when it covers other services too. Returns the services the gate
+ * still lets in through someone else's consent, so the page can say so.
  */
 export async function withdrawFamilyConsent(
   member: FamilyMember,
@@ -166,27 +219,14 @@ export async function withdrawFamilyConsent(
   input: { consentId: string; serviceId: string; reason: string },
 ) {
   const { transaction } = await database();
-  await transaction(async (tx) => {
+  return transaction(async (tx) => {
     const access = await requireFamilyAccess(tx, member, logId, "write");
     const earlier = await activeShareConsent(tx, logId, input.consentId);
     if (!earlier.serviceIds.includes(input.serviceId)) throw notFound();
-    const rest = earlier.serviceIds.filter((id) => id !== input.serviceId);
-    if (rest.length === 0) {
-      await withdrawConsentIn(tx, access, member, earlier.row.id, { reason: input.reason });
-      return;
-    }
-    await recordConsentIn(tx, access, member, {
-      scope: "share",
-      decision: "given",
-      form: "digital",
-      purpose: earlier.row.purpose,
-      categories: earlier.row.categories ?? undefined,
-      guardianIds: earlier.guardianIds,
-      youngPerson: earlier.row.youngPerson,
-      serviceIds: rest,
-      givenOn: earlier.row.givenOn,
-      expiresOn: earlier.row.expiresOn,
-      replacesId: earlier.row.id,
-    });
+    const party = familyParty(access);
+    // Only their own consent: a guardian cannot withdraw the young person's, nor the reverse.
+    const theirs = party.youngPerson ? earlier.row.youngPerson : !earlier.row.youngPerson && earlier.guardianIds.includes(access.guardianId!);
+    if (!theirs) throw new AppError(409, "consent_not_changeable_here");
+    return withdrawServiceIn(tx, access, member, { party, serviceId: input.serviceId, reason: input.reason });
   });
 }

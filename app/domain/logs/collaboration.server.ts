@@ -5,6 +5,7 @@ import { addDays, todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { gateContext, isCovered } from "../consent/coverage.server";
+import { previewAccessLoss, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
@@ -202,6 +203,62 @@ export async function endParticipation(actor: Actor, logId: string, input: { use
   });
 }
 
+interface RelayMove {
+  fromUserId: string;
+  fromServiceId: string;
+  toUserId: string;
+  toServiceId: string;
+}
+
+/**
+ * What an accepted handover does to the log: the new holder holds (and is no longer a
+ * participant); the old holder becomes a participant in their service — who can then read
+ * only while the gate lets them (their service is the new holder's, or covered).
+ * Used by answerHandover and by the preview of who would lose access (handoverLosses).
+ */
+async function moveRelayIn(tx: Transaction, logId: string, move: RelayMove, now: Date) {
+  await tx.update(logs).set({ holderId: move.toUserId, holderServiceId: move.toServiceId }).where(eq(logs.id, logId));
+  await tx
+    .update(logParticipants)
+    .set({ endedAt: now })
+    .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, move.toUserId), isNull(logParticipants.endedAt)));
+  await tx.insert(logParticipants).values({
+    id: createId(),
+    logId,
+    userId: move.fromUserId,
+    serviceId: move.fromServiceId,
+    joinedAt: now,
+  });
+}
+
+/**
+ * Who would lose read access if the relay went to someone in each of these services and
+ * they accepted: per service, the people (never the new holder, who holds).
+ */
+export async function handoverLosses(actor: Actor, logId: string, targets: { serviceId: string; userId: string }[]) {
+  const result = new Map<string, AccessLoss[]>();
+  for (const target of targets) {
+    if (result.has(target.serviceId)) continue;
+    result.set(
+      target.serviceId,
+      await previewAccessLoss(actor, logId, async (tx, access) =>
+        moveRelayIn(
+          tx,
+          logId,
+          {
+            fromUserId: access.log.holderId,
+            fromServiceId: access.log.holderServiceId,
+            toUserId: target.userId,
+            toServiceId: target.serviceId,
+          },
+          new Date(),
+        ),
+      ),
+    );
+  }
+  return result;
+}
+
 /**
  * The holder proposes a new holder. Within the same service no new consent is needed; to
  * another service a covering consent is. The old holder holds until the new one accepts.
@@ -264,21 +321,7 @@ export async function answerHandover(actor: Actor, handoverId: string, input: { 
       .update(handovers)
       .set({ status: input.accept ? "accepted" : "declined", reason: input.reason?.trim() || null, answeredAt: now })
       .where(eq(handovers.id, handoverId));
-    if (input.accept) {
-      await tx.update(logs).set({ holderId: actor.id, holderServiceId: handover.toServiceId }).where(eq(logs.id, log.id));
-      // The new holder is no longer a participant; the old holder becomes one.
-      await tx
-        .update(logParticipants)
-        .set({ endedAt: now })
-        .where(and(eq(logParticipants.logId, log.id), eq(logParticipants.userId, actor.id), isNull(logParticipants.endedAt)));
-      await tx.insert(logParticipants).values({
-        id: createId(),
-        logId: log.id,
-        userId: handover.fromUserId,
-        serviceId: handover.fromServiceId,
-        joinedAt: now,
-      });
-    }
+    if (input.accept) await moveRelayIn(tx, log.id, { ...handover, toUserId: actor.id }, now);
     await appendEvent(tx, { log, serviceId: handover.toServiceId }, actor, "handover_answered", todayInOslo(), {
       handoverId,
       to: person.name,

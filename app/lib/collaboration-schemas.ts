@@ -49,7 +49,8 @@ export const AnswerSchema = z
   .object({ answer: choice(["accept", "decline"] as const), reason: optionalMediumText })
   .refine((v) => v.answer === "accept" || !!v.reason, { path: ["reason"], error: "validation.required" });
 
-export const HandoverSchema = z.object({ person: personInService, message: mediumText });
+/** `confirmLoss`: the holder has read who will lose access (required when someone will). */
+export const HandoverSchema = z.object({ person: personInService, message: mediumText, confirmLoss: checkbox });
 
 export const RemoveSchema = z.object({ reason: mediumText });
 

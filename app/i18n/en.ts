@@ -243,6 +243,7 @@ export const en: Dictionary = {
     invitee_is_holder: "You are already the relay holder.",
     already_invited: "The person already takes part or has an unanswered invitation.",
     handover_pending: "A handover of the relay is already waiting for an answer.",
+    access_loss_unconfirmed: "Confirm that you have read who loses access to the log.",
     handover_outdated: "The relay has moved since the handover was proposed.",
     not_orphaned: "The log has an active relay holder.",
     level_needs_other_service:

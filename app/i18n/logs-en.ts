@@ -37,6 +37,7 @@ export const logsEn: LogsDictionary = {
     childVoiceNotYetHeard: "The child's voice has not been heard yet",
     decisionOverdue: "The deadline to decide what happens next has passed",
     decisionSoon: "The deadline to decide what happens next is near",
+    missingKeepConsent: "Consent to keep the log is missing",
   },
   closeReasons: {
     no_further_concern: "No further concern",
@@ -207,6 +208,7 @@ export const logsEn: LogsDictionary = {
     context: "Context",
     level: "Level {{level}}",
     guardiansToldOn: "Guardians informed {{date}}",
+    keepDeferred: "The consent to keep the log is not recorded yet. Reason: {{reason}}",
     from: "From level {{from}} to level {{to}}",
     justification: "Justification",
     action: "Action",
@@ -370,6 +372,20 @@ export const logsEn: LogsDictionary = {
       intro: "You become the relay holder, and the guardians are to be involved. At least one guardian must be registered.",
       level: "Level",
       guardiansToldOn: "Date the guardians were informed",
+      keepTitle: "Consent to keep the relay log",
+      keepIntro:
+        "A relay log is kept with the consent of every guardian with parental responsibility, or of the young person from the consent age. Record the consent now, or say why it is not recorded yet.",
+      keep: "Has the consent been given?",
+      keepChoices: {
+        record: "Yes – record the consent now",
+        defer: "Not yet – record it later",
+      },
+      recordTitle: "The consent given",
+      noGuardians: "No guardians are registered yet.",
+      keepPurposeDefault: "Keep a relay log of the actions for the child",
+      deferTitle: "If the consent has not been given yet",
+      deferReason: "Why is the consent not recorded yet?",
+      deferHint: "Required when you record the consent later. The reason goes on the log, and the log is flagged until the consent is recorded.",
     },
     correct: {
       title: "Correct an entry",

@@ -35,6 +35,7 @@ export const logsNb = {
     childVoiceNotYetHeard: "Barnets stemme er ikke hørt ennå",
     decisionOverdue: "Fristen for å bestemme videre gang er passert",
     decisionSoon: "Fristen for å bestemme videre gang nærmer seg",
+    missingKeepConsent: "Samtykke til å føre loggen mangler",
   },
   closeReasons: {
     no_further_concern: "Ingen videre bekymring",
@@ -205,6 +206,7 @@ export const logsNb = {
     context: "Sammenheng",
     level: "Nivå {{level}}",
     guardiansToldOn: "Foresatte informert {{date}}",
+    keepDeferred: "Samtykket til å føre loggen er ikke registrert ennå. Begrunnelse: {{reason}}",
     from: "Fra nivå {{from}} til nivå {{to}}",
     justification: "Begrunnelse",
     action: "Tiltak",
@@ -369,6 +371,20 @@ export const logsNb = {
         "Da blir du stafettholder, og de foresatte skal være involvert. Minst én foresatt må være registrert.",
       level: "Nivå",
       guardiansToldOn: "Dato de foresatte ble informert",
+      keepTitle: "Samtykke til å føre stafettloggen",
+      keepIntro:
+        "En stafettlogg føres med samtykke fra alle foresatte med foreldreansvar, eller fra ungdommen selv fra samtykkealderen. Registrer samtykket nå, eller si hvorfor det ikke er registrert ennå.",
+      keep: "Er samtykket gitt?",
+      keepChoices: {
+        record: "Ja – registrer samtykket nå",
+        defer: "Ikke ennå – registrer det senere",
+      },
+      recordTitle: "Samtykket som er gitt",
+      noGuardians: "Ingen foresatte er registrert ennå.",
+      keepPurposeDefault: "Føre stafettlogg om tiltak for barnet",
+      deferTitle: "Hvis samtykket ikke er gitt ennå",
+      deferReason: "Hvorfor er samtykket ikke registrert ennå?",
+      deferHint: "Påkrevd når du registrerer samtykket senere. Begrunnelsen står i loggen, og loggen merkes til samtykket er registrert.",
     },
     correct: {
       title: "Rett opp en oppføring",

@@ -246,6 +246,7 @@ export const nb = {
     invitee_is_holder: "Du er allerede stafettholder.",
     already_invited: "Personen deltar allerede eller har en ubesvart invitasjon.",
     handover_pending: "Det finnes allerede en ubesvart overføring av stafetten.",
+    access_loss_unconfirmed: "Bekreft at du har lest hvem som mister tilgangen til loggen.",
     handover_outdated: "Stafetten er flyttet siden overføringen ble foreslått.",
     not_orphaned: "Loggen har en aktiv stafettholder.",
     level_needs_other_service:

@@ -55,7 +55,8 @@ export const AnswerSchema = formSchema(
     .refine((v) => v.answer === "accept" || !!v.reason, { path: ["reason"], error: "validation.required" }),
 );
 
-export const HandoverSchema = formSchema(z.object({ person: personInService, message: mediumText }));
+/** `confirmLoss`: the holder has read who will lose access (required when someone will). */
+export const HandoverSchema = formSchema(z.object({ person: personInService, message: mediumText, confirmLoss: checkbox }));
 
 export const RemoveSchema = formSchema(z.object({ reason: mediumText }));
 

@@ -11,6 +11,11 @@ export interface FlagInput {
   nextEvaluationOn: string | null;
   lastChildVoiceOn: string | null;
   decisionDueOn: string | null;
+  /**
+   * Whether a complete, unexpired, active consent to keep the log exists (hasKeepConsent /
+   * keepConsentSql in consent/coverage.server.ts). Left out where it is not known.
+   */
+  hasKeepConsent?: boolean;
 }
 
 export interface Flags {
@@ -26,6 +31,8 @@ export interface Flags {
   decisionOverdue: boolean;
   /** Level 0: the decision is due within three days. */
   decisionSoon: boolean;
+  /** An open relay log without a valid consent to keep it (DESIGN.md §1, rule 3). */
+  missingKeepConsent: boolean;
 }
 
 export function flagsFor(log: FlagInput, today: string, evaluationIntervalDays: number): Flags {
@@ -45,6 +52,7 @@ export function flagsFor(log: FlagInput, today: string, evaluationIntervalDays: 
       log.decisionDueOn !== null &&
       log.decisionDueOn > today &&
       daysBetween(today, log.decisionDueOn) <= 3,
+    missingKeepConsent: open && relay && log.hasKeepConsent === false,
   };
 }
 

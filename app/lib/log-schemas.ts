@@ -196,13 +196,51 @@ export const CloseSchema = formSchema(z.object({
 
 export const ReopenSchema = formSchema(z.object({ reason: mediumText }));
 
-export const BecomeLogSchema = formSchema(z.object({
-  level: z
-    .string({ error: "validation.invalidChoice" })
-    .regex(/^[12]$/, { error: "validation.invalidChoice" })
-    .transform(Number),
-  guardiansToldOn: isoDate,
-}));
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string().max(40)).max(50));
+
+/**
+ * Level 0 → relay log, with the consent to keep the log: recorded now (who gave it, how,
+ * when) or deferred with a reason. The conditional fields are checked together with the
+ * others (`when`), so one submit shows every missing answer.
+ */
+const always = { when: () => true };
+const recording = (v: { keep?: unknown }) => v.keep === "record";
+export const BecomeLogSchema = formSchema(
+  z
+  .object({
+    level: z
+      .string({ error: "validation.invalidChoice" })
+      .regex(/^[12]$/, { error: "validation.invalidChoice" })
+      .transform(Number),
+    guardiansToldOn: isoDate,
+    keep: choice(["record", "defer"] as const),
+    guardianIds: idList,
+    youngPerson: checkbox,
+    consentForm: choice(["written", "oral"] as const).optional(),
+    note: optionalMediumText,
+    purpose: optionalMediumText,
+    givenOn: optionalIsoDate,
+    deferReason: optionalMediumText,
+  })
+  .refine((v) => !recording(v) || v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0), {
+    ...always,
+    path: ["guardianIds"],
+    error: "errors.consent_party_required",
+  })
+  .refine((v) => !recording(v) || !!v.consentForm, { ...always, path: ["consentForm"], error: "validation.invalidChoice" })
+  .refine((v) => !recording(v) || v.consentForm !== "oral" || !!v.note, {
+    ...always,
+    path: ["note"],
+    error: "errors.oral_consent_needs_note",
+  })
+  .refine((v) => !recording(v) || !!v.purpose, { ...always, path: ["purpose"], error: "validation.required" })
+  .refine((v) => !recording(v) || !!v.givenOn, { ...always, path: ["givenOn"], error: "validation.required" })
+  .refine((v) => v.keep !== "defer" || !!v.deferReason, { ...always, path: ["deferReason"], error: "validation.required" }),
+);
 
 export const CorrectionSchema = formSchema(z.object({ text: entryText, reason: mediumText }));
 

@@ -32,7 +32,11 @@ export interface EventData {
     action?: { actionId: string; description: string };
   };
   shared_with_leader: Record<string, never>;
-  became_log: { level: BtiLevel; guardiansToldOn: string };
+  /**
+   * `keepConsent`: whether the consent to keep the log was recorded in the same step (a
+   * consent_recorded event follows) or deferred, with why. Absent on older events.
+   */
+  became_log: { level: BtiLevel; guardiansToldOn: string; keepConsent?: { deferred: false } | { deferred: true; reason: string } };
   guardian_added: { name: string; relation: GuardianRelation; parentalResponsibility: boolean; toldOn: string | null };
   guardians_told: { names: string[]; toldOn: string };
   action: { actionId: string; description: string; goal: string; responsible: string; startOn: string; evaluateOn: string };

@@ -1,14 +1,14 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
-import { SelectField, TextAreaField } from "../components/ui/Field";
+import { CheckboxField, SelectField, TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
-import { collaborationCandidates, proposeHandover } from "../domain/logs/collaboration.server";
+import { collaborationCandidates, handoverLosses, handoverOutcomes, proposeHandover } from "../domain/logs/collaboration.server";
 import { logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -23,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
     const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    return { log, candidates: await collaborationCandidates(actor, log.id) };
+    const candidates = await collaborationCandidates(actor, log.id);
+    return { log, candidates, ...(await handoverOutcomes(actor, log.id, candidates)) };
   });
 }
 
@@ -37,17 +38,24 @@ async function onPersonField<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A handover that will cut someone's access is proposed only once the holder has
+ * confirmed that they read who (DESIGN.md rule 11); the list comes from the gate.
+ */
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, HandoverSchema, async (actor, logId, value) => {
+    const target = { userId: value.person.userId, serviceId: value.person.serviceId };
+    const losses = await onPersonField(async () => (await handoverLosses(actor, logId, [target])).get(target.serviceId) ?? []);
+    if (losses.length > 0 && !value.confirmLoss) throw fieldError("confirmLoss", "access_loss_unconfirmed");
     await onPersonField(() =>
-      proposeHandover(actor, logId, { toUserId: value.person.userId, toServiceId: value.person.serviceId, message: value.message }),
+      proposeHandover(actor, logId, { toUserId: target.userId, toServiceId: target.serviceId, message: value.message }),
     );
     return backToLog(logId, "handover");
   });
 
 /** Propose a new relay holder; the current one holds until it is accepted. */
 export default function Handover() {
-  const { log, candidates } = useLoaderData<typeof loader>();
+  const { log, candidates, outcomes, holderId, holderServiceName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -58,7 +66,12 @@ export default function Handover() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HandoverSchema }),
   });
-  const labels = { person: t("collab.handover.person"), message: t("collab.handover.message") };
+  const labels = {
+    person: t("collab.handover.person"),
+    message: t("collab.handover.message"),
+    confirmLoss: t("collab.handover.confirmLoss"),
+  };
+  const anyLoss = outcomes.some((o) => o.losses.length > 0);
   return (
     <div className="stack max-w-2xl">
       <LogFormHeading log={log} title={t("collab.handover.title")} />
@@ -70,7 +83,43 @@ export default function Handover() {
           placeholder=""
           options={candidates.map((c) => ({ value: `${c.userId}:${c.serviceId}`, label: `${c.name} – ${c.serviceName}` }))}
         />
+        {outcomes.length > 0 ? (
+          <section aria-labelledby="handover-access" className="stack">
+            <h2 id="handover-access" className="text-lg">
+              {t("collab.handover.accessTitle")}
+            </h2>
+            <ul className="stack" id="handover-outcomes">
+              {outcomes.map((o) => {
+                const others = o.losses.filter((l) => l.userId !== holderId);
+                return (
+                  <li key={o.serviceId}>
+                    <strong>{t("collab.handover.toService", { service: o.serviceName })}</strong>{" "}
+                    {o.holderStays
+                      ? t("collab.handover.youStay")
+                      : t("collab.handover.youLose", { service: holderServiceName })}{" "}
+                    {others.length > 0
+                      ? t("collab.handover.othersLose", {
+                          people: others.map((l) => `${l.name} (${l.serviceName})`).join(", "),
+                        })
+                      : t("collab.handover.nobodyElseLoses")}
+                    {!o.holderStays ? (
+                      <>
+                        {" "}
+                        <Link to={`/logs/${log.id}/consents/new${o.widenConsentId ? `?replaces=${o.widenConsentId}` : ""}`}>
+                          {t("collab.handover.avoidLoss", { service: holderServiceName })}
+                        </Link>
+                      </>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
         <TextAreaField field={fields.message} label={labels.message} rows={3} />
+        {anyLoss ? (
+          <CheckboxField field={fields.confirmLoss} label={labels.confirmLoss} hint={t("collab.handover.confirmLossHint")} />
+        ) : null}
       </FormShell>
     </div>
   );

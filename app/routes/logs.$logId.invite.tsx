@@ -1,15 +1,16 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
+import { useDates } from "../components/logs/format";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { collaborationCandidates, invite } from "../domain/logs/collaboration.server";
+import { invite, inviteOptions } from "../domain/logs/collaboration.server";
 import { logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -24,8 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
     const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const candidates = (await collaborationCandidates(actor, log.id)).filter((c) => !c.participating && !c.invited);
-    return { log, candidates, days: (await getGuideSettings()).invitationResponseDays };
+    const { candidates, missing } = await inviteOptions(actor, log.id);
+    return { log, candidates, missing, days: (await getGuideSettings()).invitationResponseDays };
   });
 }
 
@@ -54,9 +55,23 @@ export const action = (args: ActionFunctionArgs) =>
 
 /** Invite a person from a service the consent covers. */
 export default function Invite() {
-  const { log, candidates, days } = useLoaderData<typeof loader>();
+  const { log, candidates, missing, days } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
+  const { date } = useDates();
+  const why = (m: (typeof missing)[number]) => {
+    const service = m.serviceName;
+    switch (m.reason.kind) {
+      case "partial":
+        return t("collab.invite.missingPartial", { given: m.reason.given, required: m.reason.required, service });
+      case "young_person_under_age":
+        return t("collab.invite.missingYoung", { service });
+      case "expired":
+        return t("collab.invite.missingExpired", { service, date: date(m.reason.expiredOn) });
+      case "refused":
+        return t("collab.invite.missingRefused", { service });
+    }
+  };
   const [form, fields] = useForm({
     id: "invite",
     lastResult,
@@ -70,6 +85,22 @@ export default function Invite() {
     <div className="stack max-w-2xl">
       <LogFormHeading log={log} title={t("collab.invite.title")} />
       <p>{t("collab.invite.intro")}</p>
+      <p className="hint">{t("collab.invite.readersNotOffered")}</p>
+      <section aria-labelledby="invite-missing" className="card stack">
+        <h2 id="invite-missing" className="text-lg">
+          {t("collab.invite.missingTitle")}
+        </h2>
+        {missing.length > 0 ? (
+          <ul className="stack" id="invite-missing-list">
+            {missing.map((m) => (
+              <li key={m.serviceId}>{why(m)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          {t("collab.invite.missingNone")} <Link to={`/logs/${log.id}/consents/new`}>{t("collab.tools.consent")}</Link>
+        </p>
+      </section>
       {candidates.length === 0 ? (
         <p className="notice notice-info">{t("collab.invite.none")}</p>
       ) : (

@@ -179,7 +179,7 @@ describe("invitation, handover and participants through the routes", () => {
     expect((await callLoader(logPage.loader, `/logs/${logId}`, { cookie: cookies.nurse, params: { logId } })).status).toBe(200);
 
     // Handover to the nurse.
-    const proposed = await callAction(handover.action, "/x", { cookie: cookies.teacher, params: { logId }, form: { person: `${ids.nurse}:${health}`, message: "Du bærer mest nå." } });
+    const proposed = await callAction(handover.action, "/x", { cookie: cookies.teacher, params: { logId }, form: { person: `${ids.nurse}:${health}`, message: "Du bærer mest nå.", confirmLoss: "on" } });
     expect(proposed.location).toContain("notice=handover");
     const handoverId = (await callLoader<{ waiting: { handovers: { id: string }[] } }>(home.loader, "/", { cookie: cookies.nurse })).data.waiting.handovers[0]!.id;
     expect((await callAction(handoverAnswer.action, "/x", { cookie: cookies.nurse, params: { handoverId }, form: { answer: "accept" } })).location).toBe(

@@ -261,7 +261,7 @@ describe("isolation between families", () => {
     });
     await addGuardian(cast.actors.teacher, logId, { name: "Mor Ungdom", relation: "mother", parentalResponsibility: true, toldOn: daysAgo(1) });
     const { becomeRelayLog } = await import("../../app/domain/logs/logs.server");
-    await becomeRelayLog(cast.actors.teacher, logId, { level: 1, guardiansToldOn: daysAgo(1) });
+    await becomeRelayLog(cast.actors.teacher, logId, { level: 1, guardiansToldOn: daysAgo(1), keep: { kind: "defer", reason: "Senere" } });
     const email = uniqueEmail("ungdom");
     await giveFamilyAccess(cast.actors.teacher, logId, { who: "young_person", email }, { signInUrl: "http://x.invalid/family/login", locale: "en" });
     const cookie = await signIn(email);

@@ -79,16 +79,17 @@ describe("level 0: a private concern", () => {
   });
 
   it("becomes a relay log only with the guardians involved", async () => {
+    const deferred = { kind: "defer" as const, reason: "Foresatte vil tenke seg om" };
     const { logId } = await makeConcern(teacher(), cast.school.id);
-    await expect(becomeRelayLog(teacher(), logId, { level: 1, guardiansToldOn: today() })).rejects.toMatchObject({
+    await expect(becomeRelayLog(teacher(), logId, { level: 1, guardiansToldOn: today(), keep: deferred })).rejects.toMatchObject({
       code: "guardian_required",
     });
     await addGuardian(teacher(), logId, { name: "Far Testesen", relation: "father", parentalResponsibility: true });
     // Level 2 means another service takes part, which cannot be true before the log exists.
-    await expect(becomeRelayLog(teacher(), logId, { level: 2, guardiansToldOn: daysAgo(1) })).rejects.toMatchObject({
+    await expect(becomeRelayLog(teacher(), logId, { level: 2, guardiansToldOn: daysAgo(1), keep: deferred })).rejects.toMatchObject({
       code: "level_needs_other_service",
     });
-    await becomeRelayLog(teacher(), logId, { level: 1, guardiansToldOn: daysAgo(1) });
+    await becomeRelayLog(teacher(), logId, { level: 1, guardiansToldOn: daysAgo(1), keep: deferred });
     expect(await logRow(logId)).toMatchObject({ kind: "relay", level: 1, decisionDueOn: null });
     const { db } = await database();
     const g = await db.select().from(guardians).where(eq(guardians.childId, (await logRow(logId)).childId));

@@ -144,11 +144,11 @@ describe("the log page", () => {
     expect((await post(share, `${path}/share`, logId, {})).location).toContain("notice=shared");
     expect((await callLoader(logPage.loader, path, { cookie: cookies.principal, params: { logId } })).status).toBe(200);
 
-    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today() })).data.error).toEqual({
+    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).data.error).toEqual({
       level: ["errors.guardian_required"],
     });
     expect((await post(guardian, `${path}/guardians/new`, logId, { name: "Mor Historie", relation: "mother", parentalResponsibility: "on", toldOn: today() })).status).toBe(302);
-    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today() })).location).toContain("became_log");
+    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).location).toContain("became_log");
 
     const badAction = await post(newAction, `${path}/actions/new`, logId, {
       description: "Lesegruppe",

@@ -54,7 +54,10 @@ export async function makeConcern(holder: Actor, serviceId: string, childName = 
   });
 }
 
-/** A relay log at level 1 with one guardian who has been told. */
+/**
+ * A relay log at level 1 with one guardian who has been told. The consent to keep it is
+ * deferred (tests record the consents they need with giveConsent).
+ */
 export async function makeRelayLog(holder: Actor, serviceId: string, childName?: string) {
   const { logId } = await makeConcern(holder, serviceId, childName);
   await addGuardian(holder, logId, {
@@ -63,7 +66,11 @@ export async function makeRelayLog(holder: Actor, serviceId: string, childName?:
     parentalResponsibility: true,
     toldOn: daysAgo(1),
   });
-  await becomeRelayLog(holder, logId, { level: 1, guardiansToldOn: daysAgo(1) });
+  await becomeRelayLog(holder, logId, {
+    level: 1,
+    guardiansToldOn: daysAgo(1),
+    keep: { kind: "defer", reason: "Samtykket registreres i eget steg" },
+  });
   return { logId };
 }
 

@@ -95,6 +95,14 @@ describe("flags", () => {
     ]);
   });
 
+  it("missing consent to keep the log: an open relay log known to lack one", () => {
+    expect(flagsFor({ ...relay, hasKeepConsent: false }, today, 42).missingKeepConsent).toBe(true);
+    expect(flagsFor({ ...relay, hasKeepConsent: true }, today, 42).missingKeepConsent).toBe(false);
+    expect(flagsFor(relay, today, 42).missingKeepConsent).toBe(false);
+    expect(flagsFor({ ...relay, hasKeepConsent: false, state: "closed" }, today, 42).missingKeepConsent).toBe(false);
+    expect(flagsFor({ ...relay, hasKeepConsent: false, kind: "concern", level: 0 }, today, 42).missingKeepConsent).toBe(false);
+  });
+
   it("level-0 decision deadline: soon within three days, overdue from the day itself", () => {
     const concern: FlagInput = { ...relay, kind: "concern", level: 0, nextEvaluationOn: null, decisionDueOn: "2026-11-26" };
     expect(flagsFor(concern, today, 42)).toMatchObject({ decisionSoon: true, decisionOverdue: false });

@@ -59,9 +59,14 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return null;
     case "became_log":
       return (
-        <p>
-          {t("logs.event.level", { level: event.data.level })} · {t("logs.event.guardiansToldOn", { date: date(event.data.guardiansToldOn) })}
-        </p>
+        <>
+          <p>
+            {t("logs.event.level", { level: event.data.level })} · {t("logs.event.guardiansToldOn", { date: date(event.data.guardiansToldOn) })}
+          </p>
+          {event.data.keepConsent?.deferred ? (
+            <p className="whitespace-pre-wrap">{t("logs.event.keepDeferred", { reason: event.data.keepConsent.reason })}</p>
+          ) : null}
+        </>
       );
     case "guardian_added":
       return (

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
 import { children, consentGuardians, consentServices, consents, guardians, logs } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
@@ -62,22 +62,22 @@ export async function isCovered(db: Queryable, logId: string, serviceId: string,
   return row?.ok === 1;
 }
 
+/** SQL condition: a complete, valid consent to keep the log `logId` exists. */
+export function keepConsentSql(logId: SQL | string, ctx: GateContext): SQL {
+  return sql`exists (
+    select 1 from ${consents}
+    where ${consents.logId} = ${logId}
+      and ${consents.scope} = 'keep'
+      and ${consents.status} = 'active'
+      and ${consents.decision} = 'given'
+      and ${consents.expiresOn} >= ${ctx.today}
+      and ${completeConsent(ctx)}
+  )`;
+}
+
 /** Whether a complete, valid consent to keep the log exists. */
 export async function hasKeepConsent(db: Queryable, logId: string, ctx?: GateContext): Promise<boolean> {
   const context = ctx ?? (await gateContext(db));
-  const row = await db
-    .select({ id: consents.id })
-    .from(consents)
-    .where(
-      and(
-        eq(consents.logId, logId),
-        eq(consents.scope, "keep"),
-        eq(consents.status, "active"),
-        eq(consents.decision, "given"),
-        sql`${consents.expiresOn} >= ${context.today}`,
-        completeConsent(context),
-      ),
-    )
-    .get();
-  return row !== undefined;
+  const row = await db.get<{ ok: number }>(sql`select ${keepConsentSql(logId, context)} as ok`);
+  return row?.ok === 1;
 }

@@ -6,6 +6,8 @@ import { addDays, todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { gateContext, isCovered } from "../consent/coverage.server";
+import { consentState } from "../consent/consents.server";
+import { previewAccessLoss, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
@@ -253,6 +255,99 @@ export async function endParticipation(actor: Actor, logId: string, input: { use
   });
 }
 
+interface RelayMove {
+  fromUserId: string;
+  fromServiceId: string;
+  toUserId: string;
+  toServiceId: string;
+}
+
+/**
+ * What an accepted handover does to the log: the new holder holds (and is no longer a
+ * participant); the old holder becomes a participant in their service — who can then read
+ * only while the gate lets them (their service is the new holder's, or covered).
+ * Used by answerHandover and by the preview of who would lose access (handoverLosses).
+ */
+async function moveRelayIn(tx: Transaction, logId: string, move: RelayMove, now: Date) {
+  await tx.update(logs).set({ holderId: move.toUserId, holderServiceId: move.toServiceId }).where(eq(logs.id, logId));
+  await tx
+    .update(logParticipants)
+    .set({ endedAt: now })
+    .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, move.toUserId), isNull(logParticipants.endedAt)));
+  await tx.insert(logParticipants).values({
+    id: createId(),
+    logId,
+    userId: move.fromUserId,
+    serviceId: move.fromServiceId,
+    joinedAt: now,
+  });
+}
+
+/**
+ * Who would lose read access if the relay went to someone in each of these services and
+ * they accepted: per service, the people (never the new holder, who holds).
+ */
+export async function handoverLosses(actor: Actor, logId: string, targets: { serviceId: string; userId: string }[]) {
+  const result = new Map<string, AccessLoss[]>();
+  for (const target of targets) {
+    if (result.has(target.serviceId)) continue;
+    result.set(
+      target.serviceId,
+      await previewAccessLoss(actor, logId, async (tx, access) =>
+        moveRelayIn(
+          tx,
+          logId,
+          {
+            fromUserId: access.log.holderId,
+            fromServiceId: access.log.holderServiceId,
+            toUserId: target.userId,
+            toServiceId: target.serviceId,
+          },
+          new Date(),
+        ),
+      ),
+    );
+  }
+  return result;
+}
+
+export interface HandoverOutcome {
+  serviceId: string;
+  serviceName: string;
+  /** Everyone who would lose read access once someone in this service accepts. */
+  losses: AccessLoss[];
+  /** Whether the holder can still read the log afterwards (as a participant). */
+  holderStays: boolean;
+  /** A valid consent covering this service, to widen so that it covers the holder's service too. */
+  widenConsentId: string | null;
+}
+
+/**
+ * For the handover form: per service a new holder may come from, what the handover will do
+ * to access — worked out by the gate (handoverLosses), so the form's promise is what then
+ * happens (DESIGN.md rule 11).
+ */
+export async function handoverOutcomes(actor: Actor, logId: string, candidates: { userId: string; serviceId: string; serviceName: string }[]) {
+  const losses = await handoverLosses(actor, logId, candidates);
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  const counting = (await consentState(db, access.log)).filter((c) => c.counts && c.scope === "share");
+  const holderService = (await db.select({ name: services.name }).from(services).where(eq(services.id, access.log.holderServiceId)).get())!;
+  const outcomes: HandoverOutcome[] = [];
+  for (const c of candidates) {
+    if (outcomes.some((o) => o.serviceId === c.serviceId)) continue;
+    const lost = losses.get(c.serviceId) ?? [];
+    outcomes.push({
+      serviceId: c.serviceId,
+      serviceName: c.serviceName,
+      losses: lost,
+      holderStays: !lost.some((l) => l.userId === access.log.holderId),
+      widenConsentId: counting.find((k) => k.services.some((s) => s.id === c.serviceId))?.id ?? null,
+    });
+  }
+  return { holderId: access.log.holderId, holderServiceName: holderService.name, outcomes };
+}
+
 /**
  * The holder proposes a new holder. Within the same service no new consent is needed; to
  * another service a covering consent is. The old holder holds until the new one accepts.
@@ -315,21 +410,7 @@ export async function answerHandover(actor: Actor, handoverId: string, input: { 
       .update(handovers)
       .set({ status: input.accept ? "accepted" : "declined", reason: input.reason?.trim() || null, answeredAt: now })
       .where(eq(handovers.id, handoverId));
-    if (input.accept) {
-      await tx.update(logs).set({ holderId: actor.id, holderServiceId: handover.toServiceId }).where(eq(logs.id, log.id));
-      // The new holder is no longer a participant; the old holder becomes one.
-      await tx
-        .update(logParticipants)
-        .set({ endedAt: now })
-        .where(and(eq(logParticipants.logId, log.id), eq(logParticipants.userId, actor.id), isNull(logParticipants.endedAt)));
-      await tx.insert(logParticipants).values({
-        id: createId(),
-        logId: log.id,
-        userId: handover.fromUserId,
-        serviceId: handover.fromServiceId,
-        joinedAt: now,
-      });
-    }
+    if (input.accept) await moveRelayIn(tx, log.id, { ...handover, toUserId: actor.id }, now);
     await appendEvent(tx, { log, serviceId: handover.toServiceId }, actor, "handover_answered", todayInOslo(), {
       handoverId,
       to: person.name,
@@ -403,15 +484,22 @@ export async function appointHolder(actor: Actor, logId: string, input: { userId
 
 
 /**
- * People the holder may invite or hand over to: active staff of services the consent
- * covers (and of the holder's own service), minus the holder and current participants.
+ * People the holder may hand over to: active staff of services a valid consent covers
+ * (and of the holder's own service), minus the holder. `participating`/`invited`/`leader`
+ * say who can already read the log or has been asked.
  */
 export async function collaborationCandidates(actor: Actor, logId: string) {
   const { db } = await database();
   const access = await requireLogAccess(db, actor, logId, "hold");
   const gate = await gateContext(db);
   const rows = await db
-    .select({ userId: users.id, name: users.name, serviceId: services.id, serviceName: services.name })
+    .select({
+      userId: users.id,
+      name: users.name,
+      serviceId: services.id,
+      serviceName: services.name,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(services, eq(services.id, memberships.serviceId))
@@ -433,9 +521,13 @@ export async function collaborationCandidates(actor: Actor, logId: string) {
         .where(and(eq(logInvitations.logId, logId), eq(logInvitations.status, "pending")))
     ).map((r) => r.userId),
   );
+  // The holder's leaders read the log already (need to know, DESIGN.md rule 2).
+  const leaders = new Set(
+    rows.filter((r) => r.serviceId === access.log.holderServiceId && r.role === "leader").map((r) => r.userId),
+  );
   const covered = new Map<string, boolean>();
   const result = [];
-  for (const r of rows) {
+  for (const { role: _role, ...r } of rows) {
     if (r.userId === access.log.holderId) continue;
     if (!covered.has(r.serviceId)) {
       covered.set(
@@ -443,9 +535,56 @@ export async function collaborationCandidates(actor: Actor, logId: string) {
         r.serviceId === access.log.holderServiceId || (await isCovered(db, logId, r.serviceId, gate)),
       );
     }
-    if (covered.get(r.serviceId)) result.push({ ...r, participating: current.has(r.userId), invited: invited.has(r.userId) });
+    if (covered.get(r.serviceId)) {
+      result.push({ ...r, participating: current.has(r.userId), invited: invited.has(r.userId), leader: leaders.has(r.userId) });
+    }
   }
   return result;
+}
+
+/** Why a service named in a consent on the log cannot be invited yet. */
+export type MissingReason =
+  | { kind: "partial"; given: number; required: number }
+  | { kind: "young_person_under_age" }
+  | { kind: "expired"; expiredOn: string }
+  | { kind: "refused" };
+
+/**
+ * For the invite form: the people who may be invited — in a covered service, not already
+ * able to read the log (holder, participants, the holder's leaders) nor invited — and, for
+ * each service a consent names that does not open the log, why not (instead of leaving it
+ * out silently). Services no consent names at all are "none" (said once on the form).
+ */
+export async function inviteOptions(actor: Actor, logId: string) {
+  const candidates = (await collaborationCandidates(actor, logId)).filter((c) => !c.participating && !c.invited && !c.leader);
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  const state = await consentState(db, access.log);
+  const coveredIds = new Set(state.filter((c) => c.counts).flatMap((c) => c.services.map((s) => s.id)));
+  coveredIds.add(access.log.holderServiceId);
+  const missing = new Map<string, { serviceId: string; serviceName: string; reason: MissingReason }>();
+  const rank = { partial: 0, young_person_under_age: 1, expired: 2, refused: 3 } as const;
+  for (const c of state) {
+    if (c.counts) continue;
+    const reason: MissingReason =
+      c.decision === "refused"
+        ? { kind: "refused" }
+        : c.expired
+          ? { kind: "expired", expiredOn: c.expiresOn }
+          : c.youngPerson
+            ? { kind: "young_person_under_age" }
+            : { kind: "partial", given: c.guardiansGiven, required: c.guardiansRequired };
+    for (const s of c.services) {
+      if (coveredIds.has(s.id)) continue;
+      const known = missing.get(s.id);
+      // The reason closest to opening the log wins (a consent half given beats a refusal).
+      if (!known || rank[reason.kind] < rank[known.reason.kind]) missing.set(s.id, { serviceId: s.id, serviceName: s.name, reason });
+    }
+  }
+  return {
+    candidates,
+    missing: [...missing.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName, "nb")),
+  };
 }
 
 /** One invitation, for its invitee to answer (they see the child and the message). */

@@ -8,6 +8,7 @@ import { parseNationalId } from "../../lib/national-id";
 import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
+import { recordConsentIn } from "../consent/consents.server";
 import { gateContext, isCovered } from "../consent/coverage.server";
 import { guideSettingsIn } from "../guide.server";
 import { readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
@@ -290,11 +291,55 @@ export async function addGuardian(actor: Actor, logId: string, input: GuardianIn
 }
 
 /**
- * Level 0 → a relay log at level 1 or 2. The guardians are involved: at least one guardian
- * must be registered, and the date they were told is recorded on each not yet told.
+ * The consent to keep the log, asked for when a concern becomes a relay log (DESIGN.md §1):
+ * recorded there and then — who gave it, how, when — or explicitly deferred with a reason.
  */
-export async function becomeRelayLog(actor: Actor, logId: string, input: { level: 1 | 2; guardiansToldOn: string }) {
+export type KeepConsentStep =
+  | {
+      kind: "record";
+      guardianIds: string[];
+      youngPerson: boolean;
+      form: "written" | "oral";
+      /** The note of the conversation; required for an oral consent. */
+      note?: string;
+      purpose: string;
+      givenOn: string;
+    }
+  | { kind: "defer"; reason: string };
+
+export interface BecomeInput {
+  level: 1 | 2;
+  guardiansToldOn: string;
+  keep: KeepConsentStep;
+}
+
+/** For the become form: the guardians who can consent to keeping the log, and the young person. */
+export async function becomeFormData(actor: Actor, logId: string) {
+  const { db } = await database();
+  const access = await requireLogAccess(db, actor, logId, "hold");
+  if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
+  const ctx = await gateContext(db);
+  const child = (await db.select({ birthDate: children.birthDate }).from(children).where(eq(children.id, access.log.childId)).get())!;
+  const registered = await db.select().from(guardians).where(eq(guardians.childId, access.log.childId));
+  return {
+    guardianCount: registered.length,
+    guardians: registered
+      .filter((g) => g.parentalResponsibility)
+      .map((g) => ({ id: g.id, name: g.name, relation: g.relation })),
+    youngPersonMayConsent: child.birthDate <= ctx.consentAgeBornBy,
+  };
+}
+
+/**
+ * Level 0 → a relay log at level 1 or 2. The guardians are involved: at least one guardian
+ * must be registered, and the date they were told is recorded on each not yet told. The
+ * consent to keep the log is recorded in the same transaction (recordConsentIn), or the
+ * timeline says it was not yet recorded and why.
+ */
+export async function becomeRelayLog(actor: Actor, logId: string, input: BecomeInput) {
   assertNotFuture("guardiansToldOn", input.guardiansToldOn);
+  const reason = input.keep.kind === "defer" ? input.keep.reason.trim() : "";
+  if (input.keep.kind === "defer" && !reason) throw fieldError("deferReason", "required");
   await withAccess(actor, logId, "hold", async (tx, access) => {
     if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
     const registered = await tx.select().from(guardians).where(eq(guardians.childId, access.log.childId));
@@ -311,7 +356,22 @@ export async function becomeRelayLog(actor: Actor, logId: string, input: { level
     await appendEvent(tx, access, actor, "became_log", todayInOslo(), {
       level: input.level,
       guardiansToldOn: input.guardiansToldOn,
+      keepConsent: input.keep.kind === "defer" ? { deferred: true, reason } : { deferred: false },
     });
+    if (input.keep.kind === "record") {
+      const relay = { ...access, log: { ...access.log, kind: "relay" as const, level: input.level } };
+      await recordConsentIn(tx, relay, actor, {
+        scope: "keep",
+        decision: "given",
+        form: input.keep.form,
+        note: input.keep.note,
+        purpose: input.keep.purpose,
+        guardianIds: input.keep.guardianIds,
+        youngPerson: input.keep.youngPerson,
+        serviceIds: [],
+        givenOn: input.keep.givenOn,
+      });
+    }
   });
 }
 

@@ -19,7 +19,7 @@ import { flagsFor } from "../../lib/flags";
 import { correctableTypes, mainText, restrictableTypes, type EventData, type TimelineEvent } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { consentState } from "../consent/consents.server";
-import { gateContext, isCovered } from "../consent/coverage.server";
+import { gateContext, hasKeepConsent, isCovered, keepConsentSql } from "../consent/coverage.server";
 import { guideSettingsIn, levelTexts } from "../guide.server";
 import { AppError } from "../errors.server";
 import { openLog, readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
@@ -246,7 +246,11 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
       closedAt: log.closedAt?.toISOString() ?? null,
       createdAt: log.createdAt.toISOString(),
     },
-    flags: flagsFor(log, today, guide.evaluationIntervalDays),
+    flags: flagsFor(
+      { ...log, hasKeepConsent: log.kind === "relay" ? await hasKeepConsent(db, log.id, gate) : undefined },
+      today,
+      guide.evaluationIntervalDays,
+    ),
     today,
     municipality: guide.municipalityName,
     evaluationIntervalDays: guide.evaluationIntervalDays,
@@ -392,8 +396,9 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   const today = todayInOslo();
   const voiceCutoff = addDays(today, -guide.evaluationIntervalDays);
   const q = filter.q?.trim();
+  const gate = await gateContext(db, today);
   const where = and(
-    readableBy(actor, await gateContext(db, today)),
+    readableBy(actor, gate),
     filter.level !== undefined ? eq(logs.level, filter.level) : undefined,
     filter.state ? eq(logs.state, filter.state) : undefined,
     q ? like(children.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -423,6 +428,8 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
       decisionDueOn: logs.decisionDueOn,
       nextEvaluationOn: logs.nextEvaluationOn,
       lastChildVoiceOn: logs.lastChildVoiceOn,
+      // Per row of the page only (a correlated lookup on consents_log_idx), not per log read.
+      hasKeepConsent: sql<number>`${keepConsentSql(sql`${logs.id}`, gate)}`.mapWith(Boolean),
       holderId: logs.holderId,
       holderName: users.name,
       serviceId: logs.holderServiceId,

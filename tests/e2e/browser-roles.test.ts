@@ -88,7 +88,7 @@ const homeExpectations: Record<
   coordinator: {
     name: "Hilde Strandnes",
     headings: { nb: ["BTI-koordinator", "Statistikk", "Tjenestekatalogen"], en: ["BTI coordinator", "Statistics", "Service catalogue"] },
-    texts: { nb: ["10 aktive tjenester", "Statistikken viser aldri enkeltbarn."], en: ["10 active services", "Statistics never show individual children."] },
+    texts: { nb: ["10 aktive tjenester", "Som BTI-koordinator ser du ikke enkeltlogger"], en: ["10 active services", "As BTI coordinator you do not see individual logs"] },
   },
   admin: {
     name: "Per Ulvestad",

@@ -68,7 +68,8 @@ export const collabNb = {
     titleFor: "Trekk tilbake samtykke for {{service}}",
     introFor:
       "Samtykket for {{service}} trekkes tilbake med en gang. Resten av samtykket gjelder som før: {{rest}}.",
-    parallel: "Samtykket for {{service}} er registrert {{count}} ganger for de samme personene. Alle trekkes tilbake.",
+    parallel_one: "Samtykket for {{service}} er registrert {{count}} ganger for de samme personene. Alle trekkes tilbake.",
+    parallel_other: "Samtykket for {{service}} er registrert {{count}} ganger for de samme personene. Alle trekkes tilbake.",
     whatHappens: "Dette skjer",
     losesAccess: "{{service}} mister tilgangen til loggen med en gang.",
     keepsAccess: "{{service}} har fortsatt tilgang, gjennom samtykket gitt av {{by}}.",

@@ -16,7 +16,10 @@ import { guard } from "../lib/http.server";
 import { backToLog, logFormAction } from "../lib/log-route.server";
 import { ErrorPage } from "../root";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "collab.withdraw.title");
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const only = args.data?.serviceId ? args.data.preview.services[0] : undefined;
+  return only ? pageTitle(args, "collab.withdraw.titleFor", { service: only.name }) : pageTitle(args, "collab.withdraw.title");
+};
 
 /** `?service=<id>`: withdraw only for that service (every consent of the same people that covers it). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

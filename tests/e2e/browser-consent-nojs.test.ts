@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, failedLoad, main, logTools } from "../support/browser";
+import { deferKeepConsent, launchBrowser, login, newPage, failedLoad, main, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -107,6 +107,7 @@ describe("consent and invitation without JavaScript", () => {
     await backOnLog(page);
 
     await openTool(page, "Gjør om til stafettlogg");
+    await deferKeepConsent(page);
     await save(page, "Gjør om til stafettlogg");
     await backOnLog(page, "Notatet er nå en stafettlogg.");
     await main(page).getByRole("region", { name: "Samtykke" }).getByText("Ingen samtykker er registrert.").waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { deferKeepConsent, expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -143,6 +143,7 @@ describe("a new relay log with consent", () => {
 
     await openTool(page, "Gjør om til stafettlogg", "Gjør om til stafettlogg");
     expect(await page.getByRole("radio", { name: "Nivå 1" }).isChecked()).toBe(true);
+    await deferKeepConsent(page);
     await save(page, "Gjør om til stafettlogg");
     await backOnLog(page, "Notatet er nå en stafettlogg.");
     await logHeader(page).getByText("Nivå 1", { exact: false }).waitFor();

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { deferKeepConsent, expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -116,6 +116,7 @@ describe("the teacher's story without JavaScript", () => {
 
     await openTool(page, "Gjør om til stafettlogg");
     expect(await page.getByRole("radio", { name: "Nivå 1" }).isChecked()).toBe(true);
+    await deferKeepConsent(page);
     await save(page, "Gjør om til stafettlogg");
     await backOnLog(page, "Notatet er nå en stafettlogg.");
     expect(await logHeader(page).innerText()).toContain("Nivå 1");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { deferKeepConsent, expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -109,7 +109,7 @@ describe("the demo on the teacher's home page", () => {
     await page.getByLabel("Nivå", { exact: true }).selectOption("");
     await page.getByLabel("Søk etter barnets navn").fill("Sofie");
     await go(page, () => page.getByRole("button", { name: "Vis", exact: true }).click(), /q=Sofie/);
-    await list.getByText("1 logger").waitFor();
+    await list.getByText("1 logg", { exact: true }).waitFor();
     expect(await list.getByRole("heading", { level: 3 }).allInnerTexts()).toEqual(["Sofie Lund Nilsen"]);
 
     // A name nobody has.
@@ -186,6 +186,7 @@ describe("the teacher's story, with JavaScript", () => {
     await expectNoAxeViolations(page);
     expect(await page.getByRole("radio", { name: "Nivå 1" }).isChecked()).toBe(true);
     expect(await page.getByLabel("Dato de foresatte ble informert").inputValue()).toBe(today);
+    await deferKeepConsent(page);
     await page.getByRole("button", { name: "Gjør om til stafettlogg" }).click();
     await backOnLog(page, "Notatet er nå en stafettlogg.");
     const header = logHeader(page);

@@ -333,7 +333,7 @@ describe("one answer per guardian, service and purpose", () => {
       params: { logId, consentId: both.consentId },
       form: { serviceId: ppt, reason: "Mor ringte og trakk samtykket for PPT" },
     });
-    expect(ok.location).toBe(`/logs/${logId}?notice=withdrawn#timeline`);
+    expect(ok.location).toBe(`/logs/${logId}?notice=withdrawn#notice`);
     expect(await canRead(adviser, logId)).toBe(false);
     expect(await canRead(nurse, logId)).toBe(true);
     const last = (await eventsOf(logId)).at(-1)!;

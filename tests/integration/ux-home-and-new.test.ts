@@ -10,6 +10,7 @@ import { sessionFor } from "../support/factories";
 import { giveConsent, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 import { callAction, callLoader } from "../support/requests";
 import { syntheticNationalId } from "../../app/lib/national-id";
+import { addDays } from "../../app/lib/dates";
 
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 const cookies: Record<string, string> = {};
@@ -26,7 +27,7 @@ describe("an invitation on the invitee's home page says who, from where, to whic
   it("names the inviter's service and the invitee's own, the child by first name and initials, and the date", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id, "Maja Invitert Hansen");
     const share = await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "Vil du være med?", respondBy: "2099-01-31" });
+    const { invitationId } = await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "Vil du være med?", respondBy: addDays(today(), 60) });
     type Home = { waiting: { invitations: Record<string, unknown>[] } };
     const o = await callLoader<Home>(home.loader, "/", { cookie: cookies.nurse });
     const line = o.data.waiting.invitations.find((i) => i.id === invitationId)!;
@@ -34,7 +35,7 @@ describe("an invitation on the invitee's home page says who, from where, to whic
       invitedBy: teacher().name,
       invitedByService: teacher().memberships[0]!.serviceName,
       serviceName: nurse().memberships[0]!.serviceName,
-      respondBy: "2099-01-31",
+      respondBy: addDays(today(), 60),
       overdue: false,
       log: { child: "Maja I. H.", level: 1 },
     });

@@ -115,3 +115,9 @@ export async function logTools(page: Page, english = false) {
 
 /** The entries of a log page's timeline, newest first. */
 export const timelineItems = (page: Page) => page.locator('section[aria-labelledby="timeline"] > ol > li');
+
+/** On the "make it a relay log" form: defer the consent to keep the log, with a reason. */
+export async function deferKeepConsent(page: Page, reason = "Foresatte får skjemaet med hjem i dag") {
+  await page.getByRole("radio", { name: "Ikke ennå – registrer det senere" }).check();
+  await page.getByLabel("Hvorfor er samtykket ikke registrert ennå?").fill(reason);
+}

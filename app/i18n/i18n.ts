@@ -1,5 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { dateTimeFormat } from "../lib/dates";
 import { defaultLocale, locales, type Locale } from "../lib/enums";
 import { en } from "./en";
 import { nb } from "./nb";
@@ -30,16 +31,11 @@ export function createI18n(locale: Locale): i18n {
 export const TIME_ZONE = "Europe/Oslo";
 
 export function formatDate(value: Date | number, locale: Locale) {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", {
-    dateStyle: "long",
-    timeZone: TIME_ZONE,
-  }).format(value);
+  return dateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeZone: TIME_ZONE }).format(value);
 }
 
 export function formatDateTime(value: Date | number, locale: Locale) {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: TIME_ZONE,
-  }).format(value);
+  return dateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    value,
+  );
 }

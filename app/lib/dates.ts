@@ -11,15 +11,29 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The one Intl.DateTimeFormat for a locale and options, made on first use and kept. Never
+ * construct one per call: each costs ICU memory outside the JavaScript heap that the
+ * process does not give back, and a server doing it for every date on a page grew by about
+ * 1 GB in 3 000 log reads (docs/decisions/015). Callers pass fixed options, so the cache
+ * holds a handful of entries.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Today's date in Europe/Oslo. */
 export function todayInOslo(now: Date | number = Date.now()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return dateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { dateTimeFormat } from "../../lib/dates";
 
 /** Calendar dates (YYYY-MM-DD) and timestamps in the reader's language, in Norway's time. */
 export function useDates() {
@@ -7,11 +8,11 @@ export function useDates() {
   return {
     date: (iso: string | null | undefined) =>
       iso
-        ? new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`))
+        ? dateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`))
         : "",
     dateTime: (iso: string | null | undefined) =>
       iso
-        ? new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(iso))
+        ? dateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(iso))
         : "",
   };
 }

@@ -405,6 +405,10 @@ describe("a new relay log with consent", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("Ny stafettholder").selectOption({ label: `${NURSE_NAME} – ${HEALTH}` });
     await page.getByLabel("Melding", { exact: true }).fill("Helsetjenesten bærer mest nå. Vil du overta stafetten?");
+    // Before proposing, the form says who will lose access (the school's leader reads no
+    // log held in another service) and asks her to confirm she has read it.
+    expect(await main(page).innerText()).toContain("mister tilgangen");
+    await page.getByLabel("Jeg har lest hvem som mister tilgangen til loggen").check();
     await save(page, "Foreslå overføring");
     await backOnLog(page, "Overføringen er foreslått.");
     await main(page).getByText(`Venter på svar fra ${NURSE_NAME}, ${HEALTH}`).waitFor();

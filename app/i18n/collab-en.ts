@@ -178,4 +178,11 @@ export const collabEn: CollabDictionary = {
     left: "You have left the log.",
     declined: "Your answer has been sent.",
   },
+  accessLoss: {
+    title: "These people lose access to the log",
+    intro: "Once you save, they can no longer open the log. What they wrote stays.",
+    person: "{{name}} – {{service}}",
+    confirm: "I have read who loses access to the log",
+    confirmHint: "Required because someone loses access.",
+  },
 };

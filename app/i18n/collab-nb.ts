@@ -179,4 +179,11 @@ export const collabNb = {
     left: "Du har gått ut av loggen.",
     declined: "Svaret er sendt.",
   },
+  accessLoss: {
+    title: "Disse mister tilgangen til loggen",
+    intro: "Når du lagrer, kan disse ikke lenger åpne loggen. Det de har skrevet blir stående.",
+    person: "{{name}} – {{service}}",
+    confirm: "Jeg har lest hvem som mister tilgangen til loggen",
+    confirmHint: "Påkrevd fordi noen mister tilgangen.",
+  },
 } as const;

@@ -3,11 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLossWarning } from "../components/AccessLossWarning";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { staffWithdrawalPreview, withdrawConsent } from "../domain/consent/consents.server";
+import { staffWithdrawalPreview, withdrawalLosses, withdrawConsent } from "../domain/consent/consents.server";
 import { logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -28,10 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(async () => {
     const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
     const preview = await staffWithdrawalPreview(actor, log.id, params.consentId ?? "", serviceId);
-    return { log, serviceId: serviceId ?? null, preview };
+    // Who loses access: the withdrawal itself, tried and rolled back (the same change as saving).
+    const losses = await withdrawalLosses(actor, log.id, params.consentId ?? "", serviceId);
+    return { log, serviceId: serviceId ?? null, preview, losses };
   });
 }
 
+/** The domain refuses a withdrawal that cuts someone's access unless `confirmLoss` is checked. */
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, WithdrawSchema, async (actor, logId, value) => {
     await withdrawConsent(actor, logId, args.params.consentId ?? "", value);
@@ -44,7 +48,7 @@ export const action = (args: ActionFunctionArgs) =>
  * consent — the same test the gate makes (DESIGN.md rule 11).
  */
 export default function WithdrawConsent() {
-  const { log, serviceId, preview } = useLoaderData<typeof loader>();
+  const { log, serviceId, preview, losses } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -55,7 +59,7 @@ export default function WithdrawConsent() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
   });
-  const labels = { reason: t("collab.withdraw.reason") };
+  const labels = { reason: t("collab.withdraw.reason"), confirmLoss: t("collab.accessLoss.confirm") };
   const only = serviceId ? preview.services[0] : undefined;
   const rest = preview.consent.services.filter((s) => s.id !== serviceId).map((s) => s.name).join(", ");
   return (
@@ -92,6 +96,7 @@ export default function WithdrawConsent() {
       >
         {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
         <TextAreaField field={fields.reason} label={labels.reason} rows={3} />
+        <AccessLossWarning losses={losses} confirmField={fields.confirmLoss} />
       </FormShell>
     </div>
   );

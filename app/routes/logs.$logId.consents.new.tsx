@@ -12,19 +12,21 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLossWarning, type LostReader } from "../components/AccessLossWarning";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
-import { consentFormData, recordConsent } from "../domain/consent/consents.server";
+import { consentFormData, consentLosses, recordConsent } from "../domain/consent/consents.server";
+import { isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { logSummary } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
-import { guard, withFormErrors } from "../lib/http.server";
+import { domainErrorReply, guard } from "../lib/http.server";
 import { backToLog } from "../lib/log-route.server";
 import { ErrorPage } from "../root";
 
@@ -56,6 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/**
+ * Saving a consent that narrows another and cuts someone's access is refused by the domain
+ * until `confirmLoss` is checked; the refusal comes back with who would lose access.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const logId = params.logId ?? "";
@@ -71,19 +77,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: ConsentFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { attachment, ...value } = submission.value;
-  return withFormErrors(submission, async () => {
-    await recordConsent(actor, logId, {
-      ...value,
-      attachment: attachment && attachment.size > 0 ? new Uint8Array(await attachment.arrayBuffer()) : undefined,
-    });
+  const { attachment, confirmLoss, ...value } = submission.value;
+  const input = { ...value, attachment: attachment && attachment.size > 0 ? new Uint8Array(await attachment.arrayBuffer()) : undefined };
+  try {
+    await recordConsent(actor, logId, input, { confirmLoss });
     return redirect(backToLog(logId, "consent"));
-  });
+  } catch (error) {
+    const { reply, status } = domainErrorReply(submission, error);
+    // A narrowing that cuts someone's access: the form says who, from the same change.
+    const losses = isAppError(error) && error.code === "access_loss_unconfirmed" ? await consentLosses(actor, logId, input) : [];
+    return data({ ...reply, losses }, { status });
+  }
 }
 
 export default function NewConsent() {
   const { log, guardians, services, youngPersonMayConsent, replaces, validityMonths } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const losses: LostReader[] = (lastResult as { losses?: LostReader[] } | undefined)?.losses ?? [];
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "consent",
@@ -118,6 +128,7 @@ export default function NewConsent() {
     expiresOn: t("collab.consentForm.expiresOn"),
     attachment: t("collab.consentForm.attachment"),
     categories: t("collab.consentForm.categories"),
+    confirmLoss: t("collab.accessLoss.confirm"),
   };
   const chosenGuardians = new Set((fields.guardianIds.initialValue as string[] | undefined) ?? []);
   const chosenServices = new Set((fields.serviceIds.initialValue as string[] | undefined) ?? []);
@@ -212,6 +223,7 @@ export default function NewConsent() {
             className="input"
           />
         </div>
+        <AccessLossWarning losses={losses} confirmField={fields.confirmLoss} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn-primary">
             {t("logs.forms.save")}

@@ -83,7 +83,7 @@ describe("who would lose access: a handover to another service", () => {
     expect(preview.find((l) => l.userId === cast.ids.principal)).toMatchObject({ role: "leader" });
     expect(await snapshot(logId)).toEqual(unchanged);
 
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg" });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg", confirmLoss: true });
     await answerHandover(nurse(), handoverId, { accept: true });
     expect(lostBetween(before, await readers(logId))).toEqual(preview.map((l) => l.userId).sort());
   });
@@ -95,7 +95,7 @@ describe("who would lose access: a handover to another service", () => {
       cast.health.id,
     )!;
     expect(preview.map((l) => l.userId)).toEqual([cast.ids.principal]);
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg" });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg", confirmLoss: true });
     await answerHandover(nurse(), handoverId, { accept: true });
     expect(lostBetween(before, await readers(logId))).toEqual([cast.ids.principal]);
   });
@@ -128,7 +128,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
     expect(preview.map((l) => l.userId).sort()).toEqual([nurse().id, ppt.id].sort());
     expect(preview.every((l) => l.role === "participant")).toBe(true);
     expect(await snapshot(logId)).toEqual(unchanged);
-    await withdrawConsent(teacher(), logId, shareId, { reason: "Foresatte ønsker det" });
+    await withdrawConsent(teacher(), logId, shareId, { reason: "Foresatte ønsker det", confirmLoss: true });
     expect(lostBetween(before, await readers(logId))).toEqual(preview.map((l) => l.userId).sort());
   });
 
@@ -155,7 +155,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
       expect.objectContaining({ userId: ppt.id, role: "participant", serviceId: pptService }),
     ]);
     expect(preview[0]!.serviceName).not.toBe("");
-    await recordConsent(teacher(), logId, input);
+    await recordConsent(teacher(), logId, input, { confirmLoss: true });
     expect(lostBetween(before, await readers(logId))).toEqual([ppt.id]);
   });
 
@@ -168,7 +168,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
     const preview = await previewAccessLoss(teacher(), logId, (tx, access) =>
       withdrawConsentIn(tx, access, teacher(), keep.id, { reason: "Ønsker ikke logg" }),
     );
-    await withdrawConsent(teacher(), logId, keep.id, { reason: "Ønsker ikke logg" });
+    await withdrawConsent(teacher(), logId, keep.id, { reason: "Ønsker ikke logg", confirmLoss: true });
     const lost = lostBetween(before, await readers(logId));
     expect(lost).toEqual([nurse().id, ppt.id, cast.ids.principal].sort());
     expect(preview.map((l) => l.userId).sort()).toEqual(lost);

@@ -193,7 +193,7 @@ describe("a relay log without a valid consent to keep it is flagged", () => {
     expect((await viewLog(teacher(), logId, { locale: "nb" })).flags.missingKeepConsent).toBe(false);
     const relay = await makeRelayLog(teacher(), cast.school.id, "Flagg Trukket");
     const keep = await giveConsent(teacher(), relay.logId, "keep");
-    await withdrawConsent(teacher(), relay.logId, keep.consentId, { reason: "Ønsker ikke logg" });
+    await withdrawConsent(teacher(), relay.logId, keep.consentId, { reason: "Ønsker ikke logg", confirmLoss: true });
     expect((await viewLog(teacher(), relay.logId, { locale: "nb" })).flags.missingKeepConsent).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { gateContext, isCovered } from "../consent/coverage.server";
 import { consentState } from "../consent/consents.server";
-import { previewAccessLoss, type AccessLoss } from "../consent/impact.server";
+import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { requireLogAccess, type LogAccess } from "./access.server";
@@ -352,7 +352,11 @@ export async function handoverOutcomes(actor: Actor, logId: string, candidates: 
  * The holder proposes a new holder. Within the same service no new consent is needed; to
  * another service a covering consent is. The old holder holds until the new one accepts.
  */
-export async function proposeHandover(actor: Actor, logId: string, input: { toUserId: string; toServiceId: string; message: string }) {
+export async function proposeHandover(
+  actor: Actor,
+  logId: string,
+  input: { toUserId: string; toServiceId: string; message: string; confirmLoss?: boolean },
+) {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await requireLogAccess(tx, actor, logId, "hold");
@@ -367,6 +371,9 @@ export async function proposeHandover(actor: Actor, logId: string, input: { toUs
       .where(and(eq(handovers.logId, logId), eq(handovers.status, "proposed")))
       .get();
     if (open) throw new AppError(409, "handover_pending");
+    // Who loses access once it is accepted: the holder must have confirmed reading it.
+    const move = { fromUserId: actor.id, fromServiceId: access.log.holderServiceId, toUserId: input.toUserId, toServiceId: input.toServiceId };
+    await requireLossConfirmed(tx, logId, (trial) => moveRelayIn(trial, logId, move, new Date()), input.confirmLoss);
     const id = createId();
     await tx.insert(handovers).values({
       id,

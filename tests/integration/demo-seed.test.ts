@@ -328,6 +328,24 @@ describe("the demo's consents, participants and handover", () => {
     }
   });
 
+  it("flags no demo log for a missing keep consent: each become step recorded it, on the log page and on every holder's home page", async () => {
+    const { db } = await database();
+    const flagged: string[] = [];
+    for (const log of allLogs) {
+      const holder = (await loadActor(log.holderId))!;
+      const child = (await db.select().from(children).where(eq(children.id, log.childId)).get())!;
+      if ((await viewLog(holder, log.id, { locale: "nb" })).flags.missingKeepConsent) flagged.push(child.name);
+      if (log.kind !== "relay") continue;
+      const became = eventsByLog.get(log.id)!.find((e) => e.type === "became_log")!;
+      expect((became.data as EventData["became_log"]).keepConsent, child.name).toEqual({ deferred: false });
+    }
+    for (const who of ["teacher", "kindergartenTeacher", "nurse"]) {
+      const { logs: mine } = await listMyLogs(actors[who]!, { page: 1 });
+      for (const l of mine) if (l.flags.missingKeepConsent) flagged.push(`${who}: ${l.id}`);
+    }
+    expect(flagged).toEqual([]);
+  });
+
   it("records each consent, withdrawal, invitation and answer on the timeline", async () => {
     const { db } = await database();
     const all = [...eventsByLog.values()].flat();

@@ -456,6 +456,11 @@ describe("a new relay log with consent", () => {
     await expectNoAxeViolations(page);
     await services.getByRole("checkbox", { name: PPT, exact: true }).uncheck();
     await page.getByLabel("Formål", { exact: true }).fill("Samarbeid med helsesykepleier om Mathilde. Mor ønsker ikke lenger deling med PPT.");
+    // The PPT adviser would lose access: the form says so and asks her to confirm first.
+    await save(page);
+    await main(page).getByRole("region", { name: "Disse mister tilgangen til loggen" }).getByText(`${PPT_NAME} – ${PPT}`).waitFor();
+    nurse.problems.splice(0).forEach((p) => expect(p).toMatch(failedLoad(400)));
+    await page.getByLabel("Jeg har lest hvem som mister tilgangen til loggen").check();
     await save(page);
     await backOnLog(page, "Samtykket er registrert.");
     const line = await share().innerText();

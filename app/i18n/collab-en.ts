@@ -116,6 +116,7 @@ export const collabEn: CollabDictionary = {
     reason: "Reason",
     reasonHint: "Required when you decline.",
     submit: "Send answer",
+    fromHidden: "{{name}} invites you to take part in a relay log, for {{service}}.",
   },
   handover: {
     title: "Hand over the relay",

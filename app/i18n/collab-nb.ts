@@ -115,6 +115,7 @@ export const collabNb = {
     reason: "Begrunnelse",
     reasonHint: "Påkrevd når du takker nei.",
     submit: "Send svar",
+    fromHidden: "{{name}} inviterer deg til å delta i en stafettlogg, for {{service}}.",
   },
   handover: {
     title: "Overfør stafetten",

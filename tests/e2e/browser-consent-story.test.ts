@@ -310,7 +310,7 @@ describe("a new relay log with consent", () => {
     await link.waitFor();
     await expectNoAxeViolations(page);
     await go(page, () => link.click(), /^\/invitations\/[a-z0-9]+$/, "Invitasjon til stafettlogg");
-    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for ${CHILD}, for ${HEALTH}.`);
+    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for Mathilde P. A., for ${HEALTH}.`);
     await expectNoAxeViolations(page);
     await page.getByRole("radio", { name: "Takk ja" }).check();
     await go(page, () => save(page, "Send svar"), /^\/logs\/[a-z0-9]+\?notice=accepted/, CHILD);
@@ -326,7 +326,7 @@ describe("a new relay log with consent", () => {
     await switchLanguage(page, "en");
     try {
       await page.getByRole("heading", { level: 1, name: "Invitation to a relay log" }).waitFor();
-      expect(await main(page).innerText()).toContain(`${TEACHER_NAME} invites you to take part in the relay log for ${CHILD}, for ${PPT}.`);
+      expect(await main(page).innerText()).toContain(`${TEACHER_NAME} invites you to take part in the relay log for Mathilde P. A., for ${PPT}.`);
       await page.getByRole("radio", { name: "Decline" }).check();
       await save(page, "Send answer");
       await page.getByRole("alert").getByRole("link", { name: "Reason: This field is required." }).waitFor();

@@ -594,7 +594,13 @@ export async function inviteOptions(actor: Actor, logId: string) {
   };
 }
 
-/** One invitation, for its invitee to answer (they see the child and the message). */
+/**
+ * One invitation, for its invitee to answer. As on the home page (myInvitations), the log
+ * is named — the child's first name and initials, the level — and the inviter's message
+ * shown only while a consent covers the invitee's service (or it is the holder's own) and
+ * the log is open: that consent is what lets the invitee know about the child at all.
+ * Otherwise `log` and `message` are null and the page says "a log", naming no child.
+ */
 export async function invitationForInvitee(actor: Actor, invitationId: string) {
   const { db } = await database();
   const row = await db
@@ -602,12 +608,15 @@ export async function invitationForInvitee(actor: Actor, invitationId: string) {
       id: logInvitations.id,
       logId: logInvitations.logId,
       inviteeId: logInvitations.inviteeId,
+      serviceId: logInvitations.serviceId,
       status: logInvitations.status,
       message: logInvitations.message,
       respondBy: logInvitations.respondBy,
       serviceName: services.name,
       childName: children.name,
       level: logs.level,
+      state: logs.state,
+      holderServiceId: logs.holderServiceId,
       invitedBy: users.name,
     })
     .from(logInvitations)
@@ -618,8 +627,19 @@ export async function invitationForInvitee(actor: Actor, invitationId: string) {
     .where(eq(logInvitations.id, invitationId))
     .get();
   if (!row || row.inviteeId !== actor.id || row.status !== "pending") throw notFound();
-  const { inviteeId: _invitee, ...rest } = row;
-  return { ...rest, overdue: row.respondBy < todayInOslo() };
+  const covered =
+    row.state === "open" &&
+    (row.serviceId === row.holderServiceId || (await isCovered(db, row.logId, row.serviceId, await gateContext(db))));
+  return {
+    id: row.id,
+    logId: row.logId,
+    serviceName: row.serviceName,
+    invitedBy: row.invitedBy,
+    respondBy: row.respondBy,
+    overdue: row.respondBy < todayInOslo(),
+    log: covered ? { child: shortChildName(row.childName), level: row.level } : null,
+    message: covered ? row.message : null,
+  };
 }
 
 /** Handovers proposed to the person, waiting for their answer. */

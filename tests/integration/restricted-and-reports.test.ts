@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, consents, logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -29,7 +29,7 @@ let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let bystander: Actor;
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   bystander = await actorOf((await makeUser({ memberships: [{ serviceId: cast.school.id, role: "employee" }] })).id);
   for (const [who, id] of Object.entries({ ...cast.ids, bystander: bystander.id })) cookies[who] = (await sessionFor(id)).cookie;

@@ -26,7 +26,7 @@ import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
 import { guard, withFormErrors } from "../lib/http.server";
 import { backToLog } from "../lib/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, args.data?.replaces ? "collab.consentForm.changeTitle" : "collab.consentForm.title");

@@ -100,3 +100,14 @@ export function database(): Promise<DatabaseHandle> {
 }
 
 export { schema };
+
+/**
+ * Close the process's database; the next database() opens DATABASE_URL afresh. The
+ * integration tests use it to give every test a fresh copy of the template file.
+ */
+export async function closeDatabase(): Promise<void> {
+  const handle = shared;
+  shared = undefined;
+  // A database that never opened (a bad path) has nothing to close.
+  if (handle) (await handle.catch(() => undefined))?.close();
+}

@@ -10,7 +10,7 @@ import { answerInvitation, invitationForInvitee } from "../domain/logs/collabora
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../lib/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.invitation.title");
 

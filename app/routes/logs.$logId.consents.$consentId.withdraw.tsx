@@ -15,7 +15,7 @@ import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";
 import { guard } from "../lib/http.server";
 import { backToLog, logFormAction } from "../lib/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const only = args.data?.serviceId ? args.data.preview.services[0] : undefined;

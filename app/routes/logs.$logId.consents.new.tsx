@@ -28,7 +28,7 @@ import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
 import { domainErrorReply, guard } from "../lib/http.server";
 import { backToLog } from "../lib/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, args.data?.replaces ? "collab.consentForm.changeTitle" : "collab.consentForm.title");

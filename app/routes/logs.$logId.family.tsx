@@ -16,7 +16,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { FamilyAccessSchema } from "../lib/family-schemas";
 import { guard, withFormErrors } from "../lib/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.access.title");
 

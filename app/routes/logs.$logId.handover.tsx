@@ -15,7 +15,7 @@ import { pageTitle } from "../i18n/meta";
 import { HandoverSchema } from "../lib/collaboration-schemas";
 import { guard } from "../lib/http.server";
 import { backToLog, logFormAction } from "../lib/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.title");
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -27,7 +27,7 @@ let pptService: string;
 let ppt: Actor;
 let everyone: Actor[];
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   pptService = (await makeService({ kind: "ppt" })).id;
   ppt = await actorOf((await makeUser({ memberships: [{ serviceId: pptService, role: "employee" }] })).id);

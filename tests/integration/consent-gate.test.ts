@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { children, logs } from "../../db/schema";
 import { consentState, recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
@@ -26,7 +26,7 @@ let ppt: Awaited<ReturnType<typeof actorOf>>;
 let welfare: Awaited<ReturnType<typeof actorOf>>;
 let healthLeader: Awaited<ReturnType<typeof actorOf>>;
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   pptService = (await makeService({ kind: "ppt" })).id;
   ppt = await actorOf((await makeUser({ memberships: [{ serviceId: pptService, role: "employee" }] })).id);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { createElement as h } from "react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { children, consentServices, consents, guardians, logEvents, logs } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
@@ -44,6 +44,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   Object.assign(process.env, smtpSettings(smtp));
   resetSettingsForTests();
+});
+
+beforeEach(async () => {
   cast = await makeSchoolCast();
   ppt = (await makeService({ name: PPT, kind: "ppt" })).id;
   health = (await makeService({ name: HEALTH, kind: "health_clinic" })).id;

@@ -1,5 +1,6 @@
+import { resolve } from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import {
   actions,
@@ -25,6 +26,8 @@ import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { todayInOslo } from "../../app/lib/dates";
 import { parseNationalId } from "../../app/lib/national-id";
 import type { EventData } from "../../app/lib/timeline";
+import { createId } from "../../app/lib/ids";
+import { removeDatabaseFile, restoreDatabase, snapshotDatabase } from "../support/database-file";
 
 /**
  * The demo seed (db/seed/demo.ts + demo-logs.ts) on a fresh migrated database: enough
@@ -52,6 +55,10 @@ async function actorByEmail(email: string): Promise<Actor> {
   return actor;
 }
 
+// Seeding takes a while, so it runs once; every test then gets a fresh copy of the seeded
+// file (tests/support/database-file.ts), so no test sees what another one wrote.
+const seeded = resolve(process.cwd(), "tests/.tmp", `demo-${createId()}.db`);
+
 beforeAll(async () => {
   const handle = await database();
   await seedDemo(handle, hashPassword);
@@ -75,7 +82,12 @@ beforeAll(async () => {
   })) {
     actors[key] = await actorByEmail(email);
   }
+  await snapshotDatabase(seeded);
 });
+
+beforeEach(() => restoreDatabase(seeded));
+
+afterAll(() => removeDatabaseFile(seeded));
 
 describe("the demo seed", () => {
   it("has at least twelve children, logs at every level, in both states and both kinds, and every close reason", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { consents, guardians, logEvents, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -23,7 +23,7 @@ let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let cookie = "";
 let principalCookie = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   cookie = (await sessionFor(cast.ids.teacher)).cookie;
   principalCookie = (await sessionFor(cast.ids.principal)).cookie;

@@ -492,11 +492,6 @@ export function visibleToGuardiansSql(): SQL {
         and (act.restricted_reason is not null or ${hiddenLater(sql`act.id`)}))))`;
 }
 
-/** The same rule over timeline events already loaded (corrections ride on their entry). */
-export function visibleToGuardians<E extends Pick<TimelineEvent, "type" | "restrictedReason">>(events: E[]): E[] {
-  return events.filter((e) => e.restrictedReason === null && e.type !== "restriction");
-}
-
 /** The entry to hide from the guardians, for the restriction form: the holder or its author, while the log is open. */
 export async function eventForRestriction(actor: Actor, logId: string, eventId: string, locale: Locale) {
   const summary = await logSummary(actor, logId, "write", locale);

@@ -13,6 +13,8 @@ import type { Locale } from "../../app/lib/enums";
  * JavaScript heap), part of issue 9's memory growth (docs/decisions/017).
  */
 const RealPluralRules = Intl.PluralRules;
+/** Intl.PluralRules is read-only in TypeScript's lib; it is an ordinary writable property. */
+const intl = Intl as { PluralRules: typeof Intl.PluralRules };
 let constructed = 0;
 
 beforeEach(() => {
@@ -23,11 +25,11 @@ beforeEach(() => {
     return new RealPluralRules(...args);
   } as unknown as typeof Intl.PluralRules;
   Counting.supportedLocalesOf = RealPluralRules.supportedLocalesOf;
-  Intl.PluralRules = Counting;
+  intl.PluralRules = Counting;
 });
 
 afterEach(() => {
-  Intl.PluralRules = RealPluralRules;
+  intl.PluralRules = RealPluralRules;
 });
 
 function Count({ count }: { count: number }): ReactNode {

@@ -18,6 +18,11 @@ export const mailEn: MailDictionary = {
     news: "There is something new for you to look at in Stafettlogg.",
     signIn: "Sign in to see it:",
   },
+  reminder: {
+    subject: "Reminder from Stafettlogg",
+    news: "You have a reminder in Stafettlogg: something is waiting for you.",
+    signIn: "Sign in and see \u201cFor you\u201d:",
+  },
   privacy: "To protect privacy, this e-mail contains no information about the child.",
   footer: "This e-mail was sent automatically and cannot be answered.",
 };

@@ -20,6 +20,11 @@ export const mailNb = {
     news: "Det er noe nytt for deg å se på i Stafettlogg.",
     signIn: "Logg inn for å se det:",
   },
+  reminder: {
+    subject: "Påminnelse fra Stafettlogg",
+    news: "Du har en påminnelse i Stafettlogg: noe venter på deg.",
+    signIn: "Logg inn og se «Til deg»:",
+  },
   privacy: "Av hensyn til personvernet står det ingen opplysninger om barnet i denne e-posten.",
   footer: "Denne e-posten er sendt automatisk og kan ikke besvares.",
 } as const;

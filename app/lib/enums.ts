@@ -135,3 +135,26 @@ export type InvitationStatus = (typeof invitationStatuses)[number];
 
 export const handoverStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
 export type HandoverStatus = (typeof handoverStatuses)[number];
+
+/**
+ * The reminder rules (app/domain/reminders/rules.server.ts): each is computed from a log's
+ * state with the action guide's settings. Texts under `reminders.rules.<rule>`.
+ */
+export const reminderRules = [
+  "evaluation_soon",
+  "evaluation_today",
+  "evaluation_overdue",
+  "invitation_unanswered",
+  "handover_unanswered",
+  "consent_expiring",
+  "consent_expired",
+  "orphaned_log",
+  "decision_soon",
+  "decision_overdue",
+  "child_voice_missing",
+] as const;
+export type ReminderRule = (typeof reminderRules)[number];
+
+/** An outbox row is pending until the mail has left; it is never deleted. */
+export const outboxStatuses = ["pending", "sent"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];

@@ -90,3 +90,14 @@ export function somethingNewMessage(locale: Locale, { url }: { url: string }): M
     { text: d.privacy },
   ]);
 }
+
+/** A reminder is waiting in the inbox ("Til deg"); what it is about is only in the app. */
+export function reminderMessage(locale: Locale, { url }: { url: string }): MailContent {
+  const d = dictionaries[locale];
+  return compose(locale, d.reminder.subject, [
+    { text: d.reminder.news },
+    { text: d.reminder.signIn },
+    { link: httpUrl(url) },
+    { text: d.privacy },
+  ]);
+}

@@ -7,6 +7,8 @@ export interface ShellUser {
   name: string;
   canAdminister: boolean;
   canStartLogs: boolean;
+  /** Open reminders not yet seen in "Til deg" (issue 11). */
+  inboxUnread: number;
 }
 
 /** A signed-in guardian or young person: their own, simpler menu. */
@@ -69,6 +71,11 @@ export function Shell({
               <li>
                 <NavLink to="/" end className={navClass}>
                   {t("shell.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/inbox" className={navClass}>
+                  {user.inboxUnread > 0 ? t("reminders.navUnread", { count: user.inboxUnread }) : t("reminders.nav")}
                 </NavLink>
               </li>
               {user.canStartLogs ? (

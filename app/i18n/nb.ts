@@ -2,6 +2,7 @@ import { consultationsNb } from "./consultations-nb";
 import { collabNb } from "./collab-nb";
 import { familyNb } from "./family-nb";
 import { logsNb } from "./logs-nb";
+import { remindersNb } from "./reminders-nb";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
@@ -276,6 +277,7 @@ export const nb = {
   },
   logs: logsNb,
   collab: collabNb,
+  reminders: remindersNb,
   consultations: consultationsNb,
   family: familyNb,
   pages: {

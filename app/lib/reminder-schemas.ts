@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { formSchema } from "./validation";
+
+/** The inbox's buttons: mark one reminder done, or dismiss it. */
+export const SettleReminderSchema = formSchema(
+  z.object({
+    reminderId: z.string({ error: "validation.required" }).max(40),
+    intent: z.enum(["done", "dismiss"], { error: "validation.invalidChoice" }),
+  }),
+);
+
+/** The inbox's page number; anything odd is the first page. */
+export const InboxPageSchema = formSchema(z.object({ page: z.coerce.number().int().min(1).max(100000).catch(1) }));

@@ -1,0 +1,97 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useDates } from "../components/logs/format";
+import { Notice } from "../components/ui/Notice";
+import { requireActor } from "../domain/auth/guards.server";
+import { AppError } from "../domain/errors.server";
+import { inbox, settleReminder } from "../domain/reminders/inbox.server";
+import { pageTitle } from "../i18n/meta";
+import { guard } from "../lib/http.server";
+import { InboxPageSchema, SettleReminderSchema } from "../lib/reminder-schemas";
+import { ErrorPage } from "../root";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "reminders.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const { page } = InboxPageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return inbox(actor, page);
+}
+
+/** Mark done or dismiss: only the recipient's own open reminders; anything else is 404. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(async () => {
+    const submission = parseWithZod(await request.formData(), { schema: SettleReminderSchema });
+    if (submission.status !== "success") throw new AppError(400, "body_malformed");
+    const { reminderId, intent } = submission.value;
+    await settleReminder(actor, reminderId, intent === "done" ? "done" : "dismissed");
+    return redirect(`/inbox?notice=${intent === "done" ? "done" : "dismissed"}#notice`);
+  });
+}
+
+export default function Inbox() {
+  const { items, total, page, pages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { date } = useDates();
+  const [params] = useSearchParams();
+  const notice = params.get("notice");
+  return (
+    <div className="stack max-w-3xl">
+      <h1>{t("reminders.title")}</h1>
+      <p>{t("reminders.intro")}</p>
+      {notice === "done" || notice === "dismissed" ? (
+        <div id="notice">
+          <Notice>{t(notice === "done" ? "reminders.doneNotice" : "reminders.dismissedNotice")}</Notice>
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{t("reminders.empty")}</p>
+      ) : (
+        <>
+          <p>{t("reminders.count", { count: total })}</p>
+          <ul className="stack" aria-label={t("reminders.title")}>
+            {items.map((item) => (
+              <li key={item.id} className="card stack">
+                <p className="font-semibold">
+                  {item.unread ? <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm text-white">{t("reminders.unread")}</span> : null}
+                  <Link to={item.href}>{t(`reminders.rules.${item.rule}`)}</Link>
+                </p>
+                {item.child ? <p>{t("reminders.aboutLog", { child: item.child })}</p> : null}
+                <p className="text-sm text-slate-700">
+                  {item.dueOn ? `${t("reminders.due", { date: date(item.dueOn) })} · ` : null}
+                  {t("reminders.created", { date: date(item.createdAt.slice(0, 10)) })}
+                </p>
+                <div className="flex flex-wrap gap-3">
+                  <Form method="post">
+                    <input type="hidden" name="reminderId" value={item.id} />
+                    <button type="submit" name="intent" value="done" className="btn">
+                      {t("reminders.done")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="reminderId" value={item.id} />
+                    <button type="submit" name="intent" value="dismiss" className="btn-secondary">
+                      {t("reminders.dismiss")}
+                    </button>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {pages > 1 ? (
+            <nav aria-label={t("reminders.pagination")} className="flex flex-wrap items-center gap-4">
+              {page > 1 ? <Link to={`/inbox?page=${page - 1}`}>{t("reminders.previous")}</Link> : null}
+              <span>{t("reminders.page", { page, pages })}</span>
+              {page < pages ? <Link to={`/inbox?page=${page + 1}`}>{t("reminders.next")}</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = ErrorPage;

@@ -86,7 +86,7 @@ const settingsObject = z
     OIDC_REDIRECT_URL: baseUrlSetting.optional(),
     /**
      * Run the scheduler (reminders, then the outbox) in this process, on JOBS_SCHEDULE. Safe
-     * in several processes at once: a lease lets one tick run at a time (decision 017).
+     * in several processes at once: a lease lets one tick run at a time (decision 019).
      */
     SCHEDULER: booleanSetting.default(true),
     /** A cron pattern (croner syntax, Europe/Oslo). Default: every minute. */

@@ -198,7 +198,7 @@ async function main() {
     console.log(`Families sign in at ${base}/family/login`);
     console.log(`Sign in at ${base}/login`);
   });
-  // Reminders and the outbox (decision 017); the first tick runs at once.
+  // Reminders and the outbox (decision 019); the first tick runs at once.
   const scheduler = startScheduler(settings);
   scheduler?.trigger();
   const stop = () => {

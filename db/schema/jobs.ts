@@ -5,7 +5,7 @@ import { logs } from "./logs";
 import { users } from "./people";
 
 /**
- * Background jobs (docs/decisions/017-scheduler-reminders-outbox.md). One row per job; the
+ * Background jobs (docs/decisions/019-scheduler-reminders-outbox.md). One row per job; the
  * lease columns make sure only one process runs a job at a time: a process takes the row
  * when it is free or its lease has expired, in a write transaction, and gives it back when
  * done. A process that dies holding it blocks the job only until `lease_expires_at`.

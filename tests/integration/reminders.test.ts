@@ -10,6 +10,7 @@ import { runTick, TICK_JOB } from "../../app/domain/jobs/tick.server";
 import { retryDelayMs } from "../../app/domain/mail/outbox.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/logs.server";
 import { answerInvitation, invite } from "../../app/domain/logs/collaboration.server";
+import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
 import { addDays } from "../../app/lib/dates";
 import { freePort } from "../support/server";
 import { smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
@@ -243,6 +244,40 @@ describe("the outbox", () => {
       const row = (await db.select().from(outbox).where(eq(outbox.id, pending[0]!.id)).get())!;
       expect(row.status).toBe("sent");
       expect(row.attempts).toBe(2);
+    } finally {
+      await late.close();
+    }
+  }, 30_000);
+
+  it("writes a notice with what caused it: family access refused for bad input leaves no mail; given, the mail waits out a mail server that is down", async () => {
+    const port = await freePort();
+    useMail(smtpSettings({ port }));
+    const cast = await makeSchoolCast();
+    const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
+    await giveConsent(cast.actors.teacher, logId, "keep");
+    const { db } = await database();
+    const log = (await db.query.logs.findFirst({ where: (l, { eq: e }) => e(l.id, logId) }))!;
+    const guardian = (await db.query.guardians.findFirst({ where: (g, { eq: e }) => e(g.childId, log.childId) }))!;
+    const email = `forelder-${Date.now()}@eksempel.no`;
+    const options = { signInUrl: "http://localhost:3000/family/login", locale: "nb" as const };
+    // Refused (no such guardian): nothing is given, and no mail is queued.
+    await expect(giveFamilyAccess(cast.actors.teacher, logId, { who: "aaaaaaaaaaaaaaaaaaaaaaaaaa", email }, options)).rejects.toBeTruthy();
+    expect(await db.select().from(outbox).where(eq(outbox.recipient, email))).toEqual([]);
+
+    await giveFamilyAccess(cast.actors.teacher, logId, { who: guardian.id, email }, options);
+    const queued = await db.select().from(outbox).where(eq(outbox.recipient, email));
+    expect(queued.length).toBe(1);
+    // "Deliver soon" tries at once and fails: the row stays, pending, for the tick.
+    await expect.poll(async () => (await db.select().from(outbox).where(eq(outbox.id, queued[0]!.id)).get())!.attempts).toBe(1);
+    expect((await db.select().from(outbox).where(eq(outbox.id, queued[0]!.id)).get())!.status).toBe("pending");
+
+    const late = await startSmtpServer({ port });
+    try {
+      await runTick(new Date(Date.now() + retryDelayMs(1) + 1_000));
+      const mail = await late.waitForMail((m) => m.to.includes(email));
+      expect(mail.subject).toBe("Du har fått tilgang i Stafettlogg");
+      await runTick(new Date(Date.now() + 2 * 3_600_000));
+      expect(late.messages.filter((m) => m.to.includes(email)).length).toBe(1);
     } finally {
       await late.close();
     }

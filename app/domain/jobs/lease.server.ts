@@ -3,7 +3,7 @@ import { database } from "../../../db/client.server";
 import { jobs } from "../../../db/schema";
 
 /**
- * One process at a time per job (docs/decisions/017). Taking the lease is one write
+ * One process at a time per job (docs/decisions/019). Taking the lease is one write
  * transaction, and SQLite runs one writer at a time across processes, so of two processes
  * that ask at once exactly one gets it. A holder that dies keeps it only until it expires.
  */

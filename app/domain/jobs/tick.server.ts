@@ -6,7 +6,7 @@ import { settings } from "../../config.server";
 import { todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import { guideSettingsIn } from "../guide.server";
-import { deliverOutbox, type DeliveryReport } from "../mail/outbox.server";
+import { deliverWithLease, type DeliveryReport } from "../mail/outbox.server";
 import { publicBaseUrl } from "../mail/mailer.server";
 import { reminderMessage } from "../mail/messages.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -14,7 +14,7 @@ import { dueReminders, reminderKey } from "../reminders/rules.server";
 import { acquireLease, releaseLease } from "./lease.server";
 
 /**
- * The scheduler's one job (docs/decisions/017): bring the reminders in line with the state
+ * The scheduler's one job (docs/decisions/019): bring the reminders in line with the state
  * of the logs, then send what the outbox holds. Run every minute in the server (croner, see
  * scheduler.server.ts) and once by `npm run jobs`. It takes the "tick" lease first, so two
  * processes never run it at once; and reminders are keyed by rule, subject, state and
@@ -93,7 +93,8 @@ export async function runTick(now: Date = new Date(), holder: string = processHo
   let failure: unknown;
   try {
     const reminderReport = await syncReminders(now);
-    const mail = await deliverOutbox(now);
+    // The outbox has its own lease: a request's "deliver soon" may be sending right now.
+    const mail = (await deliverWithLease(() => now)) ?? { sent: 0, failed: 0 };
     return { ...reminderReport, mail };
   } catch (error) {
     failure = error;

@@ -3,10 +3,11 @@ import { database, type Transaction } from "../../../db/client.server";
 import { outbox } from "../../../db/schema";
 import { settings } from "../../config.server";
 import { createId } from "../../lib/ids";
+import { acquireLease, releaseLease } from "../jobs/lease.server";
 import { sendMail, type MailMessage } from "./mailer.server";
 
 /**
- * The outbox (docs/decisions/017): a notice is written here in the same transaction as what
+ * The outbox (docs/decisions/019): a notice is written here in the same transaction as what
  * caused it, so it exists exactly when the change does; the sender delivers it later with
  * retry and back-off. Nothing is dropped: a mail that keeps failing is tried again every
  * few hours and stays visible as pending.
@@ -103,4 +104,50 @@ export async function deliverOutbox(now: Date, limit = 200): Promise<DeliveryRep
     await transaction((tx) => tx.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(eq(outbox.id, id)));
   }
   return report;
+}
+
+/** The outbox's own lease: the tick and "deliver soon" never send the same row at once. */
+export const OUTBOX_JOB = "outbox";
+const OUTBOX_LEASE_MS = 2 * 60_000;
+const holder = `${process.pid}-${createId().slice(0, 8)}`;
+let again = false;
+
+/**
+ * Deliver what is due, under the outbox lease; null if another process holds it (it will
+ * send what is due, and the next tick picks up anything left). Loops until nothing due is
+ * left, so a row written while it runs is sent too.
+ */
+export async function deliverWithLease(now: () => Date = () => new Date()): Promise<DeliveryReport | null> {
+  const start = now();
+  if (!(await acquireLease(OUTBOX_JOB, holder, start, OUTBOX_LEASE_MS))) {
+    again = true;
+    return null;
+  }
+  const total: DeliveryReport = { sent: 0, failed: 0 };
+  let failure: unknown;
+  try {
+    for (let round = 0; round < 20; round += 1) {
+      again = false;
+      const report = await deliverOutbox(now());
+      total.sent += report.sent;
+      total.failed += report.failed;
+      if (report.sent + report.failed === 0 && !again) break;
+    }
+    return total;
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    await releaseLease(OUTBOX_JOB, holder, now(), failure);
+  }
+}
+
+/**
+ * After a transaction that wrote to the outbox has committed: send now, without making the
+ * request wait. A failure is already recorded on the row and retried by the tick.
+ */
+export function deliverSoon(): void {
+  void deliverWithLease().catch((error: unknown) => {
+    console.error(`Outbox delivery failed: ${error instanceof Error ? error.name : "unknown error"}`);
+  });
 }

@@ -104,6 +104,8 @@ describe("the evaluation rules, on their boundary days", () => {
       decision: "continue",
       nextEvaluateOn: next,
     });
+    // Withdrawn in the transaction that wrote the evaluation, before any tick.
+    expect(await openRemindersFor(teacher)).toEqual([]);
     await runTick(at(today(), 10));
     expect(await openRemindersFor(teacher)).toEqual([]);
     const withdrawn = (await remindersFor(teacher)).filter((r) => r.withdrawnAt);
@@ -111,6 +113,33 @@ describe("the evaluation rules, on their boundary days", () => {
 
     await runTick(at(addDays(next, -7)));
     expect((await openRemindersFor(teacher)).map((r) => [r.rule, r.state])).toEqual([["evaluation_soon", next]]);
+  });
+});
+
+describe("reminders follow a change in the same transaction", () => {
+  it("an action due within a week reminds at once; a change that fails leaves no reminder", async () => {
+    const cast = await makeSchoolCast();
+    const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
+    const before = (await remindersFor(cast.ids.teacher)).length;
+    await expect(
+      addAction(cast.actors.teacher, logId, {
+        description: "Tiltak",
+        goal: "Mål",
+        responsible: "Kontaktlærer",
+        startOn: today(),
+        evaluateOn: "2099-01-01",
+      }),
+    ).rejects.toBeTruthy();
+    expect((await remindersFor(cast.ids.teacher)).length).toBe(before);
+    const actionId = await addAction(cast.actors.teacher, logId, {
+      description: "Tiltak",
+      goal: "Mål",
+      responsible: "Kontaktlærer",
+      startOn: today(),
+      evaluateOn: inDays(2),
+    });
+    const open = await openRemindersFor(cast.ids.teacher);
+    expect(open.map((r) => [r.rule, r.subjectId])).toEqual([["evaluation_soon", actionId]]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { database } from "../../../db/client.server";
+import { beforeCommit, database, type Transaction } from "../../../db/client.server";
 import { reminders, users } from "../../../db/schema";
 import { settings } from "../../config.server";
 import { todayInOslo } from "../../lib/dates";
@@ -33,18 +33,22 @@ export interface TickReport {
   mail: DeliveryReport;
 }
 
-/** Reminders: create the new ones (with their mail, in the same transaction), withdraw the stale ones. */
-export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number }> {
-  const { db, transaction } = await database();
-  const guide = await guideSettingsIn(db);
+/**
+ * Make the reminders match what the rules say should exist (all logs, or one): insert the
+ * new ones with their mail — one per person, saying only that something waits in "Til
+ * deg" — and withdraw the open ones that should no longer exist. Inside the caller's
+ * transaction.
+ */
+async function applyReminders(tx: Transaction, now: Date, logId?: string): Promise<{ created: number; withdrawn: number }> {
+  const guide = await guideSettingsIn(tx);
   const today = todayInOslo(now);
-  const due = await dueReminders(db, { today, now, evaluationIntervalDays: guide.evaluationIntervalDays });
+  const due = await dueReminders(tx, { today, now, evaluationIntervalDays: guide.evaluationIntervalDays, logId });
   const recipientIds = [...new Set(due.map((d) => d.recipientId))];
   const recipients = new Map(
     recipientIds.length === 0
       ? []
       : (
-          await db
+          await tx
             .select({ id: users.id, email: users.email })
             .from(users)
             .where(and(inArray(users.id, recipientIds), eq(users.active, true), eq(users.kind, "staff")))
@@ -53,37 +57,60 @@ export async function syncReminders(now: Date): Promise<{ created: number; withd
   const wanted = new Map(due.filter((d) => recipients.has(d.recipientId)).map((d) => [reminderKey(d), d]));
   const inboxUrl = `${publicBaseUrl(settings())}/inbox`;
 
-  return transaction(async (tx) => {
-    let created = 0;
-    let withdrawn = 0;
-    const fresh = new Map<string, string[]>();
-    for (const [key, d] of wanted) {
-      const inserted = await tx
-        .insert(reminders)
-        .values({ id: createId(), key, ...d, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: reminders.id });
-      if (inserted.length === 0) continue;
-      created += 1;
-      fresh.set(d.recipientId, [...(fresh.get(d.recipientId) ?? []), key]);
-    }
-    // One mail per person per tick, however many reminders are new: it only says there
-    // is something in "Til deg". Keyed by the reminders it is about, so it is never queued twice.
-    for (const [recipientId, keys] of fresh) {
-      const dedupeKey = `reminders:${createHash("sha256").update(keys.sort().join("\n")).digest("hex")}`;
-      await enqueueMail(tx, { to: recipients.get(recipientId)!, ...reminderMessage("nb", { url: inboxUrl }) }, { dedupeKey, now });
-    }
-    const open = await tx
-      .select({ id: reminders.id, key: reminders.key })
-      .from(reminders)
-      .where(and(isNull(reminders.withdrawnAt), isNull(reminders.doneAt), isNull(reminders.dismissedAt)));
-    const stale = open.filter((r) => !wanted.has(r.key)).map((r) => r.id);
-    for (let i = 0; i < stale.length; i += 500) {
-      const chunk = stale.slice(i, i + 500);
-      await tx.update(reminders).set({ withdrawnAt: now }).where(inArray(reminders.id, chunk));
-      withdrawn += chunk.length;
-    }
-    return { created, withdrawn };
+  let created = 0;
+  let withdrawn = 0;
+  const fresh = new Map<string, string[]>();
+  for (const [key, d] of wanted) {
+    const inserted = await tx
+      .insert(reminders)
+      .values({ id: createId(), key, ...d, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: reminders.id });
+    if (inserted.length === 0) continue;
+    created += 1;
+    fresh.set(d.recipientId, [...(fresh.get(d.recipientId) ?? []), key]);
+  }
+  // One mail per person, however many reminders are new. Keyed by the reminders it is
+  // about, so it is never queued twice.
+  for (const [recipientId, keys] of fresh) {
+    const dedupeKey = `reminders:${createHash("sha256").update(keys.sort().join("\n")).digest("hex")}`;
+    await enqueueMail(tx, { to: recipients.get(recipientId)!, ...reminderMessage("nb", { url: inboxUrl }) }, { dedupeKey, now });
+  }
+  const open = await tx
+    .select({ id: reminders.id, key: reminders.key })
+    .from(reminders)
+    .where(
+      and(
+        isNull(reminders.withdrawnAt),
+        isNull(reminders.doneAt),
+        isNull(reminders.dismissedAt),
+        logId ? eq(reminders.logId, logId) : undefined,
+      ),
+    );
+  const stale = open.filter((r) => !wanted.has(r.key)).map((r) => r.id);
+  for (let i = 0; i < stale.length; i += 500) {
+    const chunk = stale.slice(i, i + 500);
+    await tx.update(reminders).set({ withdrawnAt: now }).where(inArray(reminders.id, chunk));
+    withdrawn += chunk.length;
+  }
+  return { created, withdrawn };
+}
+
+/** Every log's reminders, in one transaction (the tick). */
+export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number }> {
+  const { transaction } = await database();
+  return transaction((tx) => applyReminders(tx, now));
+}
+
+/**
+ * One log's reminders, in the transaction that changed the log: an evaluation written
+ * withdraws its reminder at once, not at the next tick. Registered by appendEvent (every
+ * change to a log is a timeline event) to run just before the transaction commits, once
+ * per log, so it sees the final state.
+ */
+export function syncLogRemindersBeforeCommit(tx: Transaction, logId: string): void {
+  beforeCommit(tx, `reminders:${logId}`, async (t) => {
+    await applyReminders(t, new Date(), logId);
   });
 }
 

@@ -25,7 +25,12 @@ export interface RuleContext {
   today: string;
   now: Date;
   evaluationIntervalDays: number;
+  /** Only this log (the sync in the transaction that changed it); all logs when absent. */
+  logId?: string;
 }
+
+/** The condition that limits a rule to the context's log, if any. */
+const onLog = (context: RuleContext) => (context.logId ? eq(logs.id, context.logId) : undefined);
 
 type Rule = (db: Queryable, context: RuleContext) => Promise<DueReminder[]>;
 
@@ -41,12 +46,13 @@ export const DECISION_NOTICE_DAYS = 3;
 const openRelay = and(eq(logs.state, "open"), eq(logs.kind, "relay"));
 
 /** Evaluation due in 7 days, due today, overdue: to the holder, per active action. */
-const evaluations: Rule = async (db, { today }) => {
+const evaluations: Rule = async (db, context) => {
+  const { today } = context;
   const rows = await db
     .select({ actionId: actions.id, logId: logs.id, holderId: logs.holderId, evaluateOn: actions.evaluateOn })
     .from(actions)
     .innerJoin(logs, eq(logs.id, actions.logId))
-    .where(and(eq(actions.active, true), openRelay, lte(actions.evaluateOn, addDays(today, EVALUATION_NOTICE_DAYS))));
+    .where(and(eq(actions.active, true), openRelay, lte(actions.evaluateOn, addDays(today, EVALUATION_NOTICE_DAYS)), onLog(context)));
   return rows.map((r) => ({
     rule: r.evaluateOn < today ? "evaluation_overdue" : r.evaluateOn === today ? "evaluation_today" : "evaluation_soon",
     recipientId: r.holderId,
@@ -73,7 +79,8 @@ async function leadersOf(db: Queryable, serviceIds: string[]): Promise<Map<strin
 }
 
 /** Invitation unanswered on its respond-by date: to the invitee, the holder and the invitee's leaders. */
-const invitations: Rule = async (db, { today }) => {
+const invitations: Rule = async (db, context) => {
+  const { today } = context;
   const rows = await db
     .select({
       id: logInvitations.id,
@@ -85,7 +92,7 @@ const invitations: Rule = async (db, { today }) => {
     })
     .from(logInvitations)
     .innerJoin(logs, eq(logs.id, logInvitations.logId))
-    .where(and(eq(logInvitations.status, "pending"), eq(logs.state, "open"), lte(logInvitations.respondBy, today)));
+    .where(and(eq(logInvitations.status, "pending"), eq(logs.state, "open"), lte(logInvitations.respondBy, today), onLog(context)));
   const leaders = await leadersOf(
     db,
     rows.map((r) => r.serviceId),
@@ -103,13 +110,14 @@ const invitations: Rule = async (db, { today }) => {
 };
 
 /** A handover not answered within three days: to the proposed new holder and the proposer. */
-const handoverRule: Rule = async (db, { now }) => {
+const handoverRule: Rule = async (db, context) => {
+  const { now } = context;
   const cutoff = new Date(now.getTime() - HANDOVER_REMINDER_DAYS * 86_400_000);
   const rows = await db
     .select({ id: handovers.id, logId: handovers.logId, toUserId: handovers.toUserId, fromUserId: handovers.fromUserId })
     .from(handovers)
     .innerJoin(logs, eq(logs.id, handovers.logId))
-    .where(and(eq(handovers.status, "proposed"), eq(logs.state, "open"), lte(handovers.proposedAt, cutoff)));
+    .where(and(eq(handovers.status, "proposed"), eq(logs.state, "open"), lte(handovers.proposedAt, cutoff), onLog(context)));
   return rows.flatMap((r) =>
     [...new Set([r.toUserId, r.fromUserId])].map((recipientId) => ({
       rule: "handover_unanswered" as const,
@@ -123,7 +131,8 @@ const handoverRule: Rule = async (db, { now }) => {
 };
 
 /** A consent in force that expires within 30 days, or has expired: to the holder. */
-const consentRule: Rule = async (db, { today }) => {
+const consentRule: Rule = async (db, context) => {
+  const { today } = context;
   const rows = await db
     .select({ id: consents.id, logId: consents.logId, expiresOn: consents.expiresOn, holderId: logs.holderId })
     .from(consents)
@@ -134,6 +143,7 @@ const consentRule: Rule = async (db, { today }) => {
         eq(consents.decision, "given"),
         eq(logs.state, "open"),
         lte(consents.expiresOn, addDays(today, CONSENT_NOTICE_DAYS)),
+        onLog(context),
       ),
     );
   return rows.map((r) => ({
@@ -151,12 +161,13 @@ const consentRule: Rule = async (db, { today }) => {
  * until someone is appointed (the state is today's date). A private level-0 note stays
  * private unless it was discussed with the leader (as orphanedLogs in collaboration.server.ts).
  */
-const orphans: Rule = async (db, { today }) => {
+const orphans: Rule = async (db, context) => {
+  const { today } = context;
   const rows = await db
     .select({ id: logs.id, serviceId: logs.holderServiceId })
     .from(logs)
     .innerJoin(users, eq(users.id, logs.holderId))
-    .where(and(eq(logs.state, "open"), eq(users.active, false), or(eq(logs.kind, "relay"), eq(logs.sharedWithLeader, true))));
+    .where(and(eq(logs.state, "open"), eq(users.active, false), or(eq(logs.kind, "relay"), eq(logs.sharedWithLeader, true)), onLog(context)));
   const leaders = await leadersOf(
     db,
     rows.map((r) => r.serviceId),
@@ -174,7 +185,8 @@ const orphans: Rule = async (db, { today }) => {
 };
 
 /** Level 0: the decision is due within three days, or its date has come: to the writer. */
-const decisions: Rule = async (db, { today }) => {
+const decisions: Rule = async (db, context) => {
+  const { today } = context;
   const rows = await db
     .select({ id: logs.id, holderId: logs.holderId, decisionDueOn: logs.decisionDueOn })
     .from(logs)
@@ -185,6 +197,7 @@ const decisions: Rule = async (db, { today }) => {
         eq(logs.kind, "concern"),
         eq(users.active, true),
         lte(logs.decisionDueOn, addDays(today, DECISION_NOTICE_DAYS)),
+        onLog(context),
       ),
     );
   return rows.flatMap((r) =>
@@ -208,7 +221,8 @@ const decisions: Rule = async (db, { today }) => {
  * holder. Counted from the last time it was heard, or from when the log was made, so a log
  * made minutes ago does not remind at once.
  */
-const childVoice: Rule = async (db, { today, evaluationIntervalDays }) => {
+const childVoice: Rule = async (db, context) => {
+  const { today, evaluationIntervalDays } = context;
   const cutoff = addDays(today, -evaluationIntervalDays);
   // created_at is milliseconds; its Oslo date is close enough to the UTC date for a
   // 30-day-or-more interval, and the state keeps it stable.
@@ -216,7 +230,7 @@ const childVoice: Rule = async (db, { today, evaluationIntervalDays }) => {
   const rows = await db
     .select({ id: logs.id, holderId: logs.holderId, since })
     .from(logs)
-    .where(and(openRelay, gt(logs.level, 0), sql`${since} < ${cutoff}`));
+    .where(and(openRelay, gt(logs.level, 0), sql`${since} < ${cutoff}`, onLog(context)));
   return rows.map((r) => ({
     rule: "child_voice_missing" as const,
     recipientId: r.holderId,

@@ -75,7 +75,10 @@ export function Shell({
               </li>
               <li>
                 <NavLink to="/inbox" className={navClass}>
-                  {user.inboxUnread > 0 ? t("reminders.navUnread", { count: user.inboxUnread }) : t("reminders.nav")}
+                  {/* On the inbox itself everything shown is being read: no count there. */}
+                  {user.inboxUnread > 0 && location.pathname !== "/inbox"
+                    ? t("reminders.navUnread", { count: user.inboxUnread })
+                    : t("reminders.nav")}
                 </NavLink>
               </li>
               {user.canStartLogs ? (

@@ -40,7 +40,7 @@ async function main() {
     return;
   }
   console.log(
-    `Reminders: ${report.created} new, ${report.withdrawn} withdrawn. Mail: ${report.mail.sent} sent, ${report.mail.failed} failed (will be retried).`,
+    `Reminders: ${report.created} new, ${report.withdrawn} withdrawn; ${report.digests} digests. Mail: ${report.mail.sent} sent, ${report.mail.failed} failed (will be retried).`,
   );
 }
 

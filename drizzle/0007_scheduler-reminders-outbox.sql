@@ -7,6 +7,16 @@ CREATE TABLE `jobs` (
 	`last_error` text
 );
 --> statement-breakpoint
+CREATE TABLE `mail_preferences` (
+	`user_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`choice` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `kind`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "mail_choice" CHECK("mail_preferences"."choice" in ('immediately', 'daily', 'off'))
+);
+--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`dedupe_key` text,

@@ -95,6 +95,11 @@ export function Shell({
                   </NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/settings" className={navClass}>
+                  {t("settings.nav")}
+                </NavLink>
+              </li>
               <li className="ml-auto self-center text-sm text-brand-50">{t("shell.signedInAs", { name: user.name })}</li>
             </ul>
           </nav>

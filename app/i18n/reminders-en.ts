@@ -19,10 +19,6 @@ export const remindersEn: typeof remindersNb = {
   dismiss: "Dismiss",
   doneNotice: "The reminder is marked as done.",
   dismissedNotice: "The reminder is dismissed.",
-  page: "Page {{page}} of {{pages}}",
-  previous: "Previous page",
-  next: "Next page",
-  pagination: "Pages",
   rules: {
     evaluation_soon: "An action is to be evaluated within a week",
     evaluation_today: "An action is to be evaluated today",

@@ -17,10 +17,6 @@ export const remindersNb = {
   dismiss: "Avvis",
   doneNotice: "Påminnelsen er markert som gjort.",
   dismissedNotice: "Påminnelsen er avvist.",
-  page: "Side {{page}} av {{pages}}",
-  previous: "Forrige side",
-  next: "Neste side",
-  pagination: "Sider",
   rules: {
     evaluation_soon: "Et tiltak skal evalueres om under en uke",
     evaluation_today: "Et tiltak skal evalueres i dag",

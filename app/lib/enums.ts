@@ -158,3 +158,26 @@ export type ReminderRule = (typeof reminderRules)[number];
 /** An outbox row is pending until the mail has left; it is never deleted. */
 export const outboxStatuses = ["pending", "sent"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** What a person can be mailed about, each with its own choice (issue 11, point 5). */
+export const mailKinds = ["evaluations", "invitations", "handovers", "consents", "orphaned", "decisions", "child_voice"] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/** Per kind: a mail at once, one daily digest, or none (the inbox always has it). */
+export const mailChoices = ["immediately", "daily", "off"] as const;
+export type MailChoice = (typeof mailChoices)[number];
+
+/** The kind each reminder rule is mailed as. */
+export const mailKindOfRule: Record<ReminderRule, MailKind> = {
+  evaluation_soon: "evaluations",
+  evaluation_today: "evaluations",
+  evaluation_overdue: "evaluations",
+  invitation_unanswered: "invitations",
+  handover_unanswered: "handovers",
+  consent_expiring: "consents",
+  consent_expired: "consents",
+  orphaned_log: "orphaned",
+  decision_soon: "decisions",
+  decision_overdue: "decisions",
+  child_voice_missing: "child_voice",
+};

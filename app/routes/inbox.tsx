@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "../components/logs/format";
 import { Notice } from "../components/ui/Notice";
+import { Pagination } from "../components/ui/Pagination";
 import { requireActor } from "../domain/auth/guards.server";
 import { AppError } from "../domain/errors.server";
 import { inbox, settleReminder } from "../domain/reminders/inbox.server";
@@ -81,13 +82,7 @@ export default function Inbox() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav aria-label={t("reminders.pagination")} className="flex flex-wrap items-center gap-4">
-              {page > 1 ? <Link to={`/inbox?page=${page - 1}`}>{t("reminders.previous")}</Link> : null}
-              <span>{t("reminders.page", { page, pages })}</span>
-              {page < pages ? <Link to={`/inbox?page=${page + 1}`}>{t("reminders.next")}</Link> : null}
-            </nav>
-          ) : null}
+          <Pagination page={page} pages={pages} href={(n) => `/inbox?page=${n}`} />
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { outboxStatuses, reminderRules } from "../../app/lib/enums";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { mailChoices, mailKinds, outboxStatuses, reminderRules } from "../../app/lib/enums";
 import { logs } from "./logs";
 import { users } from "./people";
 
@@ -86,4 +86,21 @@ export const outbox = sqliteTable(
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
     check("outbox_status", sql`${t.status} in ('pending', 'sent')`),
   ],
+);
+
+/**
+ * A person's choice per kind of mail: at once, in the daily digest, or not at all. No row
+ * means the default (at once). The inbox shows every reminder whatever the choice.
+ */
+export const mailPreferences = sqliteTable(
+  "mail_preferences",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: mailKinds }).notNull(),
+    choice: text("choice", { enum: mailChoices }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check("mail_choice", sql`${t.choice} in ('immediately', 'daily', 'off')`)],
 );

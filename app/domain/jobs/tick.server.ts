@@ -3,12 +3,14 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { beforeCommit, database, type Transaction } from "../../../db/client.server";
 import { reminders, users } from "../../../db/schema";
 import { settings } from "../../config.server";
-import { todayInOslo } from "../../lib/dates";
+import { dateTimeFormat, todayInOslo } from "../../lib/dates";
+import { mailKindOfRule, type MailKind } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { guideSettingsIn } from "../guide.server";
 import { deliverWithLease, type DeliveryReport } from "../mail/outbox.server";
 import { publicBaseUrl } from "../mail/mailer.server";
-import { reminderMessage } from "../mail/messages.server";
+import { digestMessage, reminderMessage } from "../mail/messages.server";
+import { digestReaders, preferencesOf } from "../reminders/preferences.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { dueReminders, reminderKey } from "../reminders/rules.server";
 import { acquireLease, releaseLease } from "./lease.server";
@@ -30,6 +32,7 @@ export const processHolder = `${process.pid}-${randomBytes(4).toString("hex")}`;
 export interface TickReport {
   created: number;
   withdrawn: number;
+  digests: number;
   mail: DeliveryReport;
 }
 
@@ -70,10 +73,15 @@ async function applyReminders(tx: Transaction, now: Date, logId?: string): Promi
     created += 1;
     fresh.set(d.recipientId, [...(fresh.get(d.recipientId) ?? []), key]);
   }
-  // One mail per person, however many reminders are new. Keyed by the reminders it is
-  // about, so it is never queued twice.
+  // One mail per person, however many reminders are new, for the kinds they want mailed
+  // at once (the others wait for the digest, or only for the inbox). Keyed by the
+  // reminders it is about, so it is never queued twice.
+  const choices = await preferencesOf(tx, [...fresh.keys()]);
   for (const [recipientId, keys] of fresh) {
-    const dedupeKey = `reminders:${createHash("sha256").update(keys.sort().join("\n")).digest("hex")}`;
+    const prefs = choices.get(recipientId)!;
+    const mailed = keys.filter((key) => prefs[mailKindOfRule[wanted.get(key)!.rule]] === "immediately");
+    if (mailed.length === 0) continue;
+    const dedupeKey = `reminders:${createHash("sha256").update(mailed.sort().join("\n")).digest("hex")}`;
     await enqueueMail(tx, { to: recipients.get(recipientId)!, ...reminderMessage("nb", { url: inboxUrl }) }, { dedupeKey, now });
   }
   const open = await tx
@@ -96,10 +104,63 @@ async function applyReminders(tx: Transaction, now: Date, logId?: string): Promi
   return { created, withdrawn };
 }
 
-/** Every log's reminders, in one transaction (the tick). */
-export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number }> {
+/** The hour (Europe/Oslo) from which the day's digest goes out. */
+export const DIGEST_HOUR = 7;
+
+function osloHour(now: Date): number {
+  return Number(dateTimeFormat("en-GB", { timeZone: "Europe/Oslo", hour: "2-digit", hourCycle: "h23" }).format(now));
+}
+
+/**
+ * The daily digest, from DIGEST_HOUR: to each person who chose it for some kind, the number
+ * of open, unread reminders of those kinds — counts only. Once a day per person (the key
+ * has the date), and only when something waits.
+ */
+async function queueDigests(tx: Transaction, now: Date): Promise<number> {
+  if (osloHour(now) < DIGEST_HOUR) return 0;
+  const today = todayInOslo(now);
+  const readers = await digestReaders(tx);
+  if (readers.length === 0) return 0;
+  const choices = await preferencesOf(tx, readers);
+  const people = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, readers), eq(users.active, true), eq(users.kind, "staff")));
+  const inboxUrl = `${publicBaseUrl(settings())}/inbox`;
+  let queued = 0;
+  for (const person of people) {
+    const prefs = choices.get(person.id)!;
+    const waiting = await tx
+      .select({ rule: reminders.rule })
+      .from(reminders)
+      .where(
+        and(
+          eq(reminders.recipientId, person.id),
+          isNull(reminders.withdrawnAt),
+          isNull(reminders.doneAt),
+          isNull(reminders.dismissedAt),
+          isNull(reminders.readAt),
+        ),
+      );
+    const counts: Partial<Record<MailKind, number>> = {};
+    for (const { rule } of waiting) {
+      const kind = mailKindOfRule[rule];
+      if (prefs[kind] === "daily") counts[kind] = (counts[kind] ?? 0) + 1;
+    }
+    if (Object.keys(counts).length === 0) continue;
+    const fresh = await enqueueMail(tx, { to: person.email, ...digestMessage("nb", { url: inboxUrl, counts }) }, { dedupeKey: `digest:${person.id}:${today}`, now });
+    if (fresh) queued += 1;
+  }
+  return queued;
+}
+
+/** Every log's reminders, and the day's digests, in one transaction (the tick). */
+export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number; digests: number }> {
   const { transaction } = await database();
-  return transaction((tx) => applyReminders(tx, now));
+  return transaction(async (tx) => {
+    const result = await applyReminders(tx, now);
+    return { ...result, digests: await queueDigests(tx, now) };
+  });
 }
 
 /**

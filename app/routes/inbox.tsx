@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useDates } from "../components/logs/format";
+import { ReminderItem } from "../components/reminders/ReminderItem";
 import { Notice } from "../components/ui/Notice";
 import { Pagination } from "../components/ui/Pagination";
 import { requireActor } from "../domain/auth/guards.server";
@@ -36,7 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Inbox() {
   const { items, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { date } = useDates();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   return (
@@ -55,31 +54,7 @@ export default function Inbox() {
           <p>{t("reminders.count", { count: total })}</p>
           <ul className="stack" aria-label={t("reminders.title")}>
             {items.map((item) => (
-              <li key={item.id} className="card stack">
-                <p className="font-semibold">
-                  {item.unread ? <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm text-white">{t("reminders.unread")}</span> : null}
-                  <Link to={item.href}>{t(`reminders.rules.${item.rule}`)}</Link>
-                </p>
-                {item.child ? <p>{t("reminders.aboutLog", { child: item.child })}</p> : null}
-                <p className="text-sm text-slate-700">
-                  {item.dueOn ? `${t("reminders.due", { date: date(item.dueOn) })} · ` : null}
-                  {t("reminders.created", { date: date(item.createdAt.slice(0, 10)) })}
-                </p>
-                <div className="flex flex-wrap gap-3">
-                  <Form method="post">
-                    <input type="hidden" name="reminderId" value={item.id} />
-                    <button type="submit" name="intent" value="done" className="btn">
-                      {t("reminders.done")}
-                    </button>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="reminderId" value={item.id} />
-                    <button type="submit" name="intent" value="dismiss" className="btn-secondary">
-                      {t("reminders.dismiss")}
-                    </button>
-                  </Form>
-                </div>
-              </li>
+              <ReminderItem key={item.id} item={item} actions />
             ))}
           </ul>
           <Pagination page={page} pages={pages} href={(n) => `/inbox?page=${n}`} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as inboxRoute from "../../app/routes/inbox";
 import * as root from "../../app/root";
+import * as homeRoute from "../../app/routes/_index";
 import { runTick } from "../../app/domain/jobs/tick.server";
 import { addAction } from "../../app/domain/logs/logs.server";
 import { invite } from "../../app/domain/logs/collaboration.server";
@@ -47,6 +48,26 @@ describe("the inbox (Til deg)", () => {
 
     const after = await callLoader<Root>(root.loader, "/", { cookie });
     expect(after.data.user?.inboxUnread).toBe(0);
+  });
+
+  it("the home page's 'waiting for you' draws from the same source, without marking anything read", async () => {
+    const { cookie } = await teacherWithReminder();
+    const { html } = await renderRoute(homeRoute, "/", "/", { cookie });
+    expect(textOf(html)).toContain("1 ting venter på deg.");
+    expect(textOf(html)).toContain("Et tiltak skal evalueres om under en uke");
+    expect(html).toContain('href="/inbox"');
+    expect((await callLoader<Root>(root.loader, "/", { cookie })).data.user?.inboxUnread).toBe(1);
+  });
+
+  it("the nurse is told of an invitation at once, and it leads to the answer", async () => {
+    const cast = await makeSchoolCast();
+    const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
+    await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
+    await invite(cast.actors.teacher, logId, { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Kan du bli med?", respondBy: inDays(7) });
+    const nurse = await sessionFor(cast.ids.nurse);
+    const data = (await callLoader<Inbox>(inboxRoute.loader, "/inbox", { cookie: nurse.cookie })).data;
+    expect(data.items.map((i) => i.rule)).toEqual(["invitation_received"]);
+    expect(data.items[0]!.href).toMatch(/^\/invitations\/[a-z2-7]{26}$/);
   });
 
   it("in English too", async () => {

@@ -45,6 +45,10 @@ function linkFor(rule: ReminderRule, r: { logId: string | null; subjectId: strin
     case "evaluation_today":
     case "evaluation_overdue":
       return `${log}#action-${r.subjectId}`;
+    case "invitation_received":
+      return `/invitations/${r.subjectId}`;
+    case "handover_received":
+      return `/handovers/${r.subjectId}`;
     case "invitation_unanswered":
       // The invitee answers it; the holder looks at the log; a leader sees it on the home page.
       return isHolder ? log : `/invitations/${r.subjectId}`;
@@ -68,13 +72,29 @@ export async function unreadCount(actor: Pick<Actor, "id">): Promise<number> {
   return row?.n ?? 0;
 }
 
+export interface InboxPage {
+  items: InboxItem[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
 /** One page of the inbox; showing it marks what it shows as read (in one transaction). */
-export async function inbox(actor: Pick<Actor, "id">, page = 1): Promise<{ items: InboxItem[]; total: number; page: number; pages: number }> {
+export async function inbox(actor: Pick<Actor, "id">, page = 1): Promise<InboxPage> {
+  return inboxItems(actor, { page, size: INBOX_PAGE_SIZE, markRead: true });
+}
+
+/** The newest few, for the home page's "waiting for you": the same source, nothing marked read. */
+export async function inboxPreview(actor: Pick<Actor, "id">, size = 3): Promise<InboxPage> {
+  return inboxItems(actor, { page: 1, size, markRead: false });
+}
+
+async function inboxItems(actor: Pick<Actor, "id">, options: { page: number; size: number; markRead: boolean }): Promise<InboxPage> {
   const { db, transaction } = await database();
   const [totalRow] = await db.select({ n: count() }).from(reminders).where(open(actor.id));
   const total = totalRow?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
+  const pages = Math.max(1, Math.ceil(total / options.size));
+  const current = Math.min(Math.max(1, options.page), pages);
   const rows = await db
     .select({
       id: reminders.id,
@@ -86,16 +106,15 @@ export async function inbox(actor: Pick<Actor, "id">, page = 1): Promise<{ items
       subjectId: reminders.subjectId,
       holderId: logs.holderId,
       childName: children.name,
-      invitee: reminders.recipientId,
     })
     .from(reminders)
     .leftJoin(logs, eq(logs.id, reminders.logId))
     .leftJoin(children, eq(children.id, logs.childId))
     .where(open(actor.id))
     .orderBy(desc(reminders.createdAt), desc(reminders.id))
-    .limit(INBOX_PAGE_SIZE)
-    .offset((current - 1) * INBOX_PAGE_SIZE);
-  const unreadIds = rows.filter((r) => !r.readAt).map((r) => r.id);
+    .limit(options.size)
+    .offset((current - 1) * options.size);
+  const unreadIds = options.markRead ? rows.filter((r) => !r.readAt).map((r) => r.id) : [];
   if (unreadIds.length > 0) {
     const now = new Date();
     await transaction(async (tx) => {

@@ -109,6 +109,41 @@ const invitations: Rule = async (db, context) => {
   );
 };
 
+/**
+ * Notices: an invitation waiting for the invitee's answer, a handover waiting for the
+ * proposed holder's — from the moment they are made until they are answered.
+ */
+const received: Rule = async (db, context) => {
+  const invited = await db
+    .select({ id: logInvitations.id, logId: logInvitations.logId, inviteeId: logInvitations.inviteeId, respondBy: logInvitations.respondBy })
+    .from(logInvitations)
+    .innerJoin(logs, eq(logs.id, logInvitations.logId))
+    .where(and(eq(logInvitations.status, "pending"), eq(logs.state, "open"), onLog(context)));
+  const proposed = await db
+    .select({ id: handovers.id, logId: handovers.logId, toUserId: handovers.toUserId })
+    .from(handovers)
+    .innerJoin(logs, eq(logs.id, handovers.logId))
+    .where(and(eq(handovers.status, "proposed"), eq(logs.state, "open"), onLog(context)));
+  return [
+    ...invited.map((r) => ({
+      rule: "invitation_received" as const,
+      recipientId: r.inviteeId,
+      logId: r.logId,
+      subjectId: r.id,
+      state: "pending",
+      dueOn: r.respondBy,
+    })),
+    ...proposed.map((r) => ({
+      rule: "handover_received" as const,
+      recipientId: r.toUserId,
+      logId: r.logId,
+      subjectId: r.id,
+      state: "proposed",
+      dueOn: null,
+    })),
+  ];
+};
+
 /** A handover not answered within three days: to the proposed new holder and the proposer. */
 const handoverRule: Rule = async (db, context) => {
   const { now } = context;
@@ -241,7 +276,7 @@ const childVoice: Rule = async (db, context) => {
   }));
 };
 
-export const rules: readonly Rule[] = [evaluations, invitations, handoverRule, consentRule, orphans, decisions, childVoice];
+export const rules: readonly Rule[] = [evaluations, received, invitations, handoverRule, consentRule, orphans, decisions, childVoice];
 
 /** Every reminder that should exist now. */
 export async function dueReminders(db: Queryable, context: RuleContext): Promise<DueReminder[]> {

@@ -9,6 +9,7 @@ import { Shell } from "./components/Shell";
 import { getActor } from "./domain/auth/guards.server";
 import { can } from "./domain/auth/permissions";
 import { getFamilyMember } from "./domain/family/guards.server";
+import { unreadCount } from "./domain/reminders/inbox.server";
 import { getLocale } from "./i18n/locale.server";
 import { pageTitle } from "./i18n/meta";
 import { defaultLocale } from "./lib/enums";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: actor.name,
           canAdminister: can(actor, "users.manage") || can(actor, "services.manage"),
           canStartLogs: can(actor, "logs.start"),
+          inboxUnread: await unreadCount(actor),
         }
       : null,
   };

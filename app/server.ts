@@ -13,6 +13,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { parseSettings, SettingsError, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
+import { startScheduler } from "./domain/jobs/scheduler.server";
 import { boot } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
@@ -197,7 +198,13 @@ async function main() {
     console.log(`Families sign in at ${base}/family/login`);
     console.log(`Sign in at ${base}/login`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Reminders and the outbox (decision 019); the first tick runs at once.
+  const scheduler = startScheduler(settings);
+  scheduler?.trigger();
+  const stop = () => {
+    scheduler?.stop();
+    server.close(() => process.exit(0));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
 const collabNotices = ["consent", "withdrawn", "invited", "removed", "handover", "accepted", "handoverAccepted", "appointed"] as const;
-const familyNotices = ["given", "givenNoMail", "revoked"] as const;
+const familyNotices = ["given", "revoked"] as const;
 const filterTypes = eventTypes.filter((t) => t !== "correction" && t !== "restriction");
 
 interface Tool {

@@ -8,7 +8,7 @@ import { gateContext, isCovered } from "../consent/coverage.server";
 import { AppError } from "../errors.server";
 import { closeLogIn, appendEvent } from "../logs/logs.server";
 import { holderOf, loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
-import { sendMail } from "../mail/mailer.server";
+import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";
 import {
   familyReadable,
@@ -284,13 +284,10 @@ export async function closeAtFamilyRequest(
       guardiansToldOn: todayInOslo(),
     });
     const holder = await tx.select({ email: users.email }).from(users).where(eq(users.id, access.log.holderId)).get();
+    // The holder is told in the same transaction as the closing (decision 019).
+    if (holder) await enqueueMail(tx, { to: holder.email, ...somethingNewMessage(options.locale, { url: options.logUrl }) });
     return holder?.email ?? null;
   });
-  if (!holderEmail) return { holderTold: false };
-  try {
-    await sendMail({ to: holderEmail, ...somethingNewMessage(options.locale, { url: options.logUrl }) });
-    return { holderTold: true };
-  } catch {
-    return { holderTold: false };
-  }
+  if (holderEmail) deliverSoon();
+  return { holderTold: holderEmail !== null };
 }

@@ -11,7 +11,7 @@ import { inbox, settleReminder } from "../domain/reminders/inbox.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../lib/http.server";
 import { InboxPageSchema, SettleReminderSchema } from "../lib/reminder-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "reminders.title");
 

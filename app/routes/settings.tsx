@@ -11,7 +11,7 @@ import { myPreferences, savePreferences } from "../domain/reminders/preferences.
 import { pageTitle } from "../i18n/meta";
 import { mailChoices, mailKinds } from "../lib/enums";
 import { MailPreferencesSchema } from "../lib/reminder-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "settings.title");
 

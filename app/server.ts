@@ -14,6 +14,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { parseSettings, SettingsError, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { startScheduler } from "./domain/jobs/scheduler.server";
+import { deliveriesSettled } from "./domain/mail/outbox.server";
 import { boot } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
@@ -203,7 +204,8 @@ async function main() {
   scheduler?.trigger();
   const stop = () => {
     scheduler?.stop();
-    server.close(() => process.exit(0));
+    // Mail being sent finishes first; what is left stays in the outbox for the next start.
+    server.close(() => void deliveriesSettled().finally(() => process.exit(0)));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

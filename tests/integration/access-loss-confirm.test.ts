@@ -4,7 +4,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { consents, guardians, handovers, logEvents, logs } from "../../db/schema";
 import { createI18n } from "../../app/i18n/i18n";
@@ -33,7 +33,7 @@ let school = "";
 let health = "";
 let ppt = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   school = (await makeService({ kind: "school", name: "Nordby skole" })).id;
   health = (await makeService({ kind: "health_clinic", name: "Helsestasjonen Nord" })).id;
   ppt = (await makeService({ kind: "ppt", name: "PPT Nord" })).id;

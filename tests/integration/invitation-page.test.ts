@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as invitationPage from "../../app/routes/invitations.$invitationId";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
 import { invite } from "../../app/domain/logs/collaboration.server";
@@ -21,7 +21,7 @@ let health = "";
 const ids: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
+beforeEach(async () => {
   school = (await makeService({ kind: "school", name: "Vestby skole" })).id;
   health = (await makeService({ kind: "health_clinic", name: "Helsestasjonen Vest" })).id;
   for (const [k, serviceId] of [

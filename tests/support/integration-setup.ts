@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeEach } from "vitest";
 import { closeDatabase } from "../../db/client.server";
 import { createId } from "../../app/lib/ids";
+import { deliveriesSettled } from "../../app/domain/mail/outbox.server";
 import { removeDatabaseFile, restoreDatabase } from "./database-file";
 
 /**
@@ -24,9 +25,14 @@ process.env.DEMO_DATA = "false";
 // Production settings need the public address (links in e-mails); the tests' requests go to it.
 process.env.PUBLIC_URL = "http://localhost:3000";
 
-beforeEach(() => restoreDatabase(template, path));
+beforeEach(async () => {
+  // Mail a previous test's request is still sending must finish on its own database.
+  await deliveriesSettled();
+  await restoreDatabase(template, path);
+});
 
 afterAll(async () => {
+  await deliveriesSettled();
   await closeDatabase();
   removeDatabaseFile(path);
 });

@@ -147,7 +147,21 @@ export async function deliverWithLease(now: () => Date = () => new Date()): Prom
  * request wait. A failure is already recorded on the row and retried by the tick.
  */
 export function deliverSoon(): void {
-  void deliverWithLease().catch((error: unknown) => {
-    console.error(`Outbox delivery failed: ${error instanceof Error ? error.name : "unknown error"}`);
-  });
+  const run = deliverWithLease()
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      console.error(`Outbox delivery failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    });
+  inFlight.add(run);
+  void run.finally(() => inFlight.delete(run));
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Resolves when every delivery started by deliverSoon has finished: the server waits for
+ * it before it exits, and the tests before they replace the database.
+ */
+export async function deliveriesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.all([...inFlight]);
 }

@@ -185,5 +185,6 @@ export const collabEn: CollabDictionary = {
     person: "{{name}} – {{service}}",
     confirm: "I have read who loses access to the log",
     confirmHint: "Required because someone loses access.",
+    ifRemoved: "If you remove {{service}}, these people lose access to the log: {{people}}.",
   },
 };

@@ -186,5 +186,6 @@ export const collabNb = {
     person: "{{name}} – {{service}}",
     confirm: "Jeg har lest hvem som mister tilgangen til loggen",
     confirmHint: "Påkrevd fordi noen mister tilgangen.",
+    ifRemoved: "Fjerner du {{service}}, mister disse tilgangen til loggen: {{people}}.",
   },
 } as const;

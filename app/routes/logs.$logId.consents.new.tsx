@@ -18,7 +18,7 @@ import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
-import { consentFormData, consentLosses, recordConsent } from "../domain/consent/consents.server";
+import { consentFormData, consentLosses, recordConsent, removalLosses } from "../domain/consent/consents.server";
 import { isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { logSummary } from "../domain/logs/read.server";
@@ -54,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(async () => {
     const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
     const form = await consentFormData(actor, log.id, replaces);
-    return { log, ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
+    const removal = form.replaces ? await removalLosses(actor, log.id, form.replaces) : [];
+    return { log, ...form, removal, validityMonths: (await getGuideSettings()).consentValidityMonths };
   });
 }
 
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewConsent() {
-  const { log, guardians, services, youngPersonMayConsent, replaces, validityMonths } = useLoaderData<typeof loader>();
+  const { log, guardians, services, youngPersonMayConsent, replaces, removal, validityMonths } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const losses: LostReader[] = (lastResult as { losses?: LostReader[] } | undefined)?.losses ?? [];
   const { t } = useTranslation();
@@ -173,6 +174,14 @@ export default function NewConsent() {
         <fieldset className="field" aria-describedby={fields.serviceIds.errors?.length ? fields.serviceIds.errorId : undefined}>
           <legend className="font-semibold">{labels.serviceIds}</legend>
           <p className="hint">{t("collab.consentForm.servicesHint")}</p>
+          {removal.map((r) => (
+            <p key={r.serviceId} className="hint">
+              {t("collab.accessLoss.ifRemoved", {
+                service: r.serviceName,
+                people: r.losses.map((l) => t("collab.accessLoss.person", { name: l.name, service: l.serviceName })).join(", "),
+              })}
+            </p>
+          ))}
           <FieldErrors field={fields.serviceIds} />
           <div className="grid gap-1 sm:grid-cols-2">
             {services.map((s, i) => (

@@ -168,6 +168,24 @@ describe("narrowing a consent on the consent form", () => {
     expect(await readStatus("nurse", logId)).toBe(200);
   });
 
+  it("the change form says beforehand, per service, who would lose access if it were removed — and changes nothing", async () => {
+    const { logId, shareId } = await sharedLog("Innsnevring Forhånd");
+    const before = await state(logId);
+    const path = `/logs/${logId}/consents/new?replaces=${shareId}`;
+    const page = await callLoader<{ removal: { serviceName: string; losses: Loss[] }[] }>(consentNew.loader, path, {
+      cookie: cookies.teacher,
+      params: { logId },
+    });
+    expect(page.data.removal.map((r) => [r.serviceName, r.losses.map((l) => l.name)]).sort()).toEqual([
+      ["Helsestasjonen Nord", ["Nina Helse"]],
+      ["PPT Nord", ["Per Rådgiver"]],
+    ]);
+    const text = textOf((await renderRoute(consentNew, "/logs/:logId/consents/new", path, { cookie: cookies.teacher })).html);
+    expect(text).toContain("Fjerner du PPT Nord, mister disse tilgangen til loggen: Per Rådgiver – PPT Nord.");
+    expect(await state(logId)).toEqual(before);
+    expect(await readStatus("adviser", logId)).toBe(200);
+  });
+
   it("a narrowing that cuts nobody's access needs no confirmation", async () => {
     const { logId, shareId, guardianIds } = await sharedLog("Innsnevring Ingen", false);
     const saved = await postConsent(logId, narrowing(shareId, guardianIds));

@@ -614,6 +614,46 @@ export async function consentFormData(actor: Actor, logId: string, replacesId?: 
   };
 }
 
+/**
+ * For the "change" form, before anything is typed: per service of the consent being
+ * replaced, who would lose read access if only that service were removed (the same
+ * recordConsentIn, tried and rolled back). Only services whose removal cuts someone are
+ * listed; what the holder then saves is checked again as typed (requireLossConfirmed).
+ */
+export async function removalLosses(
+  actor: Actor,
+  logId: string,
+  replaces: NonNullable<Awaited<ReturnType<typeof consentFormData>>["replaces"]>,
+) {
+  if (replaces.scope !== "share" || replaces.decision !== "given") return [];
+  const result: { serviceId: string; serviceName: string; losses: AccessLoss[] }[] = [];
+  for (const service of replaces.services) {
+    const rest = replaces.services.filter((s) => s.id !== service.id).map((s) => s.id);
+    if (rest.length === 0) continue; // removing the last service is a withdrawal (its own form)
+    const input: ConsentInput = {
+      scope: "share",
+      decision: "given",
+      form: replaces.form,
+      note: replaces.note ?? undefined,
+      purpose: replaces.purpose,
+      categories: replaces.categories,
+      guardianIds: replaces.guardianIds,
+      youngPerson: replaces.youngPerson,
+      serviceIds: rest,
+      givenOn: todayInOslo(),
+      replacesId: replaces.id,
+    };
+    try {
+      const losses = await consentLosses(actor, logId, input);
+      if (losses.length > 0) result.push({ serviceId: service.id, serviceName: service.name, losses });
+    } catch (error) {
+      // A change the form would refuse anyway (e.g. an oral consent without its note) shows nothing here.
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+    }
+  }
+  return result;
+}
+
 /** The signed form of a consent, for the log's readers. */
 export async function consentAttachment(actor: Actor, logId: string, consentId: string) {
   const { db } = await database();

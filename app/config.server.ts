@@ -147,6 +147,22 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
 let cached: Settings | undefined;
 
 /** The process's settings, parsed on first use. */
+/**
+ * For a program's start (the server, `npm run jobs`): the settings, or a one-line message
+ * naming the bad setting and exit code 1.
+ */
+export function settingsOrExit(env: Record<string, string | undefined>): Settings {
+  try {
+    return parseSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 export function settings(): Settings {
   cached ??= parseSettings(process.env);
   return cached;

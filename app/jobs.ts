@@ -3,7 +3,7 @@
  * cron-driven setups and for looking at what a tick does. `--at <ISO date-time>` runs it as
  * of another moment (a replay, or a test's controlled clock); the default is now.
  */
-import { parseSettings, SettingsError } from "./config.server";
+import { settingsOrExit } from "./config.server";
 import { boot } from "./domain/system/boot.server";
 import { runTick } from "./domain/jobs/tick.server";
 
@@ -20,16 +20,7 @@ function nowFromArgs(args: string[]): Date {
 }
 
 async function main() {
-  let settings;
-  try {
-    settings = parseSettings(process.env);
-  } catch (error) {
-    if (error instanceof SettingsError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const settings = settingsOrExit(process.env);
   const now = nowFromArgs(process.argv.slice(2));
   process.env.DATABASE_URL = settings.DATABASE_URL;
   // The same preparation as the server's start: migrations (and the demo into an empty database).

@@ -11,7 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { parseSettings, SettingsError, type Settings } from "./config.server";
+import { settingsOrExit, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { startScheduler } from "./domain/jobs/scheduler.server";
 import { deliveriesSettled } from "./domain/mail/outbox.server";
@@ -161,16 +161,7 @@ export async function createApp(settings: Settings, build: ServerBuild) {
 }
 
 async function main() {
-  let settings: Settings;
-  try {
-    settings = parseSettings(process.env);
-  } catch (error) {
-    if (error instanceof SettingsError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const settings = settingsOrExit(process.env);
   process.env.NODE_ENV ??= "production";
   // The Remix build reads the same validated environment.
   process.env.DATABASE_URL = settings.DATABASE_URL;

@@ -20,18 +20,14 @@ export function ReminderItem({ item, actions = false }: { item: InboxItem; actio
       </p>
       {actions ? (
         <div className="flex flex-wrap gap-3">
-          <Form method="post" action="/inbox">
-            <input type="hidden" name="reminderId" value={item.id} />
-            <button type="submit" name="intent" value="done" className="btn">
-              {t("reminders.done")}
-            </button>
-          </Form>
-          <Form method="post" action="/inbox">
-            <input type="hidden" name="reminderId" value={item.id} />
-            <button type="submit" name="intent" value="dismiss" className="btn-secondary">
-              {t("reminders.dismiss")}
-            </button>
-          </Form>
+          {(["done", "dismiss"] as const).map((intent) => (
+            <Form key={intent} method="post" action="/inbox">
+              <input type="hidden" name="reminderId" value={item.id} />
+              <button type="submit" name="intent" value={intent} className={intent === "done" ? "btn" : "btn-secondary"}>
+                {t(intent === "done" ? "reminders.done" : "reminders.dismiss")}
+              </button>
+            </Form>
+          ))}
         </div>
       ) : null}
     </li>

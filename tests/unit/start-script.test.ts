@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * The production server runs with a heap limit: without one V8 sizes its heap from the
  * machine's memory (about 4 GB on this one) and lets it grow to several times the live data
  * under steady traffic, which alone took RSS past issue 9's 250 MB. With
- * --max-old-space-size=512 it collects sooner and the server stays near 170 MB
+ * --max-old-space-size=512 it collects sooner and the server stayed at 170–200 MiB over 20,000 reads
  * (docs/decisions/017; measured by tests/bench/memory.mjs, which starts the server with the
  * serve script's flags).
  */

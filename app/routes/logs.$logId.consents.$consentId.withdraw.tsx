@@ -8,12 +8,12 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { staffWithdrawalPreview, withdrawConsent } from "../domain/consent/consents.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../root";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -26,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const serviceId = new URL(request.url).searchParams.get("service") || undefined;
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const preview = await staffWithdrawalPreview(actor, log.id, params.consentId ?? "", serviceId);
+    const { log, preview } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => ({
+      preview: await staffWithdrawalPreview(access, params.consentId ?? "", serviceId),
+    }));
     return { log, serviceId: serviceId ?? null, preview };
   });
 }

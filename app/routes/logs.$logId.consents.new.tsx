@@ -19,13 +19,13 @@ import { requireActor } from "../domain/auth/guards.server";
 import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
 import { consentFormData, recordConsent } from "../domain/consent/consents.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
-import { guard, withFormErrors } from "../lib/http.server";
-import { backToLog } from "../lib/log-route.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
+import { backToLog } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../root";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -50,9 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const replaces = new URL(request.url).searchParams.get("replaces") ?? undefined;
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const form = await consentFormData(actor, log.id, replaces);
-    return { log, ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
+    const form = await logForm(actor, params.logId ?? "", "hold", getLocale(request), (access) => consentFormData(access, replaces));
+    return { ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
   });
 }
 

@@ -4,7 +4,8 @@ import { database } from "../../db/client.server";
 import { actions, consents, logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { addEntry, addVoice, closeLog, correctEvent } from "../../app/domain/logs/logs.server";
-import { viewLog, visibleToGuardians, visibleToGuardiansSql } from "../../app/domain/logs/read.server";
+import { visibleToFamily, visibleToFamilySql } from "../../app/domain/access/visibility.server";
+import { viewLog } from "../../app/domain/logs/read.server";
 import { recordWelfareReport, restrictEvent } from "../../app/domain/logs/restrictions.server";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as logPage from "../../app/routes/logs.$logId._index";
@@ -66,7 +67,7 @@ async function guardianEventIds(logId: string) {
   const rows = await db
     .select({ id: logEvents.id })
     .from(logEvents)
-    .where(and(eq(logEvents.logId, logId), visibleToGuardiansSql()))
+    .where(and(eq(logEvents.logId, logId), visibleToFamilySql()))
     .orderBy(asc(logEvents.seq));
   return rows.map((r) => r.id);
 }
@@ -209,7 +210,7 @@ describe("an entry restricted when it is written", () => {
     expect(visible).toContain(open);
     for (const hidden of [noteRow.id, childVoiceRow.id, guardianVoice]) expect(visible).not.toContain(hidden);
     // The same rule over a loaded timeline.
-    expect(visibleToGuardians(events).map((e) => e.id)).toEqual(events.filter((e) => visible.includes(e.id)).map((e) => e.id));
+    expect(visibleToFamily(events).map((e) => e.id)).toEqual(events.filter((e) => visible.includes(e.id)).map((e) => e.id));
   });
 
   it("the reason is required when ticked: next to the field, the text kept, nothing written", async () => {
@@ -287,7 +288,7 @@ describe("hiding an entry later", () => {
     const visible = await guardianEventIds(logId);
     expect(visible).not.toContain(noteId);
     expect(visible).not.toContain(restriction.id);
-    expect(visibleToGuardians(events).map((e) => e.id)).not.toContain(noteId);
+    expect(visibleToFamily(events).map((e) => e.id)).not.toContain(noteId);
 
     // Again: nothing new is written, and the form is gone.
     const count = (await eventsOf(logId)).length;

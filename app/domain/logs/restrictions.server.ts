@@ -5,7 +5,7 @@ import { todayInOslo } from "../../lib/dates";
 import { restrictableTypes } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
-import type { LogRole } from "./access.server";
+import type { StaffRole } from "../access/open.server";
 import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess } from "./logs.server";
 
 /**
@@ -59,7 +59,7 @@ export async function isRestricted(db: Queryable, event: { id: string; logId: st
 }
 
 /** The rule for hiding an entry later: the holder, or the person who wrote it, while the log is open. */
-export function mayRestrict(role: LogRole, actor: Actor, event: { authorId: string; type: string }) {
+export function mayRestrict(role: StaffRole, actor: Actor, event: { authorId: string; type: string }) {
   return restrictableTypes.has(event.type as never) && (role === "holder" || event.authorId === actor.id);
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.server";
 import { logEvents } from "../../../db/schema";
 import type { TimelineEvent } from "../../lib/timeline";
 import type { LogAccess } from "./open.server";
@@ -20,7 +21,10 @@ function laterRestriction(eventId: SQL): SQL {
     where hidden.about_event_id = ${eventId} and hidden.type = 'restriction' order by hidden.seq limit 1)`;
 }
 
-/** SQL (on `log_events`): why the entry is hidden from the family, or null. */
+/**
+ * SQL (on `log_events`): why the entry is hidden from the family, or null. Select it only
+ * in a query with a join (drizzle leaves a single-table query's selected columns unqualified).
+ */
 export function hiddenFromFamilySql(): SQL<string | null> {
   return sql<string | null>`coalesce(
     ${logEvents.restrictedReason},
@@ -50,4 +54,16 @@ export function visibleEvents(access: LogAccess): SQL {
 /** The same rule over timeline events already loaded with their reason (corrections ride on their entry). */
 export function visibleToFamily<E extends Pick<TimelineEvent, "type" | "restrictedReason">>(events: E[]): E[] {
   return events.filter((e) => e.restrictedReason === null && e.type !== "restriction");
+}
+
+/** Whether an entry is already hidden from the family (so hiding it again adds nothing). */
+export async function isHiddenFromFamily(db: Queryable, event: { id: string; logId: string }) {
+  // In a where clause: drizzle writes a single-table query's selected columns unqualified,
+  // which would bind them to the subqueries' own tables.
+  const row = await db
+    .select({ id: logEvents.id })
+    .from(logEvents)
+    .where(and(eq(logEvents.id, event.id), eq(logEvents.logId, event.logId), sql`${hiddenFromFamilySql()} is not null`))
+    .get();
+  return row !== undefined;
 }

@@ -29,13 +29,13 @@ import {
   type Requirement,
   type StaffAccess,
 } from "../access/open.server";
-import { hiddenFromFamilySql, visibleEvents } from "../access/visibility.server";
+import { hiddenFromFamilySql, isHiddenFromFamily, visibleEvents } from "../access/visibility.server";
 import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
 import { consentState } from "../consent/consents.server";
 import { guideSettingsIn, levelTexts } from "../guide.server";
 import { AppError } from "../errors.server";
-import { isRestricted, mayRestrict } from "./restrictions.server";
+import { mayRestrict } from "./restrictions.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
 export const HOME_PAGE_SIZE = 25;
@@ -495,7 +495,7 @@ export async function eventForRestriction(actor: Actor, logId: string, eventId: 
     if (!event || !restrictableTypes.has(event.type)) throw new AppError(404, "not_found");
     if (!mayRestrict(access.role, actor, event)) throw new AppError(403, "forbidden");
     // Already hidden: there is nothing left to do here.
-    if (await isRestricted(db, event)) throw new AppError(404, "not_found");
+    if (await isHiddenFromFamily(db, event)) throw new AppError(404, "not_found");
     return {
       event: { id: event.id, type: event.type, occurredOn: event.occurredOn, authorName: event.authorName, text: mainText(event) },
     };

@@ -32,7 +32,7 @@ import { consentCounts, gateContext, hasKeepConsent, isCovered } from "../access
  * Consents (DESIGN.md rule 3): to keep the relay log, and to share it with services —
  * never with named people. Recorded by the holder (the family's own digital consent comes
  * with the family issue). A change is a new consent that supersedes the old; a withdrawal
- * takes effect at once through the gate in coverage.server.ts.
+ * takes effect at once through the gate in access/consent-gate.server.ts.
  */
 export interface ConsentInput {
   scope: ConsentScope;
@@ -383,7 +383,7 @@ async function stillCoveredNames(db: Queryable, logId: string, list: { id: strin
 /**
  * What a withdrawal will do, before it is made (DESIGN.md rule 11): per withdrawn service,
  * whether the gate will still let it in afterwards and through whose consent. The same
- * test as the gate (coverage.server.ts), applied to the consents that remain.
+ * test as the gate (access/consent-gate.server.ts), applied to the consents that remain.
  */
 export async function withdrawalPreview(
   db: Queryable,

@@ -26,7 +26,7 @@ import { staffViewer } from "../access/viewer";
 import { appendEvent, closeLogIn, type EventScope } from "../logs/logs.server";
 import { sha256Hex } from "../auth/tokens.server";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./attachments.server";
-import { consentCounts, gateContext, hasKeepConsent, isCovered } from "../access/consent-gate.server";
+import { consentCounts, coveringConsents, gateContext, hasKeepConsent, isCovered } from "../access/consent-gate.server";
 
 /**
  * Consents (DESIGN.md rule 3): to keep the relay log, and to share it with services —
@@ -416,7 +416,7 @@ export async function withdrawalPreview(
     ending: ending.size,
     closesLog,
     services: withdrawn.map((s) => {
-      const through = state.filter((c) => c.counts && !ending.has(c.id) && c.services.some((x) => x.id === s.id));
+      const through = coveringConsents(state.filter((c) => !ending.has(c.id)), s.id);
       return {
         id: s.id,
         name: s.name,

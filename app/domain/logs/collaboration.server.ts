@@ -6,7 +6,7 @@ import { addDays, todayInOslo } from "../../lib/dates";
 import { transferRelay } from "../access/relay.server";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
-import { covers, gateContext, passesGate } from "../access/consent-gate.server";
+import { covers, coveringConsents, gateContext, passesGate } from "../access/consent-gate.server";
 import { assertMay, checkLog, ledServiceIds, readableLogs, type LogRow, type StaffAccess } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import { consentState } from "../consent/consents.server";
@@ -295,7 +295,7 @@ export async function handoverOutcomes(access: StaffAccess, candidates: { userId
   assertMay(access, "hold");
   const losses = await handoverLosses(access.viewer.actor, access.log.id, candidates);
   const { db } = await database();
-  const counting = (await consentState(db, access.log)).filter((c) => c.counts && c.scope === "share");
+  const sharing = (await consentState(db, access.log)).filter((c) => c.scope === "share");
   const holderService = (await db.select({ name: services.name }).from(services).where(eq(services.id, access.log.holderServiceId)).get())!;
   const outcomes: HandoverOutcome[] = [];
   for (const c of candidates) {
@@ -306,7 +306,7 @@ export async function handoverOutcomes(access: StaffAccess, candidates: { userId
       serviceName: c.serviceName,
       losses: lost,
       holderStays: !lost.some((l) => l.userId === access.log.holderId),
-      widenConsentId: counting.find((k) => k.services.some((s) => s.id === c.serviceId))?.id ?? null,
+      widenConsentId: coveringConsents(sharing, c.serviceId)[0]?.id ?? null,
     });
   }
   return { holderId: access.log.holderId, holderServiceName: holderService.name, outcomes };

@@ -4,7 +4,7 @@ import type { StaffViewer } from "../../app/domain/access/viewer";
 
 /**
  * A read of a log's data without the check and the access-log row does not compile
- * (docs/decisions/017-one-access-layer.md). These lines are checked by `npm run typecheck`
+ * (docs/decisions/020-one-access-layer.md). These lines are checked by `npm run typecheck`
  * (tsconfig includes tests/): each `@ts-expect-error` fails the typecheck the day the call
  * under it compiles — a bare id, a forged object, a write's check, or a family member's
  * access where the staff's is asked. The functions are typed, never called.

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /**
- * The layout's boundaries (CONVENTIONS.md "Boundaries", docs/decisions/017-one-access-layer.md),
+ * The layout's boundaries (CONVENTIONS.md "Boundaries", docs/decisions/020-one-access-layer.md),
  * read from the import statements of the source files:
  * - a route never imports `db/` or `drizzle-orm`, nor the functions that write the access
  *   log or hand out access (app/domain/access/open.server.ts) — it calls the domain, which

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { children, guardians, logs } from "../../db/schema";
 import { covers, gateContext, isCovered, passesGate } from "../../app/domain/access/consent-gate.server";
@@ -20,7 +20,7 @@ let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let services: string[];
 const categories = [undefined, "health", "school"] as const;
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   services = [cast.school.id, cast.health.id, cast.otherSchool.id];
   for (const kind of ["ppt", "child_welfare", "bup"] as const) services.push((await makeService({ kind })).id);

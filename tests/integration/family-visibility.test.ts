@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, logEvents } from "../../db/schema";
 import { visibleToFamilySql } from "../../app/domain/access/visibility.server";
@@ -14,7 +14,7 @@ import { inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-fact
  * is hidden cannot be hidden again — an evaluation of a hidden action included.
  */
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
 });
 

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, guardians, logs, users } from "../../db/schema";
 import { gateContext } from "../../app/domain/access/consent-gate.server";
@@ -14,7 +14,7 @@ import { makeConcern, makeRelayLog, makeSchoolCast } from "../support/log-factor
  * alike. A write's check (checkLog) records nothing.
  */
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { database, type Transaction } from "../../../db/client.server";
 import { children, handovers, logEvents, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";

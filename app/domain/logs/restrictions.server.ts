@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.server";
 import { logEvents } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
 import { restrictableTypes } from "../../lib/timeline";

@@ -84,6 +84,13 @@ const settingsObject = z
     OIDC_NATIONAL_ID_CLAIM: z.string().min(1).default("pid"),
     /** Default: PUBLIC_URL (or the request's origin) + /family/oidc/callback. */
     OIDC_REDIRECT_URL: baseUrlSetting.optional(),
+    /**
+     * Run the scheduler (reminders, then the outbox) in this process, on JOBS_SCHEDULE. Safe
+     * in several processes at once: a lease lets one tick run at a time (decision 019).
+     */
+    SCHEDULER: booleanSetting.default(true),
+    /** A cron pattern (croner syntax, Europe/Oslo). Default: every minute. */
+    JOBS_SCHEDULE: z.string().min(1).default("* * * * *"),
   });
 
 const settingsSchema = settingsObject
@@ -140,6 +147,22 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
 let cached: Settings | undefined;
 
 /** The process's settings, parsed on first use. */
+/**
+ * For a program's start (the server, `npm run jobs`): the settings, or a one-line message
+ * naming the bad setting and exit code 1.
+ */
+export function settingsOrExit(env: Record<string, string | undefined>): Settings {
+  try {
+    return parseSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 export function settings(): Settings {
   cached ??= parseSettings(process.env);
   return cached;

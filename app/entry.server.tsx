@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "./components/nonce";
-import { createI18n } from "./i18n/i18n";
+import { i18nFor } from "./i18n/i18n";
 import { getLocale } from "./i18n/locale.server";
 
 export const streamTimeout = 5_000;
@@ -19,7 +19,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const i18n = createI18n(getLocale(request));
+  // The process's instance for the language, shared by all requests (docs/decisions/017).
+  const i18n = i18nFor(getLocale(request));
   const bot = isbot(request.headers.get("user-agent") || "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -1,24 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import stylesheet from "../styles/app.css";
+import { ErrorPage } from "./components/ErrorPage";
 import { useNonce } from "./components/nonce";
-import { translateError } from "./components/ui/messages";
 import { Shell } from "./components/Shell";
 import { getActor } from "./domain/auth/guards.server";
 import { can } from "./domain/auth/permissions";
 import { getFamilyMember } from "./domain/family/guards.server";
+import { unreadCount } from "./domain/reminders/inbox.server";
 import { getLocale } from "./i18n/locale.server";
 import { pageTitle } from "./i18n/meta";
 import { defaultLocale } from "./lib/enums";
@@ -41,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: actor.name,
           canAdminister: can(actor, "users.manage") || can(actor, "services.manage"),
           canStartLogs: can(actor, "logs.start"),
+          inboxUnread: await unreadCount(actor),
         }
       : null,
   };
@@ -81,31 +73,4 @@ export default function App() {
 
 export function ErrorBoundary() {
   return <ErrorPage />;
-}
-
-/** 404, 403 and everything else: a plain page that reveals nothing internal. */
-export function ErrorPage() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const home = useRouteLoaderData<typeof loader>("root")?.family ? "/family" : "/";
-  // A domain refusal such as "the log is closed" carries a code with a translated text.
-  const code = isRouteErrorResponse(error) ? (error.data as { code?: unknown } | null)?.code : undefined;
-  const [title, body] =
-    status === 404
-      ? [t("pages.notFoundTitle"), t("pages.notFoundBody")]
-      : status === 403
-        ? [t("pages.forbiddenTitle"), t("pages.forbiddenBody")]
-        : (status === 409 || status === 400 || status === 413 || status === 415) && typeof code === "string"
-          ? [t("pages.refusedTitle"), translateError(t, `errors.${code}`)]
-          : [t("pages.errorTitle"), t("pages.errorBody")];
-  return (
-    <div className="stack">
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <Link to={home}>{t("pages.backHome")}</Link>
-      </p>
-    </div>
-  );
 }

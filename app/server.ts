@@ -11,8 +11,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { parseSettings, SettingsError, type Settings } from "./config.server";
+import { settingsOrExit, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
+import { startScheduler } from "./domain/jobs/scheduler.server";
+import { deliveriesSettled } from "./domain/mail/outbox.server";
 import { boot } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
@@ -159,16 +161,7 @@ export async function createApp(settings: Settings, build: ServerBuild) {
 }
 
 async function main() {
-  let settings: Settings;
-  try {
-    settings = parseSettings(process.env);
-  } catch (error) {
-    if (error instanceof SettingsError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const settings = settingsOrExit(process.env);
   process.env.NODE_ENV ??= "production";
   // The Remix build reads the same validated environment.
   process.env.DATABASE_URL = settings.DATABASE_URL;
@@ -197,7 +190,14 @@ async function main() {
     console.log(`Families sign in at ${base}/family/login`);
     console.log(`Sign in at ${base}/login`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Reminders and the outbox (decision 019); the first tick runs at once.
+  const scheduler = startScheduler(settings);
+  scheduler?.trigger();
+  const stop = () => {
+    scheduler?.stop();
+    // Mail being sent finishes first; what is left stays in the outbox for the next start.
+    server.close(() => void deliveriesSettled().finally(() => process.exit(0)));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -28,6 +28,34 @@ export function toLibsqlUrl(value: string): string {
   return `file:${absolute}`;
 }
 
+/**
+ * Work that belongs to a transaction but must see its final state: registered while the
+ * transaction runs (keyed, so the same work is registered once), run inside it just before
+ * it commits. A transaction that throws runs none of it.
+ */
+type CommitHook = (tx: Transaction) => Promise<void>;
+const commitHooks = new WeakMap<Transaction, Map<string, CommitHook>>();
+
+export function beforeCommit(tx: Transaction, key: string, hook: CommitHook): void {
+  let hooks = commitHooks.get(tx);
+  if (!hooks) {
+    hooks = new Map();
+    commitHooks.set(tx, hooks);
+  }
+  if (!hooks.has(key)) hooks.set(key, hook);
+}
+
+async function runCommitHooks(tx: Transaction) {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) return;
+  // A hook may register another (a reminder sync writing an event would); run until none is left.
+  while (hooks.size > 0) {
+    const [key, hook] = hooks.entries().next().value as [string, CommitHook];
+    hooks.delete(key);
+    await hook(tx);
+  }
+}
+
 /** A promise-chain mutex: one holder at a time, in call order. */
 class Mutex {
   #tail: Promise<unknown> = Promise.resolve();
@@ -72,7 +100,12 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     transaction: (fn) =>
       writes.run(async () => {
         try {
-          return await db.transaction(fn); // libSQL begins "write" (IMMEDIATE) transactions
+          // libSQL begins "write" (IMMEDIATE) transactions.
+          return await db.transaction(async (tx) => {
+            const result = await fn(tx);
+            await runCommitHooks(tx);
+            return result;
+          });
         } finally {
           // The client opens a fresh connection after a transaction; give it our pragmas.
           await applyConnectionPragmas(client, local);
@@ -100,3 +133,14 @@ export function database(): Promise<DatabaseHandle> {
 }
 
 export { schema };
+
+/**
+ * Close the process's database; the next database() opens DATABASE_URL afresh. The
+ * integration tests use it to give every test a fresh copy of the template file.
+ */
+export async function closeDatabase(): Promise<void> {
+  const handle = shared;
+  shared = undefined;
+  // A database that never opened (a bad path) has nothing to close.
+  if (handle) (await handle.catch(() => undefined))?.close();
+}

@@ -5,7 +5,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Three depths (CONVENTIONS.md "Tests"): unit (pure rules), integration (loaders and
- * actions with real Requests on a real SQLite file per test file), e2e (the built server
+ * actions with real Requests on a fresh copy of a migrated SQLite file per test), e2e (the built server
  * in Debian's Chromium). `npm test` (tests/run.mjs) builds first and runs all three.
  */
 export default defineConfig({

@@ -7,6 +7,8 @@ export interface ShellUser {
   name: string;
   canAdminister: boolean;
   canStartLogs: boolean;
+  /** Open reminders not yet seen in "Til deg" (issue 11). */
+  inboxUnread: number;
 }
 
 /** A signed-in guardian or young person: their own, simpler menu. */
@@ -71,6 +73,14 @@ export function Shell({
                   {t("shell.home")}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/inbox" className={navClass}>
+                  {/* On the inbox itself everything shown is being read: no count there. */}
+                  {user.inboxUnread > 0 && location.pathname !== "/inbox"
+                    ? t("reminders.navUnread", { count: user.inboxUnread })
+                    : t("reminders.nav")}
+                </NavLink>
+              </li>
               {user.canStartLogs ? (
                 <li>
                   <NavLink to="/consultations" className={navClass}>
@@ -85,6 +95,11 @@ export function Shell({
                   </NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/settings" className={navClass}>
+                  {t("settings.nav")}
+                </NavLink>
+              </li>
               <li className="ml-auto self-center text-sm text-brand-50">{t("shell.signedInAs", { name: user.name })}</li>
             </ul>
           </nav>

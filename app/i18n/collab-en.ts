@@ -116,6 +116,7 @@ export const collabEn: CollabDictionary = {
     reason: "Reason",
     reasonHint: "Required when you decline.",
     submit: "Send answer",
+    fromHidden: "{{name}} invites you to take part in a relay log, for {{service}}.",
   },
   handover: {
     title: "Hand over the relay",
@@ -177,5 +178,13 @@ export const collabEn: CollabDictionary = {
     appointed: "A new relay holder has been appointed.",
     left: "You have left the log.",
     declined: "Your answer has been sent.",
+  },
+  accessLoss: {
+    title: "These people lose access to the log",
+    intro: "Once you save, they can no longer open the log. What they wrote stays.",
+    person: "{{name}} – {{service}}",
+    confirm: "I have read who loses access to the log",
+    confirmHint: "Required because someone loses access.",
+    ifRemoved: "If you remove {{service}}, these people lose access to the log: {{people}}.",
   },
 };

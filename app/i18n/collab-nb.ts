@@ -115,6 +115,7 @@ export const collabNb = {
     reason: "Begrunnelse",
     reasonHint: "Påkrevd når du takker nei.",
     submit: "Send svar",
+    fromHidden: "{{name}} inviterer deg til å delta i en stafettlogg, for {{service}}.",
   },
   handover: {
     title: "Overfør stafetten",
@@ -178,5 +179,13 @@ export const collabNb = {
     appointed: "Ny stafettholder er utnevnt.",
     left: "Du har gått ut av loggen.",
     declined: "Svaret er sendt.",
+  },
+  accessLoss: {
+    title: "Disse mister tilgangen til loggen",
+    intro: "Når du lagrer, kan disse ikke lenger åpne loggen. Det de har skrevet blir stående.",
+    person: "{{name}} – {{service}}",
+    confirm: "Jeg har lest hvem som mister tilgangen til loggen",
+    confirmHint: "Påkrevd fordi noen mister tilgangen.",
+    ifRemoved: "Fjerner du {{service}}, mister disse tilgangen til loggen: {{people}}.",
   },
 } as const;

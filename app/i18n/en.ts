@@ -2,6 +2,8 @@ import { consultationsEn } from "./consultations-en";
 import { collabEn } from "./collab-en";
 import { familyEn } from "./family-en";
 import { logsEn } from "./logs-en";
+import { remindersEn } from "./reminders-en";
+import { settingsEn } from "./settings-en";
 import type { Dictionary } from "./nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
@@ -273,6 +275,8 @@ export const en: Dictionary = {
   },
   logs: logsEn,
   collab: collabEn,
+  reminders: remindersEn,
+  settings: settingsEn,
   consultations: consultationsEn,
   family: familyEn,
   pages: {

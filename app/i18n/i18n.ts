@@ -27,6 +27,24 @@ export function createI18n(locale: Locale): i18n {
   return instance;
 }
 
+const shared = new Map<Locale, i18n>();
+
+/**
+ * The process's one instance for a language, made on first use and kept: the server renders
+ * every request with it. Nothing changes an instance's language or resources after init, so
+ * requests can share it. An instance per request cost a store, a translator and, for each
+ * language it resolves plurals in, an Intl.PluralRules (ICU memory outside the JavaScript
+ * heap) on every page (docs/decisions/017).
+ */
+export function i18nFor(locale: Locale): i18n {
+  let instance = shared.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    shared.set(locale, instance);
+  }
+  return instance;
+}
+
 /** Dates shown to people are in Norway's time zone, whatever the server's. */
 export const TIME_ZONE = "Europe/Oslo";
 

@@ -18,6 +18,26 @@ export const mailEn: MailDictionary = {
     news: "There is something new for you to look at in Stafettlogg.",
     signIn: "Sign in to see it:",
   },
+  reminder: {
+    subject: "Reminder from Stafettlogg",
+    news: "You have a reminder in Stafettlogg: something is waiting for you.",
+    signIn: "Sign in and see \u201cFor you\u201d:",
+  },
+  digest: {
+    subject: "Today's overview from Stafettlogg",
+    intro: "This is waiting for you in Stafettlogg:",
+    line: "{{kind}}: {{count}}",
+    signIn: "Sign in and see \u201cFor you\u201d:",
+    kinds: {
+      evaluations: "Evaluations",
+      invitations: "Invitations without an answer",
+      handovers: "Relay handovers without an answer",
+      consents: "Consents expiring",
+      orphaned: "Logs without a relay holder",
+      decisions: "Level-0 concerns to be decided",
+      child_voice: "Logs where the child's voice has not been heard",
+    },
+  },
   privacy: "To protect privacy, this e-mail contains no information about the child.",
   footer: "This e-mail was sent automatically and cannot be answered.",
 };

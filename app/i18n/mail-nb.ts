@@ -20,6 +20,26 @@ export const mailNb = {
     news: "Det er noe nytt for deg å se på i Stafettlogg.",
     signIn: "Logg inn for å se det:",
   },
+  reminder: {
+    subject: "Påminnelse fra Stafettlogg",
+    news: "Du har en påminnelse i Stafettlogg: noe venter på deg.",
+    signIn: "Logg inn og se «Til deg»:",
+  },
+  digest: {
+    subject: "Dagens oversikt fra Stafettlogg",
+    intro: "Dette venter på deg i Stafettlogg:",
+    line: "{{kind}}: {{count}}",
+    signIn: "Logg inn og se «Til deg»:",
+    kinds: {
+      evaluations: "Evalueringer",
+      invitations: "Invitasjoner uten svar",
+      handovers: "Stafettoverføringer uten svar",
+      consents: "Samtykker som går ut",
+      orphaned: "Logger uten stafettholder",
+      decisions: "Bekymringer på nivå 0 som skal avgjøres",
+      child_voice: "Logger der barnets stemme ikke er hørt",
+    },
+  },
   privacy: "Av hensyn til personvernet står det ingen opplysninger om barnet i denne e-posten.",
   footer: "Denne e-posten er sendt automatisk og kan ikke besvares.",
 } as const;

@@ -18,7 +18,7 @@ export function pageTitle(args: MetaArgs, key: string, options?: Record<string, 
   const { t } = instances[localeOf(args)];
   let page: string;
   if (args.error) {
-    // The same choice as the error page's heading (root.tsx ErrorPage).
+    // The same choice as the error page's heading (app/components/ErrorPage.tsx).
     const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
     const code = isRouteErrorResponse(args.error) ? (args.error.data as { code?: unknown } | null)?.code : undefined;
     page = t(

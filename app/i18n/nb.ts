@@ -2,6 +2,8 @@ import { consultationsNb } from "./consultations-nb";
 import { collabNb } from "./collab-nb";
 import { familyNb } from "./family-nb";
 import { logsNb } from "./logs-nb";
+import { remindersNb } from "./reminders-nb";
+import { settingsNb } from "./settings-nb";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
@@ -276,6 +278,8 @@ export const nb = {
   },
   logs: logsNb,
   collab: collabNb,
+  reminders: remindersNb,
+  settings: settingsNb,
   consultations: consultationsNb,
   family: familyNb,
   pages: {

@@ -33,10 +33,15 @@ export const ConsentSchema = formSchema(z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((c) => c.trim()).filter(Boolean) : [])),
   attachment: z.instanceof(File).optional(),
+  /** The holder has read who will lose access (required when a narrowing cuts someone's). */
+  confirmLoss: checkbox,
 }));
 
 /** Withdraw a consent; with `serviceId`, only for that service (every consent of the same party that covers it). */
-export const WithdrawSchema = formSchema(z.object({ reason: mediumText, serviceId: z.string().max(40).optional() }));
+/** `confirmLoss`: the holder has read who will lose access (required when someone will). */
+export const WithdrawSchema = formSchema(
+  z.object({ reason: mediumText, serviceId: z.string().max(40).optional(), confirmLoss: checkbox }),
+);
 
 /** A person in a service, as one choice: "<userId>:<serviceId>". */
 const personInService = z

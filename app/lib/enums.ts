@@ -135,3 +135,53 @@ export type InvitationStatus = (typeof invitationStatuses)[number];
 
 export const handoverStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
 export type HandoverStatus = (typeof handoverStatuses)[number];
+
+/**
+ * The reminder rules (app/domain/reminders/rules.server.ts): each is computed from a log's
+ * state with the action guide's settings. Texts under `reminders.rules.<rule>`.
+ */
+export const reminderRules = [
+  "evaluation_soon",
+  "evaluation_today",
+  "evaluation_overdue",
+  "invitation_received",
+  "invitation_unanswered",
+  "handover_received",
+  "handover_unanswered",
+  "consent_expiring",
+  "consent_expired",
+  "orphaned_log",
+  "decision_soon",
+  "decision_overdue",
+  "child_voice_missing",
+] as const;
+export type ReminderRule = (typeof reminderRules)[number];
+
+/** An outbox row is pending until the mail has left; it is never deleted. */
+export const outboxStatuses = ["pending", "sent"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** What a person can be mailed about, each with its own choice (issue 11, point 5). */
+export const mailKinds = ["evaluations", "invitations", "handovers", "consents", "orphaned", "decisions", "child_voice"] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/** Per kind: a mail at once, one daily digest, or none (the inbox always has it). */
+export const mailChoices = ["immediately", "daily", "off"] as const;
+export type MailChoice = (typeof mailChoices)[number];
+
+/** The kind each reminder rule is mailed as. */
+export const mailKindOfRule: Record<ReminderRule, MailKind> = {
+  evaluation_soon: "evaluations",
+  evaluation_today: "evaluations",
+  evaluation_overdue: "evaluations",
+  invitation_received: "invitations",
+  invitation_unanswered: "invitations",
+  handover_received: "handovers",
+  handover_unanswered: "handovers",
+  consent_expiring: "consents",
+  consent_expired: "consents",
+  orphaned_log: "orphaned",
+  decision_soon: "decisions",
+  decision_overdue: "decisions",
+  child_voice_missing: "child_voice",
+};

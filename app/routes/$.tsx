@@ -1,6 +1,6 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { pageTitle } from "../i18n/meta";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Every unknown path: a 404 rendered by the shared error page. */
 export function loader() {

@@ -5,6 +5,8 @@ import { requireActor } from "../domain/auth/guards.server";
 import { can, rolesOf } from "../domain/auth/permissions";
 import { MyLogs } from "../components/logs/MyLogs";
 import { WaitingForYou } from "../components/logs/WaitingForYou";
+import { InboxSummary } from "../components/reminders/ReminderItem";
+import { inboxPreview } from "../domain/reminders/inbox.server";
 import { Notice } from "../components/ui/Notice";
 import { myHandovers, myInvitations, orphanedLogs, overdueInvitationsInMyServices } from "../domain/logs/collaboration.server";
 import { listMyLogs } from "../domain/logs/read.server";
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter: { level: filter.level, state: filter.state, q: filter.q },
     myLogs: showLogs ? await listMyLogs(actor, filter) : null,
+    inbox: await inboxPreview(actor),
     waiting: {
       invitations: await myInvitations(actor),
       handovers: await myHandovers(actor),
@@ -70,6 +73,7 @@ export default function Home() {
         </p>
       ) : null}
       {notice ? <Notice>{t(`collab.notice.${notice}`)}</Notice> : null}
+      <InboxSummary items={data.inbox.items} total={data.inbox.total} />
       <WaitingForYou {...data.waiting} />
       {data.myLogs ? <MyLogs {...data.myLogs} filter={data.filter} canStart={data.canStartLogs} /> : null}
       {data.memberships.length > 0 ? (

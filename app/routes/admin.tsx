@@ -5,7 +5,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { can } from "../domain/auth/permissions";
 import { AppError } from "../domain/errors.server";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Administration: users (administrators) and the service catalogue (administrators, coordinators). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,7 +12,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsultationSchema } from "../lib/consultation-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "consultations.form.title");
 

@@ -9,7 +9,7 @@ import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogView } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "family.log.title", { child: args.data?.childName ?? "" });

@@ -11,7 +11,7 @@ import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
 import { FamilyCloseSchema } from "../lib/family-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.close.title");
 

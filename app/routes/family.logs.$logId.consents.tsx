@@ -14,7 +14,7 @@ import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog } from "../route-helpers/family-route.server";
 import { FamilyConsentSchema } from "../lib/family-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.consents.title");
 

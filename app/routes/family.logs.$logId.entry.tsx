@@ -9,7 +9,7 @@ import { addFamilyEntry } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
 import { FamilyEntrySchema } from "../lib/family-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** A note, or their own view (?kind=view) — the guardians' or the young person's; title and heading follow it. */
 const titleKey = (params: URLSearchParams, role: string | undefined) =>

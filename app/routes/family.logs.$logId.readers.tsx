@@ -7,7 +7,7 @@ import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogPage, familyReaders } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.readers.title");
 

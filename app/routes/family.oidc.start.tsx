@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { oidcRedirectUrl, oidcSettings, pendingCookie, startOidcSignIn } from "../domain/family/oidc.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /**
  * Family sign-in through ID-porten / OpenID Connect, step 1 (POST from /family/login):

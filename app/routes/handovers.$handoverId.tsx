@@ -8,7 +8,7 @@ import { answerHandover, handoverForTarget } from "../domain/logs/collaboration.
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.answerTitle");
 

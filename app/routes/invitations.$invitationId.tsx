@@ -10,7 +10,7 @@ import { answerInvitation, invitationForInvitee } from "../domain/logs/collabora
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.invitation.title");
 
@@ -42,8 +42,15 @@ export default function AnswerInvitation() {
         <Link to="/">← {t("logs.page.back")}</Link>
       </p>
       <h1>{t("collab.invitation.title")}</h1>
-      <p>{t("collab.invitation.from", { name: invitation.invitedBy, child: invitation.childName, service: invitation.serviceName })}</p>
-      <blockquote className="card whitespace-pre-wrap">{invitation.message}</blockquote>
+      {invitation.log ? (
+        <p>{t("collab.invitation.from", { name: invitation.invitedBy, child: invitation.log.child, service: invitation.serviceName })}</p>
+      ) : (
+        <>
+          <p>{t("collab.invitation.fromHidden", { name: invitation.invitedBy, service: invitation.serviceName })}</p>
+          <Notice tone="info">{t("collab.home.invitationNotCovered")}</Notice>
+        </>
+      )}
+      {invitation.message !== null ? <blockquote className="card whitespace-pre-wrap">{invitation.message}</blockquote> : null}
       <p>{t("collab.home.respondBy", { date: date(invitation.respondBy) })}</p>
       {invitation.overdue ? <Notice tone="info">{t("collab.invite.overdue")}</Notice> : null}
       <AnswerForm id="answer-invitation" lastResult={lastResult} />

@@ -7,7 +7,7 @@ import {
   sessionIdOf,
   validateSessionToken,
 } from "../domain/auth/session.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Sign-out deletes the session row; the cookie is cleared too. POST only. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -15,7 +15,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { eventTypes } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.child.name} – Stafettlogg` }] : pageTitle(args, "logs.page.timeline");
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
 const collabNotices = ["consent", "withdrawn", "invited", "removed", "handover", "accepted", "handoverAccepted", "appointed"] as const;
-const familyNotices = ["given", "givenNoMail", "revoked"] as const;
+const familyNotices = ["given", "revoked"] as const;
 const filterTypes = eventTypes.filter((t) => t !== "correction" && t !== "restriction");
 
 interface Tool {

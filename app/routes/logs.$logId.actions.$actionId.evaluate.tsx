@@ -18,7 +18,7 @@ import { btiLevels, evaluationDecisions, type BtiLevel, type EvaluationDecision 
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { EvaluationSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.evaluation.title");
 

@@ -11,7 +11,7 @@ import { pageTitle } from "../i18n/meta";
 import { addDays, isRealIsoDate } from "../lib/dates";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ActionSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /**
  * The domain refuses an evaluation date on or before the start date; checking it here too

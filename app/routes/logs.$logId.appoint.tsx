@@ -10,7 +10,7 @@ import { appointHolder, orphanForAppointment } from "../domain/logs/collaboratio
 import { pageTitle } from "../i18n/meta";
 import { AppointSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.appoint.title");
 

@@ -12,7 +12,7 @@ import { pageTitle } from "../i18n/meta";
 import { closeReasons } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { CloseSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, args.data?.log.kind === "concern" ? "logs.forms.close.concernTitle" : "logs.forms.close.title");

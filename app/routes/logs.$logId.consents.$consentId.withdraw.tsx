@@ -3,18 +3,19 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLossWarning } from "../components/AccessLossWarning";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { staffWithdrawalPreview, withdrawConsent } from "../domain/consent/consents.server";
+import { staffWithdrawalPreview, withdrawalLosses, withdrawConsent } from "../domain/consent/consents.server";
 import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const only = args.data?.serviceId ? args.data.preview.services[0] : undefined;
@@ -26,13 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const serviceId = new URL(request.url).searchParams.get("service") || undefined;
   return guard(async () => {
-    const { log, preview } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => ({
-      preview: await staffWithdrawalPreview(access, params.consentId ?? "", serviceId),
+    const consentId = params.consentId ?? "";
+    const { log, preview, losses } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => ({
+      preview: await staffWithdrawalPreview(access, consentId, serviceId),
+      // Who loses access: the withdrawal itself, tried and rolled back (the same change as saving).
+      losses: await withdrawalLosses(actor, access.log.id, consentId, serviceId),
     }));
-    return { log, serviceId: serviceId ?? null, preview };
+    return { log, serviceId: serviceId ?? null, preview, losses };
   });
 }
 
+/** The domain refuses a withdrawal that cuts someone's access unless `confirmLoss` is checked. */
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, WithdrawSchema, async (actor, logId, value) => {
     await withdrawConsent(actor, logId, args.params.consentId ?? "", value);
@@ -45,7 +50,7 @@ export const action = (args: ActionFunctionArgs) =>
  * consent — the same test the gate makes (DESIGN.md rule 11).
  */
 export default function WithdrawConsent() {
-  const { log, serviceId, preview } = useLoaderData<typeof loader>();
+  const { log, serviceId, preview, losses } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -56,7 +61,7 @@ export default function WithdrawConsent() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
   });
-  const labels = { reason: t("collab.withdraw.reason") };
+  const labels = { reason: t("collab.withdraw.reason"), confirmLoss: t("collab.accessLoss.confirm") };
   const only = serviceId ? preview.services[0] : undefined;
   const rest = preview.consent.services.filter((s) => s.id !== serviceId).map((s) => s.name).join(", ");
   return (
@@ -93,6 +98,7 @@ export default function WithdrawConsent() {
       >
         {serviceId ? <input type="hidden" name="serviceId" value={serviceId} /> : null}
         <TextAreaField field={fields.reason} label={labels.reason} rows={3} />
+        <AccessLossWarning losses={losses} confirmField={fields.confirmLoss} />
       </FormShell>
     </div>
   );

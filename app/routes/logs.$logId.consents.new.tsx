@@ -12,21 +12,23 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLossWarning, type LostReader } from "../components/AccessLossWarning";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
-import { consentFormData, recordConsent } from "../domain/consent/consents.server";
+import { consentFormData, consentLosses, recordConsent, removalLosses } from "../domain/consent/consents.server";
+import { isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
-import { guard, withFormErrors } from "../route-helpers/http.server";
+import { domainErrorReply, guard } from "../route-helpers/http.server";
 import { backToLog } from "../route-helpers/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, args.data?.replaces ? "collab.consentForm.changeTitle" : "collab.consentForm.title");
@@ -50,11 +52,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const replaces = new URL(request.url).searchParams.get("replaces") ?? undefined;
   return guard(async () => {
-    const form = await logForm(actor, params.logId ?? "", "hold", getLocale(request), (access) => consentFormData(access, replaces));
+    const form = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => {
+      const data = await consentFormData(access, replaces);
+      const removal = data.replaces ? await removalLosses(actor, access.log.id, data.replaces) : [];
+      return { ...data, removal };
+    });
     return { ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
   });
 }
 
+/**
+ * Saving a consent that narrows another and cuts someone's access is refused by the domain
+ * until `confirmLoss` is checked; the refusal comes back with who would lose access.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const logId = params.logId ?? "";
@@ -70,19 +80,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: ConsentFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { attachment, ...value } = submission.value;
-  return withFormErrors(submission, async () => {
-    await recordConsent(actor, logId, {
-      ...value,
-      attachment: attachment && attachment.size > 0 ? new Uint8Array(await attachment.arrayBuffer()) : undefined,
-    });
+  const { attachment, confirmLoss, ...value } = submission.value;
+  const input = { ...value, attachment: attachment && attachment.size > 0 ? new Uint8Array(await attachment.arrayBuffer()) : undefined };
+  try {
+    await recordConsent(actor, logId, input, { confirmLoss });
     return redirect(backToLog(logId, "consent"));
-  });
+  } catch (error) {
+    const { reply, status } = domainErrorReply(submission, error);
+    // A narrowing that cuts someone's access: the form says who, from the same change.
+    const losses = isAppError(error) && error.code === "access_loss_unconfirmed" ? await consentLosses(actor, logId, input) : [];
+    return data({ ...reply, losses }, { status });
+  }
 }
 
 export default function NewConsent() {
-  const { log, guardians, services, youngPersonMayConsent, replaces, validityMonths } = useLoaderData<typeof loader>();
+  const { log, guardians, services, youngPersonMayConsent, replaces, removal, validityMonths } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const losses: LostReader[] = (lastResult as { losses?: LostReader[] } | undefined)?.losses ?? [];
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "consent",
@@ -117,6 +131,7 @@ export default function NewConsent() {
     expiresOn: t("collab.consentForm.expiresOn"),
     attachment: t("collab.consentForm.attachment"),
     categories: t("collab.consentForm.categories"),
+    confirmLoss: t("collab.accessLoss.confirm"),
   };
   const chosenGuardians = new Set((fields.guardianIds.initialValue as string[] | undefined) ?? []);
   const chosenServices = new Set((fields.serviceIds.initialValue as string[] | undefined) ?? []);
@@ -161,6 +176,14 @@ export default function NewConsent() {
         <fieldset className="field" aria-describedby={fields.serviceIds.errors?.length ? fields.serviceIds.errorId : undefined}>
           <legend className="font-semibold">{labels.serviceIds}</legend>
           <p className="hint">{t("collab.consentForm.servicesHint")}</p>
+          {removal.map((r) => (
+            <p key={r.serviceId} className="hint">
+              {t("collab.accessLoss.ifRemoved", {
+                service: r.serviceName,
+                people: r.losses.map((l) => t("collab.accessLoss.person", { name: l.name, service: l.serviceName })).join(", "),
+              })}
+            </p>
+          ))}
           <FieldErrors field={fields.serviceIds} />
           <div className="grid gap-1 sm:grid-cols-2">
             {services.map((s, i) => (
@@ -211,6 +234,7 @@ export default function NewConsent() {
             className="input"
           />
         </div>
+        <AccessLossWarning losses={losses} confirmField={fields.confirmLoss} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn-primary">
             {t("logs.forms.save")}

@@ -11,7 +11,7 @@ import { addEntry } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Which form ?type= asks for; the title and the heading both follow it. */
 const entryType = (params: URLSearchParams) =>

@@ -15,7 +15,7 @@ import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { CorrectionSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.correct.title");
 

@@ -16,7 +16,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { FamilyAccessSchema } from "../lib/family-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.access.title");
 
@@ -43,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: FamilyAccessSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   return withFormErrors(submission, async () => {
-    const { mailSent } = await giveFamilyAccess(actor, logId, submission.value, {
+    await giveFamilyAccess(actor, logId, submission.value, {
       signInUrl: `${publicBaseUrl(settings())}/family/login`,
       // The family's mail follows the language the holder works in; both are offered on the page.
       locale: getLocale(request),
     });
-    return redirect(`/logs/${logId}?notice=${mailSent ? "given" : "givenNoMail"}`);
+    return redirect(`/logs/${logId}?notice=given`);
   });
 }
 

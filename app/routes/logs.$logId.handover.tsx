@@ -8,14 +8,14 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, SelectField, TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
-import { collaborationCandidates, handoverLosses, handoverOutcomes, proposeHandover } from "../domain/logs/collaboration.server";
+import { collaborationCandidates, handoverOutcomes, proposeHandover } from "../domain/logs/collaboration.server";
 import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { HandoverSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.title");
 
@@ -41,15 +41,17 @@ async function onPersonField<T>(fn: () => Promise<T>): Promise<T> {
 
 /**
  * A handover that will cut someone's access is proposed only once the holder has
- * confirmed that they read who (DESIGN.md rule 11); the list comes from the gate.
+ * confirmed that they read who (DESIGN.md rule 11; the domain enforces it).
  */
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, HandoverSchema, async (actor, logId, value) => {
-    const target = { userId: value.person.userId, serviceId: value.person.serviceId };
-    const losses = await onPersonField(async () => (await handoverLosses(actor, logId, [target])).get(target.serviceId) ?? []);
-    if (losses.length > 0 && !value.confirmLoss) throw fieldError("confirmLoss", "access_loss_unconfirmed");
     await onPersonField(() =>
-      proposeHandover(actor, logId, { toUserId: target.userId, toServiceId: target.serviceId, message: value.message }),
+      proposeHandover(actor, logId, {
+        toUserId: value.person.userId,
+        toServiceId: value.person.serviceId,
+        message: value.message,
+        confirmLoss: value.confirmLoss,
+      }),
     );
     return backToLog(logId, "handover");
   });

@@ -17,7 +17,7 @@ import { pageTitle } from "../i18n/meta";
 import { InviteSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.invite.title");
 

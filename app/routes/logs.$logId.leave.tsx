@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
 import { endParticipation } from "../domain/logs/collaboration.server";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** A participant leaves the log. POST only. */
 export async function action({ request, params }: ActionFunctionArgs) {

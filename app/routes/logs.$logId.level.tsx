@@ -11,7 +11,7 @@ import { pageTitle } from "../i18n/meta";
 import { btiLevels, type BtiLevel } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { LevelSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.level.title");
 

@@ -9,7 +9,7 @@ import { printLog } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "logs.print.title", { name: args.data?.child.name ?? "" });

@@ -10,7 +10,7 @@ import { reopenLog } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ReopenSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.reopen.title");
 

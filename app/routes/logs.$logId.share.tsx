@@ -3,7 +3,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { shareWithLeader } from "../domain/logs/logs.server";
 import { guard } from "../route-helpers/http.server";
 import { backToLog } from "../route-helpers/log-route.server";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Level 0: discuss the concern with one's leader. POST only. */
 export async function action({ request, params }: ActionFunctionArgs) {

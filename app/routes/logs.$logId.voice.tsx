@@ -12,7 +12,7 @@ import { pageTitle } from "../i18n/meta";
 import { voiceMethods } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 /** Whose voice ?who= asks for; the title and the heading both follow it. */
 const voiceOf = (params: URLSearchParams) => (params.get("who") === "guardian" ? "guardian" : "child");

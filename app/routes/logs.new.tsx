@@ -16,7 +16,7 @@ import { pageTitle } from "../i18n/meta";
 import { todayInOslo } from "../lib/dates";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ConcernSchema } from "../lib/log-schemas";
-import { ErrorPage } from "../root";
+import { ErrorPage } from "../components/ErrorPage";
 
 type ExistingLogs = Awaited<ReturnType<typeof readableLogsForChild>>;
 

@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./logs";
 export * from "./consent";
 export * from "./consultations";
+export * from "./jobs";

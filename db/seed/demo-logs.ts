@@ -231,6 +231,8 @@ class DemoLog {
   private readonly guardianRows: GuardianRow[] = [];
   private readonly actionRows = new Map<string, ActionRow>();
   private readonly eventRows: EventRow[] = [];
+  /** The day the concern became a relay log (its keep consent is recorded that day). */
+  private becameOn: string | null = null;
   private readonly consentList: DemoConsent[] = [];
   private readonly invitationRows = new Map<string, InvitationRow>();
   private readonly participantRows: ParticipantRow[] = [];
@@ -370,7 +372,10 @@ class DemoLog {
     this.kind = "relay";
     this.level = level;
     this.sharedWithLeader = false;
-    this.append("became_log", ago, { level, guardiansToldOn });
+    // The become step records the consent to keep the log (the story's keep consent, given
+    // the same day — checked when the log is written out) or defers it with a reason.
+    this.becameOn = guardiansToldOn;
+    this.append("became_log", ago, { level, guardiansToldOn, keepConsent: { deferred: false } });
   }
 
   /** A tiltak starting the day it is written. Returns its key for evaluations. */
@@ -734,6 +739,12 @@ class DemoLog {
     rows.actions.push(...this.actionRows.values());
     if (this.kind === "relay" && !this.consentList.some((c) => c.row.scope === "keep" && c.row.decision === "given")) {
       throw new Error(`demo logs: ${this.child.name}'s relay log has no consent to keep it`);
+    }
+    if (
+      this.becameOn &&
+      !this.consentList.some((c) => c.row.scope === "keep" && c.row.decision === "given" && c.row.givenOn === this.becameOn)
+    ) {
+      throw new Error(`demo logs: ${this.child.name}'s become step says the keep consent was recorded, but none was given that day`);
     }
     for (const c of this.consentList) {
       rows.consents.push(c.row);

@@ -177,7 +177,7 @@ describe("consent and invitation without JavaScript", () => {
     await page.goto(`${server.baseUrl}/`);
     const link = main(page).getByRole("region", { name: "Invitasjoner til deg" }).getByRole("link", { name: /^Svar: Loggen om Vetle/ });
     await open(page, () => link.click(), "Invitasjon til stafettlogg");
-    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for ${CHILD}, for ${HEALTH}.`);
+    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for Vetle P. L., for ${HEALTH}.`);
 
     await postExpecting400(page, "Send svar");
     await summaryOf(page).getByRole("link", { name: "Ditt svar: Velg et av alternativene." }).waitFor();

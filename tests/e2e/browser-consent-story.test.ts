@@ -310,7 +310,7 @@ describe("a new relay log with consent", () => {
     await link.waitFor();
     await expectNoAxeViolations(page);
     await go(page, () => link.click(), /^\/invitations\/[a-z0-9]+$/, "Invitasjon til stafettlogg");
-    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for ${CHILD}, for ${HEALTH}.`);
+    expect(await main(page).innerText()).toContain(`${TEACHER_NAME} inviterer deg til å delta i stafettloggen for Mathilde P. A., for ${HEALTH}.`);
     await expectNoAxeViolations(page);
     await page.getByRole("radio", { name: "Takk ja" }).check();
     await go(page, () => save(page, "Send svar"), /^\/logs\/[a-z0-9]+\?notice=accepted/, CHILD);
@@ -326,7 +326,7 @@ describe("a new relay log with consent", () => {
     await switchLanguage(page, "en");
     try {
       await page.getByRole("heading", { level: 1, name: "Invitation to a relay log" }).waitFor();
-      expect(await main(page).innerText()).toContain(`${TEACHER_NAME} invites you to take part in the relay log for ${CHILD}, for ${PPT}.`);
+      expect(await main(page).innerText()).toContain(`${TEACHER_NAME} invites you to take part in the relay log for Mathilde P. A., for ${PPT}.`);
       await page.getByRole("radio", { name: "Decline" }).check();
       await save(page, "Send answer");
       await page.getByRole("alert").getByRole("link", { name: "Reason: This field is required." }).waitFor();
@@ -456,6 +456,11 @@ describe("a new relay log with consent", () => {
     await expectNoAxeViolations(page);
     await services.getByRole("checkbox", { name: PPT, exact: true }).uncheck();
     await page.getByLabel("Formål", { exact: true }).fill("Samarbeid med helsesykepleier om Mathilde. Mor ønsker ikke lenger deling med PPT.");
+    // The PPT adviser would lose access: the form says so and asks her to confirm first.
+    await save(page);
+    await main(page).getByRole("region", { name: "Disse mister tilgangen til loggen" }).getByText(`${PPT_NAME} – ${PPT}`).waitFor();
+    nurse.problems.splice(0).forEach((p) => expect(p).toMatch(failedLoad(400)));
+    await page.getByLabel("Jeg har lest hvem som mister tilgangen til loggen").check();
     await save(page);
     await backOnLog(page, "Samtykket er registrert.");
     const line = await share().innerText();

@@ -499,7 +499,7 @@ describe("the holder gives another guardian access; she closes her child's log",
     );
     await main(page)
       .getByRole("status")
-      .filter({ hasText: "Tilgangen er gitt, og e-posten er sendt." })
+      .filter({ hasText: "Tilgangen er gitt, og e-posten med lenke til innlogging er på vei." })
       .waitFor();
     const guardians = main(page).getByRole("region", { name: "Foresatte" });
     await guardians

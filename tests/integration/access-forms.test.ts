@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { guardians, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -32,7 +32,7 @@ let health = "";
 let ppt = "";
 let welfare = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   school = (await makeService({ kind: "school", name: "Solbakken skole" })).id;
   health = (await makeService({ kind: "health_clinic", name: "Helsestasjonen" })).id;
   ppt = (await makeService({ kind: "ppt", name: "PPT" })).id;

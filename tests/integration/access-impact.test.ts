@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -28,7 +28,7 @@ let pptService: string;
 let ppt: Actor;
 let everyone: Actor[];
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   pptService = (await makeService({ kind: "ppt" })).id;
   ppt = await actorOf((await makeUser({ memberships: [{ serviceId: pptService, role: "employee" }] })).id);
@@ -84,7 +84,7 @@ describe("who would lose access: a handover to another service", () => {
     expect(preview.find((l) => l.userId === cast.ids.principal)).toMatchObject({ role: "leader" });
     expect(await snapshot(logId)).toEqual(unchanged);
 
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg" });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg", confirmLoss: true });
     await answerHandover(nurse(), handoverId, { accept: true });
     expect(lostBetween(before, await readers(logId))).toEqual(preview.map((l) => l.userId).sort());
   });
@@ -96,7 +96,7 @@ describe("who would lose access: a handover to another service", () => {
       cast.health.id,
     )!;
     expect(preview.map((l) => l.userId)).toEqual([cast.ids.principal]);
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg" });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Over til deg", confirmLoss: true });
     await answerHandover(nurse(), handoverId, { accept: true });
     expect(lostBetween(before, await readers(logId))).toEqual([cast.ids.principal]);
   });
@@ -129,7 +129,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
     expect(preview.map((l) => l.userId).sort()).toEqual([nurse().id, ppt.id].sort());
     expect(preview.every((l) => l.role === "participant")).toBe(true);
     expect(await snapshot(logId)).toEqual(unchanged);
-    await withdrawConsent(teacher(), logId, shareId, { reason: "Foresatte ønsker det" });
+    await withdrawConsent(teacher(), logId, shareId, { reason: "Foresatte ønsker det", confirmLoss: true });
     expect(lostBetween(before, await readers(logId))).toEqual(preview.map((l) => l.userId).sort());
   });
 
@@ -156,7 +156,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
       expect.objectContaining({ userId: ppt.id, role: "participant", serviceId: pptService }),
     ]);
     expect(preview[0]!.serviceName).not.toBe("");
-    await recordConsent(teacher(), logId, input);
+    await recordConsent(teacher(), logId, input, { confirmLoss: true });
     expect(lostBetween(before, await readers(logId))).toEqual([ppt.id]);
   });
 
@@ -169,7 +169,7 @@ describe("who would lose access: withdrawing and narrowing a consent", () => {
     const preview = await previewAccessLoss(teacher(), logId, (tx, access) =>
       withdrawConsentIn(tx, access, teacher(), keep.id, { reason: "Ønsker ikke logg" }),
     );
-    await withdrawConsent(teacher(), logId, keep.id, { reason: "Ønsker ikke logg" });
+    await withdrawConsent(teacher(), logId, keep.id, { reason: "Ønsker ikke logg", confirmLoss: true });
     const lost = lostBetween(before, await readers(logId));
     expect(lost).toEqual([nurse().id, ppt.id, cast.ids.principal].sort());
     expect(preview.map((l) => l.userId).sort()).toEqual(lost);

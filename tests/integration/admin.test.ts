@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { memberships, services, sessions, users } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -17,7 +17,7 @@ import { callAction, callLoader } from "../support/requests";
 let cast: Awaited<ReturnType<typeof makeCast>>;
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeCast();
   for (const role of ["employee", "leader", "coordinator", "administrator"] as const) {
     cookies[role] = (await sessionFor(cast[role].id)).cookie;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { consentAttachments, guardians, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -25,7 +25,7 @@ const cookies: Record<string, string> = {};
 let school = "";
 let health = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   school = (await makeService({ kind: "school" })).id;
   health = (await makeService({ kind: "health_clinic" })).id;
   const people = {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { children, logs } from "../../db/schema";
 import { consentState, recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
@@ -26,7 +26,7 @@ let ppt: Awaited<ReturnType<typeof actorOf>>;
 let welfare: Awaited<ReturnType<typeof actorOf>>;
 let healthLeader: Awaited<ReturnType<typeof actorOf>>;
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   pptService = (await makeService({ kind: "ppt" })).id;
   ppt = await actorOf((await makeUser({ memberships: [{ serviceId: pptService, role: "employee" }] })).id);
@@ -198,7 +198,7 @@ describe("withdrawal and expiry cut access on the next request", () => {
       serviceIds: [cast.health.id],
       givenOn: today(),
       replacesId: shareId,
-    });
+    }, { confirmLoss: true });
     await expect(read(ppt, logId)).rejects.toMatchObject({ status: 404 });
     await expect(addEntry(ppt, logId, { type: "note", occurredOn: today(), text: "x" })).rejects.toMatchObject({ status: 404 });
     expect((await listMyLogs(ppt, { page: 1 })).logs.map((l) => l.id)).not.toContain(logId);
@@ -226,7 +226,7 @@ describe("withdrawal and expiry cut access on the next request", () => {
     const { db } = await database();
     const log = (await db.select().from(logs).where(eq(logs.id, logId)).get())!;
     const keep = (await consentState(db, log)).find((c) => c.scope === "keep")!;
-    await withdrawConsent(teacher(), logId, keep.id, { reason: "Foreldrene ønsker ikke loggen lenger." });
+    await withdrawConsent(teacher(), logId, keep.id, { reason: "Foreldrene ønsker ikke loggen lenger.", confirmLoss: true });
     const page = await read(teacher(), logId);
     expect(page.log).toMatchObject({ state: "closed", closeReason: "consent_withdrawn" });
     for (const who of [nurse(), ppt, cast.actors.principal]) {
@@ -243,7 +243,7 @@ describe("handover", () => {
       proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Du bærer mest nå." }),
     ).rejects.toMatchObject({ code: "service_not_covered" });
     await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Du bærer mest nå." });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "Du bærer mest nå.", confirmLoss: true });
     // Until accepted the teacher holds.
     expect((await read(teacher(), logId)).role).toBe("holder");
     await expect(answerHandover(ppt, handoverId, { accept: true })).rejects.toMatchObject({ status: 404 });
@@ -265,9 +265,9 @@ describe("handover", () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id, "Tilbake Barn");
     await giveConsent(teacher(), logId, "keep");
     const share = await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "x" });
+    const { handoverId } = await proposeHandover(teacher(), logId, { toUserId: nurse().id, toServiceId: cast.health.id, message: "x", confirmLoss: true });
     await answerHandover(nurse(), handoverId, { accept: true });
-    await withdrawConsent(nurse(), logId, share.consentId, { reason: "Trukket av mor" });
+    await withdrawConsent(nurse(), logId, share.consentId, { reason: "Trukket av mor", confirmLoss: true });
     expect((await read(teacher(), logId)).role).toBe("holder");
     await expect(read(nurse(), logId)).rejects.toMatchObject({ status: 404 });
     const events = (await read(teacher(), logId)).events.map((e) => e.type);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { createElement as h } from "react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { children, consentServices, consents, guardians, logEvents, logs } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
@@ -44,6 +44,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   Object.assign(process.env, smtpSettings(smtp));
   resetSettingsForTests();
+});
+
+beforeEach(async () => {
   cast = await makeSchoolCast();
   ppt = (await makeService({ name: PPT, kind: "ppt" })).id;
   health = (await makeService({ name: HEALTH, kind: "health_clinic" })).id;
@@ -91,7 +94,7 @@ async function setting() {
 }
 
 /** The holder records a consent from the guardian (oral, with a note, unless told otherwise). */
-function staffConsent(logId: string, guardianId: string, serviceIds: string[], more: Partial<ConsentInput> = {}) {
+function staffConsent(logId: string, guardianId: string, serviceIds: string[], more: Partial<ConsentInput> = {}, confirmLoss = false) {
   return recordConsent(teacher(), logId, {
     scope: "share",
     decision: "given",
@@ -103,7 +106,7 @@ function staffConsent(logId: string, guardianId: string, serviceIds: string[], m
     serviceIds,
     givenOn: daysAgo(10),
     ...more,
-  });
+  }, { confirmLoss });
 }
 
 const familyAction = (logId: string, cookie: string, form: Record<string, string>) =>
@@ -165,7 +168,7 @@ describe("a withdrawal is recorded as a withdrawal", () => {
   it("the holder's 'change' that removes a service reads as a narrowing, one that adds as a widening, the same services as a renewal", async () => {
     const { logId, guardian } = await setting();
     const first = await staffConsent(logId, guardian.id, [ppt, health]);
-    const narrowed = await staffConsent(logId, guardian.id, [health], { replacesId: first.consentId, givenOn: today() });
+    const narrowed = await staffConsent(logId, guardian.id, [health], { replacesId: first.consentId, givenOn: today() }, true);
     const widened = await staffConsent(logId, guardian.id, [health, ppt], { replacesId: narrowed.consentId, givenOn: today() });
     await staffConsent(logId, guardian.id, [health, ppt], { replacesId: widened.consentId, givenOn: today() });
     const recorded = (await eventsOf(logId)).filter((e) => e.type === "consent_recorded").slice(-4);
@@ -299,7 +302,7 @@ describe("one answer per guardian, service and purpose", () => {
       cookie: teacherCookie,
     });
     expect(textOf(form.html)).toContain(`${PPT} mister tilgangen til loggen med en gang.`);
-    const w = await callAction(withdrawPage.action, "/x", { cookie: teacherCookie, params: { logId, consentId: youngId }, form: { reason: "Ola trakk det tilbake" } });
+    const w = await callAction(withdrawPage.action, "/x", { cookie: teacherCookie, params: { logId, consentId: youngId }, form: { reason: "Ola trakk det tilbake", confirmLoss: "on" } });
     expect(w.status).toBe(302);
     expect(await canRead(adviser, logId)).toBe(false);
   });
@@ -331,7 +334,7 @@ describe("one answer per guardian, service and purpose", () => {
     const ok = await callAction(withdrawPage.action, path, {
       cookie: teacherCookie,
       params: { logId, consentId: both.consentId },
-      form: { serviceId: ppt, reason: "Mor ringte og trakk samtykket for PPT" },
+      form: { serviceId: ppt, reason: "Mor ringte og trakk samtykket for PPT", confirmLoss: "on" },
     });
     expect(ok.location).toBe(`/logs/${logId}?notice=withdrawn#notice`);
     expect(await canRead(adviser, logId)).toBe(false);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { consultations } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -52,7 +52,7 @@ let pptService = "";
 let otherTeacher: Actor;
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   welfareService = (await makeService({ kind: "child_welfare" })).id;
   pptService = (await makeService({ kind: "ppt" })).id;

@@ -1,5 +1,6 @@
+import { resolve } from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import {
   actions,
@@ -25,6 +26,8 @@ import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { todayInOslo } from "../../app/lib/dates";
 import { parseNationalId } from "../../app/lib/national-id";
 import type { EventData } from "../../app/lib/timeline";
+import { createId } from "../../app/lib/ids";
+import { removeDatabaseFile, restoreDatabase, snapshotDatabase } from "../support/database-file";
 
 /**
  * The demo seed (db/seed/demo.ts + demo-logs.ts) on a fresh migrated database: enough
@@ -52,6 +55,10 @@ async function actorByEmail(email: string): Promise<Actor> {
   return actor;
 }
 
+// Seeding takes a while, so it runs once; every test then gets a fresh copy of the seeded
+// file (tests/support/database-file.ts), so no test sees what another one wrote.
+const seeded = resolve(process.cwd(), "tests/.tmp", `demo-${createId()}.db`);
+
 beforeAll(async () => {
   const handle = await database();
   await seedDemo(handle, hashPassword);
@@ -75,7 +82,12 @@ beforeAll(async () => {
   })) {
     actors[key] = await actorByEmail(email);
   }
+  await snapshotDatabase(seeded);
 });
+
+beforeEach(() => restoreDatabase(seeded));
+
+afterAll(() => removeDatabaseFile(seeded));
 
 describe("the demo seed", () => {
   it("has at least twelve children, logs at every level, in both states and both kinds, and every close reason", async () => {
@@ -326,6 +338,24 @@ describe("the demo's consents, participants and handover", () => {
       expect(keep[0]!.complete, log.id).toBe(true);
       if (log.state === "open") expect(keep[0]!.counts, `open relay log ${log.id}: a counting keep consent`).toBe(true);
     }
+  });
+
+  it("flags no demo log for a missing keep consent: each become step recorded it, on the log page and on every holder's home page", async () => {
+    const { db } = await database();
+    const flagged: string[] = [];
+    for (const log of allLogs) {
+      const holder = (await loadActor(log.holderId))!;
+      const child = (await db.select().from(children).where(eq(children.id, log.childId)).get())!;
+      if ((await viewLog(holder, log.id, { locale: "nb" })).flags.missingKeepConsent) flagged.push(child.name);
+      if (log.kind !== "relay") continue;
+      const became = eventsByLog.get(log.id)!.find((e) => e.type === "became_log")!;
+      expect((became.data as EventData["became_log"]).keepConsent, child.name).toEqual({ deferred: false });
+    }
+    for (const who of ["teacher", "kindergartenTeacher", "nurse"]) {
+      const { logs: mine } = await listMyLogs(actors[who]!, { page: 1 });
+      for (const l of mine) if (l.flags.missingKeepConsent) flagged.push(`${who}: ${l.id}`);
+    }
+    expect(flagged).toEqual([]);
   });
 
   it("records each consent, withdrawal, invitation and answer on the timeline", async () => {

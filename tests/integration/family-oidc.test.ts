@@ -40,7 +40,9 @@ beforeAll(async () => {
     redirectUris: [CALLBACK],
   });
   useSettings({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret });
+});
 
+beforeEach(async () => {
   // A guardian with parental responsibility on a relay log, with a family account that
   // knows their national id (as giveFamilyAccess leaves it).
   const cast = await makeSchoolCast();

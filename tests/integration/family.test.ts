@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, children, consents, guardians, logEvents, logs, signInCodes, users } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
@@ -40,6 +40,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   Object.assign(process.env, smtpSettings(smtp));
   resetSettingsForTests();
+});
+
+beforeEach(async () => {
   cast = await makeSchoolCast();
 });
 

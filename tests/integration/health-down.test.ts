@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createId } from "../../app/lib/ids";
 import * as healthz from "../../app/routes/healthz";
 import { callLoader } from "../support/requests";
@@ -9,6 +9,7 @@ import { callLoader } from "../support/requests";
 const unusable = resolve(process.cwd(), "tests/.tmp", `not-a-database-${createId()}`);
 mkdirSync(unusable, { recursive: true });
 process.env.DATABASE_URL = unusable;
+afterAll(() => rmSync(unusable, { recursive: true, force: true }));
 
 describe("/healthz when the database does not answer", () => {
   it("answers 503", async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as home from "../../app/routes/_index";
 import * as language from "../../app/routes/language";
 import * as root from "../../app/root";
@@ -8,7 +8,7 @@ import { callAction, callLoader } from "../support/requests";
 type Home = Awaited<ReturnType<typeof home.loader>>;
 let cast: Awaited<ReturnType<typeof makeCast>>;
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeCast();
 });
 

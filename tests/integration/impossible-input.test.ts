@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, children, logEvents, logInvitations } from "../../db/schema";
 import { AppError } from "../../app/domain/errors.server";
@@ -26,7 +26,7 @@ type Reply = { error?: Record<string, string[]>; initialValue?: Record<string, u
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let teacher = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   teacher = (await sessionFor(cast.ids.teacher)).cookie;
 });

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { consents, guardians, logEvents, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -23,7 +23,7 @@ let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 let cookie = "";
 let principalCookie = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   cookie = (await sessionFor(cast.ids.teacher)).cookie;
   principalCookie = (await sessionFor(cast.ids.principal)).cookie;
@@ -193,7 +193,7 @@ describe("a relay log without a valid consent to keep it is flagged", () => {
     expect((await viewLog(teacher(), logId, { locale: "nb" })).flags.missingKeepConsent).toBe(false);
     const relay = await makeRelayLog(teacher(), cast.school.id, "Flagg Trukket");
     const keep = await giveConsent(teacher(), relay.logId, "keep");
-    await withdrawConsent(teacher(), relay.logId, keep.consentId, { reason: "Ønsker ikke logg" });
+    await withdrawConsent(teacher(), relay.logId, keep.consentId, { reason: "Ønsker ikke logg", confirmLoss: true });
     expect((await viewLog(teacher(), relay.logId, { locale: "nb" })).flags.missingKeepConsent).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { guardians, logEvents, logs } from "../../db/schema";
 import {
@@ -19,7 +19,7 @@ import { addDays, todayInOslo } from "../../app/lib/dates";
 import { daysAgo, inDays, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
 });
 afterEach(() => vi.useRealTimers());
@@ -140,9 +140,16 @@ describe("the append-only timeline (DESIGN.md rule 5)", () => {
   });
 
   it("the database itself refuses to change or delete an event", async () => {
-    const { client } = await database();
-    await expect(client.execute("update log_events set occurred_on = '2000-01-01'")).rejects.toThrow(/append-only/);
-    await expect(client.execute("delete from log_events")).rejects.toThrow(/append-only/);
+    // Events of this test's own: on an empty table an UPDATE or DELETE fires no trigger.
+    const { logId } = await makeRelayLog(teacher(), cast.school.id);
+    await addEntry(teacher(), logId, { type: "note", occurredOn: today(), text: "Et notat som skal bli stående." });
+    const { db, client } = await database();
+    const events = () => db.select().from(logEvents).where(eq(logEvents.logId, logId)).orderBy(logEvents.seq);
+    const before = await events();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    await expect(client.execute("update log_events set occurred_on = '2000-01-01'")).rejects.toThrow(/log_events is append-only/);
+    await expect(client.execute("delete from log_events")).rejects.toThrow(/log_events is append-only/);
+    expect(await events()).toEqual(before);
   });
 
   it("paginates long timelines and filters by type", async () => {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, children, logEvents, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
@@ -25,7 +25,7 @@ type Reply = { error?: Record<string, string[]>; initialValue?: Record<string, u
 const cookies: Record<string, string> = {};
 let schoolId = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   const school = await makeService({ kind: "school" });
   schoolId = school.id;
   const health = await makeService({ kind: "health_clinic" });

@@ -38,7 +38,6 @@ function useSettings(env: Record<string, string | undefined>) {
 beforeAll(async () => {
   smtp = await startSmtpServer();
   useSettings(smtpSettings(smtp));
-  cast = await makeSchoolCast();
 });
 
 afterAll(async () => {
@@ -47,7 +46,10 @@ afterAll(async () => {
   await smtp.close();
 });
 
-beforeEach(() => useSettings({ DEMO_DATA: "false", PUBLIC_URL: PUBLIC, PORT: undefined }));
+beforeEach(async () => {
+  useSettings({ DEMO_DATA: "false", PUBLIC_URL: PUBLIC, PORT: undefined });
+  cast = await makeSchoolCast();
+});
 
 const uniqueEmail = (who: string) => `${who}-${createId().slice(0, 8)}@familie.invalid`;
 const fromEvil = { headers: { Host: "evil.example", Origin: EVIL, "X-Forwarded-Host": "evil.example" } };

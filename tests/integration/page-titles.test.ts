@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { MetaDescriptor } from "@remix-run/node";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as close from "../../app/routes/logs.$logId.close";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as voice from "../../app/routes/logs.$logId.voice";
@@ -34,7 +34,7 @@ const withApp = (heading: string) => `${heading} – Stafettlogg`;
 let cookie = "";
 let logId = "";
 
-beforeAll(async () => {
+beforeEach(async () => {
   const school = await makeService({ kind: "school" });
   const teacher = await makeUser({ name: "Tittel Lærer", memberships: [{ serviceId: school.id, role: "employee" }] });
   cookie = (await sessionFor(teacher.id)).cookie;

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, children, logs } from "../../db/schema";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
@@ -15,7 +15,7 @@ import { addDays } from "../../app/lib/dates";
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;
 const cookies: Record<string, string> = {};
 
-beforeAll(async () => {
+beforeEach(async () => {
   cast = await makeSchoolCast();
   for (const [role, id] of Object.entries(cast.ids)) cookies[role] = (await sessionFor(id)).cookie;
 });

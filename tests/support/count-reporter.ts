@@ -1,7 +1,10 @@
+import { appendFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 /**
- * Prints the plain closing line CI reads: "N passed, N failed, N skipped".
+ * Prints the plain closing line CI reads: "N passed, N failed, N skipped". Under
+ * `npm test` (tests/run.mjs), which runs the suites one after another, it appends the
+ * counts to COUNT_REPORT_FILE instead, and run.mjs prints the one total line at the end.
  */
 export default class CountReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
@@ -21,6 +24,8 @@ export default class CountReporter implements Reporter {
       if (module.state() === "failed" && failedHere === 0) failedHere = 1;
       failed += failedHere;
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const file = process.env.COUNT_REPORT_FILE;
+    if (file) appendFileSync(file, `${JSON.stringify({ passed, failed, skipped })}\n`);
+    else process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

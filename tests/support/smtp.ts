@@ -34,10 +34,11 @@ function addressText(value: AddressObject | AddressObject[] | undefined) {
 /**
  * A real SMTP server on 127.0.0.1 (a free port picked by the system) that keeps what
  * arrives: the tests read e-mail from it instead of mocking the mailer. Plain text without
- * STARTTLS is fine on the loopback. With `credentials`, it demands exactly those.
+ * STARTTLS is fine on the loopback. With `credentials`, it demands exactly those; `port`
+ * listens on a given port (a test that starts the server late, after mail failed).
  */
 export async function startSmtpServer(
-  options: { credentials?: { user: string; pass: string } } = {},
+  options: { credentials?: { user: string; pass: string }; port?: number } = {},
 ): Promise<RunningSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<(m: ReceivedMail) => void>();
@@ -78,7 +79,7 @@ export async function startSmtpServer(
 
   await new Promise<void>((ready, fail) => {
     server.server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ready());
+    server.listen(options.port ?? 0, "127.0.0.1", () => ready());
   });
   const port = (server.server.address() as AddressInfo).port;
 

@@ -27,6 +27,7 @@ import { appendEvent, closeLogIn, type EventScope } from "../logs/logs.server";
 import { sha256Hex } from "../auth/tokens.server";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./attachments.server";
 import { consentCounts, coveringConsents, gateContext, hasKeepConsent, isCovered } from "../access/consent-gate.server";
+import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "./impact.server";
 
 /**
  * Consents (DESIGN.md rule 3): to keep the relay log, and to share it with services —
@@ -78,12 +79,22 @@ async function childOf(db: Queryable, childId: string) {
   return (await db.select().from(children).where(eq(children.id, childId)).get())!;
 }
 
-export async function recordConsent(actor: Actor, logId: string, input: ConsentInput) {
+/**
+ * The holder records a consent. One that replaces another can narrow it and cut someone's
+ * access: then `confirmLoss` must say that the holder has read who (requireLossConfirmed).
+ */
+export async function recordConsent(actor: Actor, logId: string, input: ConsentInput, options: { confirmLoss?: boolean } = {}) {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await checkLog(tx, staffViewer(actor), logId, "hold");
+    await requireLossConfirmed(tx, logId, (trial) => recordConsentIn(trial, access, actor, input), options.confirmLoss);
     return recordConsentIn(tx, access, actor, input);
   });
+}
+
+/** For the consent form: who would lose read access if this consent were recorded as typed. */
+export function consentLosses(actor: Actor, logId: string, input: ConsentInput): Promise<AccessLoss[]> {
+  return previewAccessLoss(actor, logId, (tx, access) => recordConsentIn(tx, access, actor, input));
 }
 
 function validateConsentInput(input: ConsentInput) {
@@ -235,15 +246,32 @@ export async function withdrawConsent(
   actor: Actor,
   logId: string,
   consentId: string,
-  input: { reason: string; serviceId?: string },
+  input: { reason: string; serviceId?: string; confirmLoss?: boolean },
 ) {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await checkLog(tx, staffViewer(actor), logId, "hold");
-    if (!input.serviceId) return withdrawConsentIn(tx, access, actor, consentId, input);
-    const consent = await shareConsentCovering(tx, logId, consentId, input.serviceId);
-    return withdrawServiceIn(tx, access, actor, { party: await partyOf(tx, consent), serviceId: input.serviceId, reason: input.reason });
+    await requireLossConfirmed(tx, logId, (trial) => staffWithdrawalIn(trial, access, actor, consentId, input), input.confirmLoss);
+    return staffWithdrawalIn(tx, access, actor, consentId, input);
   });
+}
+
+/** The holder's withdrawal itself: the whole consent, or the party's consent for one service. */
+async function staffWithdrawalIn(
+  tx: Transaction,
+  access: EventScope,
+  actor: Pick<Actor, "id">,
+  consentId: string,
+  input: { reason: string; serviceId?: string },
+) {
+  if (!input.serviceId) return withdrawConsentIn(tx, access, actor, consentId, input);
+  const consent = await shareConsentCovering(tx, access.log.id, consentId, input.serviceId);
+  return withdrawServiceIn(tx, access, actor, { party: await partyOf(tx, consent), serviceId: input.serviceId, reason: input.reason });
+}
+
+/** For the withdraw form: who would lose read access through this withdrawal (the same change). */
+export function withdrawalLosses(actor: Actor, logId: string, consentId: string, serviceId?: string): Promise<AccessLoss[]> {
+  return previewAccessLoss(actor, logId, (tx, access) => staffWithdrawalIn(tx, access, actor, consentId, { reason: "", serviceId }));
 }
 
 /** An active, given sharing consent of the log that covers the service; 404 otherwise. */
@@ -573,6 +601,46 @@ export async function consentFormData(access: StaffAccess, replacesId?: string) 
     youngPersonMayConsent: child.birthDate <= ctx.consentAgeBornBy,
     replaces,
   };
+}
+
+/**
+ * For the "change" form, before anything is typed: per service of the consent being
+ * replaced, who would lose read access if only that service were removed (the same
+ * recordConsentIn, tried and rolled back). Only services whose removal cuts someone are
+ * listed; what the holder then saves is checked again as typed (requireLossConfirmed).
+ */
+export async function removalLosses(
+  actor: Actor,
+  logId: string,
+  replaces: NonNullable<Awaited<ReturnType<typeof consentFormData>>["replaces"]>,
+) {
+  if (replaces.scope !== "share" || replaces.decision !== "given") return [];
+  const result: { serviceId: string; serviceName: string; losses: AccessLoss[] }[] = [];
+  for (const service of replaces.services) {
+    const rest = replaces.services.filter((s) => s.id !== service.id).map((s) => s.id);
+    if (rest.length === 0) continue; // removing the last service is a withdrawal (its own form)
+    const input: ConsentInput = {
+      scope: "share",
+      decision: "given",
+      form: replaces.form,
+      note: replaces.note ?? undefined,
+      purpose: replaces.purpose,
+      categories: replaces.categories,
+      guardianIds: replaces.guardianIds,
+      youngPerson: replaces.youngPerson,
+      serviceIds: rest,
+      givenOn: todayInOslo(),
+      replacesId: replaces.id,
+    };
+    try {
+      const losses = await consentLosses(actor, logId, input);
+      if (losses.length > 0) result.push({ serviceId: service.id, serviceName: service.name, losses });
+    } catch (error) {
+      // A change the form would refuse anyway (e.g. an oral consent without its note) shows nothing here.
+      if (!(error instanceof AppError) || error.status !== 400) throw error;
+    }
+  }
+  return result;
 }
 
 /** The signed form of a consent, for the log's readers: opening it is a read of the log. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
 import { logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { notFound } from "../errors.server";
+import { fieldError, notFound } from "../errors.server";
 import { checkLog, findAccess, type LogRow, type StaffCheck, type StaffRole } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 
@@ -135,4 +135,32 @@ export async function previewAccessLoss(
   change: (tx: Transaction, access: StaffCheck) => Promise<unknown>,
 ): Promise<AccessLoss[]> {
   return simulateAccessLoss(logId, async (tx) => change(tx, await checkLog(tx, staffViewer(actor), logId, "hold")));
+}
+
+/**
+ * The one rule for every staff change that can cut access (DESIGN.md rule 11): a
+ * handover, a consent that replaces (narrows) another, a withdrawal. Unless the person
+ * making it has confirmed that they read who will lose access, the change is tried in a
+ * savepoint of the caller's own write transaction and rolled back; if anyone who can read
+ * the log now could not afterwards, it is refused on the `confirmLoss` field. Because the
+ * trial runs in the same transaction as the real change that follows, what was checked is
+ * what is then made. The form shows who (previewAccessLoss with the same change).
+ */
+export async function requireLossConfirmed(
+  tx: Transaction,
+  logId: string,
+  change: TrialChange,
+  confirmed: boolean | undefined,
+): Promise<void> {
+  if (confirmed) return;
+  let losses: AccessLoss[] = [];
+  try {
+    await tx.transaction(async (savepoint) => {
+      losses = await lossesIn(savepoint as Transaction, logId, change);
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  if (losses.length > 0) throw fieldError("confirmLoss", "access_loss_unconfirmed");
 }

@@ -11,7 +11,7 @@ import { AppError, fieldError, notFound } from "../errors.server";
 import { gateContext } from "../access/consent-gate.server";
 import { assertMay, type StaffAccess } from "../access/open.server";
 import { appendEvent, withAccess } from "../logs/logs.server";
-import { sendMail } from "../mail/mailer.server";
+import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { familyInvitationMessage } from "../mail/messages.server";
 import { normaliseEmail } from "./signin.server";
 
@@ -110,13 +110,11 @@ export async function giveFamilyAccess(
       role,
       granted: true,
     });
+    // The invitation mail is written with the access it tells about (decision 019).
+    await enqueueMail(tx, { to: email, ...familyInvitationMessage(options.locale, { signInUrl: options.signInUrl }) });
   });
-  try {
-    await sendMail({ to: email, ...familyInvitationMessage(options.locale, { signInUrl: options.signInUrl }) });
-    return { mailSent: true };
-  } catch {
-    return { mailSent: false };
-  }
+  deliverSoon();
+  return { mailQueued: true };
 }
 
 /** Take a guardian's or the young person's access away again (the holder only). */

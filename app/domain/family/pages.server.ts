@@ -11,7 +11,7 @@ import { visibleEvents } from "../access/visibility.server";
 import { AppError } from "../errors.server";
 import { closeLogIn, appendEvent } from "../logs/logs.server";
 import { holderOf, loadTimeline } from "../logs/read.server";
-import { sendMail } from "../mail/mailer.server";
+import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";
 
 /**
@@ -281,13 +281,10 @@ export async function closeAtFamilyRequest(
       guardiansToldOn: todayInOslo(),
     });
     const holder = await tx.select({ email: users.email }).from(users).where(eq(users.id, access.log.holderId)).get();
+    // The holder is told in the same transaction as the closing (decision 019).
+    if (holder) await enqueueMail(tx, { to: holder.email, ...somethingNewMessage(options.locale, { url: options.logUrl }) });
     return holder?.email ?? null;
   });
-  if (!holderEmail) return { holderTold: false };
-  try {
-    await sendMail({ to: holderEmail, ...somethingNewMessage(options.locale, { url: options.logUrl }) });
-    return { holderTold: true };
-  } catch {
-    return { holderTold: false };
-  }
+  if (holderEmail) deliverSoon();
+  return { holderTold: holderEmail !== null };
 }

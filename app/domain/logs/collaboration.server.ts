@@ -10,7 +10,7 @@ import { covers, coveringConsents, gateContext, passesGate } from "../access/con
 import { assertMay, checkLog, ledServiceIds, readableLogs, type LogRow, type StaffAccess } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import { consentState } from "../consent/consents.server";
-import { previewAccessLoss, type AccessLoss } from "../consent/impact.server";
+import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
 import { appendEvent, assertNotTooFarAhead } from "./logs.server";
@@ -316,7 +316,11 @@ export async function handoverOutcomes(access: StaffAccess, candidates: { userId
  * The holder proposes a new holder. Within the same service no new consent is needed; to
  * another service a covering consent is. The old holder holds until the new one accepts.
  */
-export async function proposeHandover(actor: Actor, logId: string, input: { toUserId: string; toServiceId: string; message: string }) {
+export async function proposeHandover(
+  actor: Actor,
+  logId: string,
+  input: { toUserId: string; toServiceId: string; message: string; confirmLoss?: boolean },
+) {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await checkLog(tx, staffViewer(actor), logId, "hold");
@@ -331,6 +335,9 @@ export async function proposeHandover(actor: Actor, logId: string, input: { toUs
       .where(and(eq(handovers.logId, logId), eq(handovers.status, "proposed")))
       .get();
     if (open) throw new AppError(409, "handover_pending");
+    // Who loses access once it is accepted: the holder must have confirmed reading it.
+    const to = { userId: input.toUserId, serviceId: input.toServiceId };
+    await requireLossConfirmed(tx, logId, (trial, log) => transferRelay(trial, log, to, { formerHolder: "participant" }), input.confirmLoss);
     const id = createId();
     await tx.insert(handovers).values({
       id,
@@ -547,7 +554,13 @@ export async function inviteOptions(access: StaffAccess) {
   };
 }
 
-/** One invitation, for its invitee to answer (they see the child and the message). */
+/**
+ * One invitation, for its invitee to answer. As on the home page (myInvitations), the log
+ * is named — the child's first name and initials, the level — and the inviter's message
+ * shown only while a consent covers the invitee's service (or it is the holder's own) and
+ * the log is open: that consent is what lets the invitee know about the child at all.
+ * Otherwise `log` and `message` are null and the page says "a log", naming no child.
+ */
 export async function invitationForInvitee(actor: Actor, invitationId: string) {
   const { db } = await database();
   const row = await db
@@ -555,12 +568,15 @@ export async function invitationForInvitee(actor: Actor, invitationId: string) {
       id: logInvitations.id,
       logId: logInvitations.logId,
       inviteeId: logInvitations.inviteeId,
+      serviceId: logInvitations.serviceId,
       status: logInvitations.status,
       message: logInvitations.message,
       respondBy: logInvitations.respondBy,
       serviceName: services.name,
       childName: children.name,
       level: logs.level,
+      state: logs.state,
+      holderServiceId: logs.holderServiceId,
       invitedBy: users.name,
     })
     .from(logInvitations)
@@ -571,8 +587,19 @@ export async function invitationForInvitee(actor: Actor, invitationId: string) {
     .where(eq(logInvitations.id, invitationId))
     .get();
   if (!row || row.inviteeId !== actor.id || row.status !== "pending") throw notFound();
-  const { inviteeId: _invitee, ...rest } = row;
-  return { ...rest, overdue: row.respondBy < todayInOslo() };
+  const covered =
+    row.state === "open" &&
+    (await passesGate(db, { id: row.logId, holderServiceId: row.holderServiceId }, row.serviceId));
+  return {
+    id: row.id,
+    logId: row.logId,
+    serviceName: row.serviceName,
+    invitedBy: row.invitedBy,
+    respondBy: row.respondBy,
+    overdue: row.respondBy < todayInOslo(),
+    log: covered ? { child: shortChildName(row.childName), level: row.level } : null,
+    message: covered ? row.message : null,
+  };
 }
 
 /** Handovers proposed to the person, waiting for their answer. */

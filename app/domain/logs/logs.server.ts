@@ -4,6 +4,7 @@ import { actions, childServices, children, guardians, logEvents, logParticipants
 import { addDays, isTooFarAhead, isTooOldForBirthDate, todayInOslo } from "../../lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, VoiceMethod } from "../../lib/enums";
 import { createId } from "../../lib/ids";
+import { syncLogRemindersBeforeCommit } from "../jobs/tick.server";
 import { parseNationalId } from "../../lib/national-id";
 import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
@@ -66,6 +67,8 @@ export async function appendEvent<T extends EventType>(
     data,
   });
   await tx.update(logs).set({ updatedAt: now }).where(eq(logs.id, access.log.id));
+  // Reminders follow the log's state in the same transaction (decision 019).
+  syncLogRemindersBeforeCommit(tx, access.log.id);
   return id;
 }
 

@@ -15,6 +15,11 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * The Message-ID, for mail from the outbox: the same row always gets the same id, so in
+   * the rare case a mail is sent again after a crash, mail systems see it is the same one.
+   */
+  messageId?: string;
 }
 
 /**
@@ -71,6 +76,7 @@ function envelope(message: MailMessage, from: string) {
     subject: message.subject,
     text: message.text,
     html: message.html,
+    messageId: message.messageId,
     // RFC 3834: tells auto-responders not to answer.
     headers: { "Auto-Submitted": "auto-generated" },
   };

@@ -1,6 +1,6 @@
 import { mailEn } from "../../i18n/mail-en";
 import { mailNb, type MailDictionary } from "../../i18n/mail-nb";
-import type { Locale } from "../../lib/enums";
+import type { Locale, MailKind } from "../../lib/enums";
 import type { MailMessage } from "./mailer.server";
 
 /**
@@ -89,4 +89,27 @@ export function somethingNewMessage(locale: Locale, { url }: { url: string }): M
     { link: httpUrl(url) },
     { text: d.privacy },
   ]);
+}
+
+/** A reminder is waiting in the inbox ("Til deg"); what it is about is only in the app. */
+export function reminderMessage(locale: Locale, { url }: { url: string }): MailContent {
+  const d = dictionaries[locale];
+  return compose(locale, d.reminder.subject, [
+    { text: d.reminder.news },
+    { text: d.reminder.signIn },
+    { link: httpUrl(url) },
+    { text: d.privacy },
+  ]);
+}
+
+/**
+ * The daily digest: how many reminders of each kind wait, and the link. Counts and kinds
+ * only — never a child's, family's or service's name.
+ */
+export function digestMessage(locale: Locale, { url, counts }: { url: string; counts: Partial<Record<MailKind, number>> }): MailContent {
+  const d = dictionaries[locale].digest;
+  const lines = (Object.entries(counts) as [MailKind, number][])
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => ({ text: d.line, values: { kind: d.kinds[kind], count: String(n) } }));
+  return compose(locale, d.subject, [{ text: d.intro }, ...lines, { text: d.signIn }, { link: httpUrl(url) }, { text: dictionaries[locale].privacy }]);
 }

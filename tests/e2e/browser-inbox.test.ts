@@ -1,0 +1,114 @@
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, login, main, newPage } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+import { smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
+
+/**
+ * The inbox ("Til deg") in Chromium, on the demo data with the scheduler running (its first
+ * tick runs at start): the teacher sees the overdue evaluation with the unread count in the
+ * header, follows it, writes the evaluation, and the reminder is gone. axe in nb and en, a
+ * 360 px phone, and marking done without JavaScript.
+ */
+let server: RunningServer;
+let smtp: RunningSmtpServer;
+let browser: Browser;
+let teacher: Awaited<ReturnType<typeof newPage>>;
+
+const inboxLink = () => teacher.page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: /^Til deg/ });
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  [server, browser] = await Promise.all([startServer({ SCHEDULER: "true", ...smtpSettings(smtp) }), launchBrowser()]);
+  teacher = await newPage(browser);
+  await login(teacher.page, server.baseUrl, "teacher");
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+afterEach(() => {
+  expect(teacher.problems.splice(0)).toEqual([]);
+});
+
+describe("the teacher's inbox", () => {
+  it("shows the unread count in the header and lists the overdue evaluation", async () => {
+    const { page } = teacher;
+    // The first tick runs as the server starts; reload until it has.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return inboxLink().innerText();
+      }, { timeout: 15_000 })
+      .toMatch(/^Til deg \(\d+ uleste?\)$/);
+    await inboxLink().click();
+    await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
+    await expect.poll(() => inboxLink().innerText()).toBe("Til deg");
+    const overdue = main(page).getByRole("listitem").filter({ hasText: "Evalueringen av et tiltak er forsinket" });
+    expect(await overdue.count()).toBe(1);
+    expect(await overdue.innerText()).toContain("Gjelder loggen for Sofie L. N.");
+    await expectNoAxeViolations(page);
+  });
+
+  it("the reminder mail says only that something waits, and links to the inbox", async () => {
+    const mail = await smtp.waitForMail((m) => m.to.includes("laerer@eksempel.no"), 15_000);
+    expect(mail.subject).toBe("Påminnelse fra Stafettlogg");
+    expect(mail.text).toContain(`${server.baseUrl}/inbox`);
+    for (const name of ["Sofie", "Noah", "Emil", "Lund", "Nilsen", "Eriksen"]) expect(mail.text + mail.html).not.toContain(name);
+  });
+
+  it("follows the reminder to the action, writes the evaluation, and the reminder is gone", async () => {
+    const { page } = teacher;
+    const overdue = main(page).getByRole("listitem").filter({ hasText: "Evalueringen av et tiltak er forsinket" });
+    const href = await overdue.getByRole("link", { name: "Evalueringen av et tiltak er forsinket" }).getAttribute("href");
+    expect(href).toMatch(/^\/logs\/[a-z2-7]{26}#action-[a-z2-7]{26}$/);
+    await overdue.getByRole("link", { name: "Evalueringen av et tiltak er forsinket" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sofie Lund Nilsen" }).waitFor();
+    const action = page.locator(`#${href!.split("#")[1]}`);
+    await action.getByRole("link", { name: /^Evaluer tiltaket/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Evaluer tiltaket" }).waitFor();
+    await page.getByLabel("Hva er gjort?").fill("Spesialpedagogen er tilbake og har startet opp igjen.");
+    await page.getByLabel("Hva har virket, og hva har ikke virket?").fill("Lesestunden om morgenen virker.");
+    await page.getByLabel("Hvordan opplever barnet endringen?").fill("Sofie sier hun liker lesestunden.");
+    await page.getByRole("radio", { name: "Fortsette tiltaket" }).check();
+    await page.getByRole("button", { name: "Lagre", exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.has("notice"));
+    await inboxLink().click();
+    await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
+    expect(await main(page).getByText("Evalueringen av et tiltak er forsinket").count()).toBe(0);
+  });
+
+  it("reads in English, and fits a 360 px phone", async () => {
+    const { page } = teacher;
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "For you" }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole("button", { name: "Norsk bokmål" }).click();
+    await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe("without JavaScript", () => {
+  it("marks a reminder done", async () => {
+    const noJs = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      await login(noJs.page, server.baseUrl, "teacher");
+      await noJs.page.goto(`${server.baseUrl}/inbox`);
+      const items = main(noJs.page).getByRole("list", { name: "Til deg" }).getByRole("listitem");
+      const before = await items.count();
+      expect(before).toBeGreaterThan(0);
+      const first = await items.first().getByRole("link").first().innerText();
+      await items.first().getByRole("button", { name: "Marker som gjort" }).click();
+      await noJs.page.getByText("Påminnelsen er markert som gjort.").waitFor();
+      expect(await items.count()).toBe(before - 1);
+      expect(first.length).toBeGreaterThan(0);
+      expect(noJs.problems).toEqual([]);
+    } finally {
+      await noJs.page.context().close();
+    }
+  });
+});

@@ -92,7 +92,42 @@ describe("the teacher's inbox", () => {
   });
 });
 
+describe("the settings page", () => {
+  it("saves a choice per kind, passes axe in nb and en", async () => {
+    const { page } = teacher;
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Innstillinger" }).click();
+    await page.getByRole("heading", { level: 1, name: "Innstillinger" }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole("group", { name: "Evalueringer som nærmer seg eller er forsinket" }).getByRole("radio", { name: "Samlet om morgenen" }).check();
+    await page.getByRole("button", { name: "Lagre innstillingene" }).click();
+    await page.getByText("Innstillingene er lagret.").waitFor();
+    expect(
+      await page.getByRole("group", { name: "Evalueringer som nærmer seg eller er forsinket" }).getByRole("radio", { name: "Samlet om morgenen" }).isChecked(),
+    ).toBe(true);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Norsk bokmål" }).click();
+    await page.getByRole("heading", { level: 1, name: "Innstillinger" }).waitFor();
+  });
+});
+
 describe("without JavaScript", () => {
+  it("saves the mail settings", async () => {
+    const noJs = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      await login(noJs.page, server.baseUrl, "nurse");
+      await noJs.page.goto(`${server.baseUrl}/settings`);
+      await noJs.page.getByRole("group", { name: "Samtykker som går ut" }).getByRole("radio", { name: "Ingen e-post" }).check();
+      await noJs.page.getByRole("button", { name: "Lagre innstillingene" }).click();
+      await noJs.page.getByText("Innstillingene er lagret.").waitFor();
+      expect(await noJs.page.getByRole("group", { name: "Samtykker som går ut" }).getByRole("radio", { name: "Ingen e-post" }).isChecked()).toBe(true);
+      expect(noJs.problems).toEqual([]);
+    } finally {
+      await noJs.page.context().close();
+    }
+  });
+
   it("marks a reminder done", async () => {
     const noJs = await newPage(browser, { javaScriptEnabled: false });
     try {

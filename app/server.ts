@@ -18,7 +18,7 @@ import { deliveriesSettled } from "./domain/mail/outbox.server";
 import { boot } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
-import { guardActionBodies } from "./lib/request-body.server";
+import { guardActionBodies } from "./route-helpers/request-body.server";
 
 function contentSecurityPolicy(nonce: string) {
   return [

@@ -13,7 +13,7 @@ export interface FlagInput {
   decisionDueOn: string | null;
   /**
    * Whether a complete, unexpired, active consent to keep the log exists (hasKeepConsent /
-   * keepConsentSql in consent/coverage.server.ts). Left out where it is not known.
+   * keepConsentSql in access/consent-gate.server.ts). Left out where it is not known.
    */
   hasKeepConsent?: boolean;
 }

@@ -8,7 +8,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { getService, listServiceKinds, setServiceActive, updateService } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ServiceSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

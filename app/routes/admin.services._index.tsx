@@ -5,7 +5,7 @@ import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { listServices } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.services.title");
 

@@ -7,7 +7,7 @@ import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { createService, listServiceKinds } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ServiceSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.services.new");

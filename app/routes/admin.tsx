@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "../domain/auth/guards.server";
 import { can } from "../domain/auth/permissions";
 import { AppError } from "../domain/errors.server";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** Administration: users (administrators) and the service catalogue (administrators, coordinators). */

@@ -28,7 +28,7 @@ import { formatDate, formatDateTime } from "../i18n/i18n";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";
-import { domainErrorReply, guard, toErrorResponse } from "../lib/http.server";
+import { domainErrorReply, guard, toErrorResponse } from "../route-helpers/http.server";
 import { MembershipSchema, UserSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "../domain/auth/guards.server";
 import { listUsers } from "../domain/people/users.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { Pagination } from "../components/ui/Pagination";
 import { UserSearchSchema } from "../lib/schemas";
 

@@ -16,7 +16,7 @@ import { formatDateTime } from "../i18n/i18n";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";
-import { domainErrorReply, guard } from "../lib/http.server";
+import { domainErrorReply, guard } from "../route-helpers/http.server";
 import { NewUserSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.new");

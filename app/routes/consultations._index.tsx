@@ -8,7 +8,7 @@ import { listConsultations } from "../domain/consultations/consultations.server"
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsultationListQuery } from "../lib/consultation-schemas";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "consultations.list.title");

@@ -11,7 +11,7 @@ import { consultationFormOptions, recordConsultation } from "../domain/consultat
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsultationSchema } from "../lib/consultation-schemas";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "consultations.form.title");

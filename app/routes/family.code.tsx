@@ -10,7 +10,7 @@ import { getFamilyMember } from "../domain/family/guards.server";
 import { clearCodeChallengeCookie, CODE_COOKIE, verifySignInCode } from "../domain/family/signin.server";
 import { pageTitle } from "../i18n/meta";
 import { FamilyCodeSchema } from "../lib/family-schemas";
-import { withFormErrors } from "../lib/http.server";
+import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.code.title");
 

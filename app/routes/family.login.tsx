@@ -12,7 +12,7 @@ import { codeChallengeCookie, requestSignInCode } from "../domain/family/signin.
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { FamilyEmailSchema } from "../lib/family-schemas";
-import { withFormErrors } from "../lib/http.server";
+import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.login.title");
 

@@ -8,7 +8,7 @@ import { Notice } from "../components/ui/Notice";
 import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogView } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -9,7 +9,7 @@ import { settings } from "../config.server";
 import { closeAtFamilyRequest } from "../domain/family/pages.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { pageTitle } from "../i18n/meta";
-import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../lib/family-route.server";
+import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
 import { FamilyCloseSchema } from "../lib/family-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -9,11 +9,11 @@ import { SelectField, TextAreaField } from "../components/ui/Field";
 import { Notice } from "../components/ui/Notice";
 import { giveFamilyConsent, familyConsents, renewFamilyConsent, withdrawFamilyConsent } from "../domain/family/consents.server";
 import { requireFamilyMember } from "../domain/family/guards.server";
-import { familyLogHeading } from "../domain/family/pages.server";
+import { familyLogPage } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
-import { backToFamilyLog } from "../lib/family-route.server";
+import { backToFamilyLog } from "../route-helpers/family-route.server";
 import { FamilyConsentSchema } from "../lib/family-schemas";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.consents.title");
@@ -21,10 +21,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "family.consents.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);
   const logId = params.logId ?? "";
-  return guard(async () => ({
-    log: await familyLogHeading(member, logId, "read"),
-    ...(await familyConsents(member, logId)),
-  }));
+  return guard(() => familyLogPage(member, logId, { purpose: "consents", need: "read" }, familyConsents));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

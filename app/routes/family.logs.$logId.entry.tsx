@@ -7,7 +7,7 @@ import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextAreaField } from "../components/ui/Field";
 import { addFamilyEntry } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
-import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../lib/family-route.server";
+import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
 import { FamilyEntrySchema } from "../lib/family-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

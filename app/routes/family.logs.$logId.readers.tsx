@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useDates } from "../components/logs/format";
 import { requireFamilyMember } from "../domain/family/guards.server";
-import { familyLogHeading, familyReaders } from "../domain/family/pages.server";
+import { familyLogPage, familyReaders } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.readers.title");
@@ -21,10 +21,9 @@ const ReadersQuery = z.object({ person: Id, before: Id });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);
   const query = ReadersQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return guard(async () => ({
-    log: await familyLogHeading(member, params.logId ?? "", "read"),
-    ...(await familyReaders(member, params.logId ?? "", query)),
-  }));
+  return guard(() =>
+    familyLogPage(member, params.logId ?? "", { purpose: "readers", need: "read" }, (access) => familyReaders(access, query)),
+  );
 }
 
 type Reader = ReturnType<typeof useLoaderData<typeof loader>>["people"][number];

@@ -7,7 +7,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { answerHandover, handoverForTarget } from "../domain/logs/collaboration.server";
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.answerTitle");

@@ -9,7 +9,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { AppError } from "../domain/errors.server";
 import { inbox, settleReminder } from "../domain/reminders/inbox.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { InboxPageSchema, SettleReminderSchema } from "../lib/reminder-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

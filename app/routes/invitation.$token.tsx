@@ -11,7 +11,7 @@ import { acceptInvitation, describeInvitation } from "../domain/people/invitatio
 import { formatDateTime } from "../i18n/i18n";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { withFormErrors } from "../lib/http.server";
+import { withFormErrors } from "../route-helpers/http.server";
 import { SetPasswordSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -10,7 +10,7 @@ import { getActor } from "../domain/auth/guards.server";
 import { signIn } from "../domain/auth/login.server";
 import { sessionCookie } from "../domain/auth/session.server";
 import { pageTitle } from "../i18n/meta";
-import { withFormErrors } from "../lib/http.server";
+import { withFormErrors } from "../route-helpers/http.server";
 import { LoginSchema } from "../lib/schemas";
 import { safeRedirect } from "../lib/redirect";
 

@@ -14,7 +14,7 @@ import { viewLog } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { eventTypes } from "../lib/enums";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -30,8 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = TimelineQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = getLocale(request);
   return guard(async () => {
-    const view = await viewLog(actor, params.logId ?? "", { ...query, locale });
-    return { ...view, consultations: await consultationsForLog(actor, view.log.id, locale) };
+    return viewLog(actor, params.logId ?? "", { ...query, locale }, async (access) => ({
+      consultations: await consultationsForLog(access, locale),
+    }));
   });
 }
 

@@ -10,13 +10,13 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { RadioField, SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { evaluateAction } from "../domain/logs/logs.server";
-import { activeAction, logSummary } from "../domain/logs/read.server";
+import { activeAction, logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays } from "../lib/dates";
 import { btiLevels, evaluationDecisions, type BtiLevel, type EvaluationDecision } from "../lib/enums";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { EvaluationSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -26,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
     const locale = getLocale(request);
-    const log = await logSummary(actor, params.logId ?? "", "write", locale);
-    const { action, isHolder } = await activeAction(actor, log.id, params.actionId ?? "");
+    const { log, action, isHolder } = await logForm(actor, params.logId ?? "", "write", locale, (access) =>
+      activeAction(access, params.actionId ?? ""),
+    );
     return { log, item: action, isHolder };
   });
 }

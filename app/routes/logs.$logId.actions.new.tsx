@@ -9,7 +9,7 @@ import { TextAreaField, TextField } from "../components/ui/Field";
 import { addAction } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays, isRealIsoDate } from "../lib/dates";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ActionSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

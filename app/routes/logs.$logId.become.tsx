@@ -8,11 +8,11 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { becomeFormData, becomeRelayLog } from "../domain/logs/logs.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { BecomeLogSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -21,8 +21,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.become.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    return { log, ...(await becomeFormData(actor, log.id)) };
+    return logForm(actor, params.logId ?? "", "hold", getLocale(request), becomeFormData);
   });
 }
 

@@ -10,7 +10,7 @@ import { RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { closeLog } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { closeReasons } from "../lib/enums";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { CloseSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

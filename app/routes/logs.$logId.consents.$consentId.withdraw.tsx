@@ -9,12 +9,12 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { staffWithdrawalPreview, withdrawalLosses, withdrawConsent } from "../domain/consent/consents.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -27,10 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const serviceId = new URL(request.url).searchParams.get("service") || undefined;
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const preview = await staffWithdrawalPreview(actor, log.id, params.consentId ?? "", serviceId);
-    // Who loses access: the withdrawal itself, tried and rolled back (the same change as saving).
-    const losses = await withdrawalLosses(actor, log.id, params.consentId ?? "", serviceId);
+    const consentId = params.consentId ?? "";
+    const { log, preview, losses } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => ({
+      preview: await staffWithdrawalPreview(access, consentId, serviceId),
+      // Who loses access: the withdrawal itself, tried and rolled back (the same change as saving).
+      losses: await withdrawalLosses(actor, access.log.id, consentId, serviceId),
+    }));
     return { log, serviceId: serviceId ?? null, preview, losses };
   });
 }

@@ -21,13 +21,13 @@ import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
 import { consentFormData, consentLosses, recordConsent, removalLosses } from "../domain/consent/consents.server";
 import { isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
-import { domainErrorReply, guard } from "../lib/http.server";
-import { backToLog } from "../lib/log-route.server";
+import { domainErrorReply, guard } from "../route-helpers/http.server";
+import { backToLog } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -52,10 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const replaces = new URL(request.url).searchParams.get("replaces") ?? undefined;
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const form = await consentFormData(actor, log.id, replaces);
-    const removal = form.replaces ? await removalLosses(actor, log.id, form.replaces) : [];
-    return { log, ...form, removal, validityMonths: (await getGuideSettings()).consentValidityMonths };
+    const form = await logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => {
+      const data = await consentFormData(access, replaces);
+      const removal = data.replaces ? await removalLosses(actor, access.log.id, data.replaces) : [];
+      return { ...data, removal };
+    });
+    return { ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
   });
 }
 

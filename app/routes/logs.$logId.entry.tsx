@@ -9,7 +9,7 @@ import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
 import { addEntry } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

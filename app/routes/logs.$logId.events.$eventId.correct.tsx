@@ -12,8 +12,8 @@ import { correctEvent } from "../domain/logs/logs.server";
 import { eventForCorrection } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { CorrectionSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

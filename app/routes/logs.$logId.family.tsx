@@ -10,12 +10,12 @@ import { RadioField, TextField } from "../components/ui/Field";
 import { settings } from "../config.server";
 import { requireActor } from "../domain/auth/guards.server";
 import { familyAccessFormData, giveFamilyAccess, revokeFamilyAccess } from "../domain/family/accounts.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { FamilyAccessSchema } from "../lib/family-schemas";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.access.title");
@@ -23,10 +23,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "family.access.title
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const logId = params.logId ?? "";
-  return guard(async () => ({
-    log: await logSummary(actor, logId, "hold", getLocale(request)),
-    ...(await familyAccessFormData(actor, logId)),
-  }));
+  return guard(() => logForm(actor, logId, "hold", getLocale(request), familyAccessFormData));
 }
 
 const RevokeSchema = z.object({ intent: z.literal("revoke"), who: z.string().min(1).max(40) });

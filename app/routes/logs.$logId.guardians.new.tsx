@@ -9,7 +9,7 @@ import { CheckboxField, SelectField, TextField } from "../components/ui/Field";
 import { addGuardian } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { guardianRelations } from "../lib/enums";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { GuardianSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -9,12 +9,12 @@ import { CheckboxField, SelectField, TextAreaField } from "../components/ui/Fiel
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { collaborationCandidates, handoverOutcomes, proposeHandover } from "../domain/logs/collaboration.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { HandoverSchema } from "../lib/collaboration-schemas";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.title");
@@ -22,9 +22,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, "collab.handover.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const candidates = await collaborationCandidates(actor, log.id);
-    return { log, candidates, ...(await handoverOutcomes(actor, log.id, candidates)) };
+    return logForm(actor, params.logId ?? "", "hold", getLocale(request), async (access) => {
+      const candidates = await collaborationCandidates(access);
+      return { candidates, ...(await handoverOutcomes(access, candidates)) };
+    });
   });
 }
 

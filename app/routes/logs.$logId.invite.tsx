@@ -11,12 +11,12 @@ import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { invite, inviteOptions } from "../domain/logs/collaboration.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { InviteSchema } from "../lib/collaboration-schemas";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.invite.title");
@@ -24,8 +24,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "collab.invite.title
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
-    const log = await logSummary(actor, params.logId ?? "", "hold", getLocale(request));
-    const { candidates, missing } = await inviteOptions(actor, log.id);
+    const { log, candidates, missing } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), inviteOptions);
     return { log, candidates, missing, days: (await getGuideSettings()).invitationResponseDays };
   });
 }

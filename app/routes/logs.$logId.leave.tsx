@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
 import { endParticipation } from "../domain/logs/collaboration.server";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** A participant leaves the log. POST only. */

@@ -9,7 +9,7 @@ import { CheckboxField, RadioField, TextAreaField, TextField } from "../componen
 import { changeLevel } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { btiLevels, type BtiLevel } from "../lib/enums";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { LevelSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -9,7 +9,7 @@ import { TextAreaField } from "../components/ui/Field";
 import { endParticipation } from "../domain/logs/collaboration.server";
 import { pageTitle } from "../i18n/meta";
 import { RemoveSchema } from "../lib/collaboration-schemas";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collab.participants.remove");

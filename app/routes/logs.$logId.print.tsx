@@ -8,7 +8,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { printLog } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

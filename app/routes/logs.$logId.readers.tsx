@@ -3,11 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "../components/logs/format";
 import { requireActor } from "../domain/auth/guards.server";
-import { readersOf } from "../domain/logs/access.server";
-import { logSummary } from "../domain/logs/read.server";
+import { readersPage } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
+import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.readers.title");
@@ -16,8 +15,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "logs.readers.title"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
-    const readers = await readersOf(actor, params.logId ?? "");
-    const log = await logSummary(actor, params.logId ?? "", "read", getLocale(request));
+    const { log, readers } = await readersPage(actor, params.logId ?? "", getLocale(request));
     return { log, readers: readers.map((r) => ({ ...r, at: r.at.toISOString() })) };
   });
 }

@@ -8,7 +8,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { reopenLog } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ReopenSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

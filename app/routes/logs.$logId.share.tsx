@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
 import { shareWithLeader } from "../domain/logs/logs.server";
-import { guard } from "../lib/http.server";
-import { backToLog } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** Level 0: discuss the concern with one's leader. POST only. */

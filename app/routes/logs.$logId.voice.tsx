@@ -10,7 +10,7 @@ import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { addVoice } from "../domain/logs/logs.server";
 import { pageTitle } from "../i18n/meta";
 import { voiceMethods } from "../lib/enums";
-import { backToLog, loadLogForm, logFormAction } from "../lib/log-route.server";
+import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -8,12 +8,12 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { recordWelfareReport } from "../domain/logs/restrictions.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { guard } from "../lib/http.server";
-import { backToLog, logFormAction } from "../lib/log-route.server";
+import { guard } from "../route-helpers/http.server";
+import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { restrictedReasonOf, WelfareReportSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -23,7 +23,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.welfareR
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => ({
-    log: await logSummary(actor, params.logId ?? "", "write", getLocale(request)),
+    ...(await logForm(actor, params.logId ?? "", "write", getLocale(request))),
     actorName: actor.name,
   }));
 }

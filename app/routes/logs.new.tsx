@@ -14,7 +14,7 @@ import { listServices } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { todayInOslo } from "../lib/dates";
-import { guard, withFormErrors } from "../lib/http.server";
+import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ConcernSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 

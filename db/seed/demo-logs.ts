@@ -50,7 +50,7 @@ import type { EventData } from "../../app/lib/timeline";
  * Every relay log has a complete consent to keep it, given by its guardians with parental
  * responsibility around the day it became a relay log. The logs at level 2 and 3 have the
  * sharing consents, invitations and participants their story needs, and each participant
- * passes the consent gate (app/domain/consent/coverage.server.ts) — except one, on purpose:
+ * passes the consent gate (app/domain/access/consent-gate.server.ts) — except one, on purpose:
  * on Ella's log the consent covering the school nurse was withdrawn, so she has lost access
  * while her row and what she wrote stay. Sara's log was started by the teacher and handed
  * over to the nurse. There is also a partial consent (one of two guardians), an expired

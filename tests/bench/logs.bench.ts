@@ -3,8 +3,8 @@ import { database } from "../../db/client.server";
 import { accessLog, children, guardians, logEvents, logs, memberships, services, users } from "../../db/schema";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
-import type { FamilyMember } from "../../app/domain/family/access.server";
-import { familyLogView, familyReaders, listFamilyLogs } from "../../app/domain/family/pages.server";
+import type { FamilyMember } from "../../app/domain/access/viewer";
+import { familyLogPage, familyLogView, familyReaders, listFamilyLogs } from "../../app/domain/family/pages.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { createId } from "../../app/lib/ids";
@@ -143,6 +143,6 @@ describe("the family's pages", () => {
     await familyLogView(parent, busyLogId);
   });
   bench("who has read our log: newest 50 of 2 000 reads", async () => {
-    await familyReaders(parent, busyLogId);
+    await familyLogPage(parent, busyLogId, { purpose: "readers", need: "read" }, (access) => familyReaders(access));
   });
 });

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en";
 import { nb } from "../../app/i18n/nb";
-import { FORM_BODY_LIMIT, UPLOAD_ROUTES } from "../../app/lib/request-body.server";
+import { FORM_BODY_LIMIT, UPLOAD_ROUTES } from "../../app/route-helpers/request-body.server";
 import { createId } from "../../app/lib/ids";
 import { DEMO_PASSWORD } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";

@@ -5,7 +5,8 @@ import { logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { recordConsentIn, withdrawConsent, withdrawConsentIn } from "../../app/domain/consent/consents.server";
 import { previewAccessLoss } from "../../app/domain/consent/impact.server";
-import { resolveAccess } from "../../app/domain/logs/access.server";
+import { findAccess } from "../../app/domain/access/open.server";
+import { staffViewer } from "../../app/domain/access/viewer";
 import {
   answerHandover,
   answerInvitation,
@@ -40,7 +41,7 @@ const nurse = () => cast.actors.nurse;
 async function readers(logId: string): Promise<Set<string>> {
   const { db } = await database();
   const result = new Set<string>();
-  for (const person of everyone) if (await resolveAccess(db, person, logId)) result.add(person.id);
+  for (const person of everyone) if (await findAccess(db, staffViewer(person), logId)) result.add(person.id);
   return result;
 }
 

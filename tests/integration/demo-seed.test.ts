@@ -20,7 +20,7 @@ import { hashPassword } from "../../app/domain/auth/password.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { consentState } from "../../app/domain/consent/consents.server";
-import { isCovered } from "../../app/domain/consent/coverage.server";
+import { isCovered } from "../../app/domain/access/consent-gate.server";
 import { myInvitations } from "../../app/domain/logs/collaboration.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { todayInOslo } from "../../app/lib/dates";

@@ -6,7 +6,7 @@ import * as home from "../../app/routes/_index";
 import * as become from "../../app/routes/logs.$logId.become";
 import * as logPage from "../../app/routes/logs.$logId._index";
 import { recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
-import { hasKeepConsent } from "../../app/domain/consent/coverage.server";
+import { hasKeepConsent } from "../../app/domain/access/consent-gate.server";
 import { addGuardian } from "../../app/domain/logs/logs.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { sessionFor } from "../support/factories";

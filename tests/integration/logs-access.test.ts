@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog } from "../../db/schema";
-import { readersOf } from "../../app/domain/logs/access.server";
 import { addEntry, shareWithLeader } from "../../app/domain/logs/logs.server";
-import { listMyLogs, printLog, viewLog } from "../../app/domain/logs/read.server";
+import { listMyLogs, printLog, readersPage, viewLog } from "../../app/domain/logs/read.server";
+import type { Actor } from "../../app/domain/auth/permissions";
+
+const readersOf = async (actor: Actor, logId: string) => (await readersPage(actor, logId, "nb")).readers;
 import { addParticipant, giveConsent, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 
 let cast: Awaited<ReturnType<typeof makeSchoolCast>>;

@@ -4,7 +4,8 @@ import { database } from "../../db/client.server";
 import { actions, consents, logEvents, logs } from "../../db/schema";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { addEntry, addVoice, closeLog, correctEvent } from "../../app/domain/logs/logs.server";
-import { viewLog, visibleToGuardiansSql } from "../../app/domain/logs/read.server";
+import { visibleToFamilySql } from "../../app/domain/access/visibility.server";
+import { viewLog } from "../../app/domain/logs/read.server";
 import { recordWelfareReport, restrictEvent } from "../../app/domain/logs/restrictions.server";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as logPage from "../../app/routes/logs.$logId._index";
@@ -66,7 +67,7 @@ async function guardianEventIds(logId: string) {
   const rows = await db
     .select({ id: logEvents.id })
     .from(logEvents)
-    .where(and(eq(logEvents.logId, logId), visibleToGuardiansSql()))
+    .where(and(eq(logEvents.logId, logId), visibleToFamilySql()))
     .orderBy(asc(logEvents.seq));
   return rows.map((r) => r.id);
 }

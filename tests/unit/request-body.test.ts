@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "../../app/domain/consent/attachments.server";
-import { FORM_BODY_LIMIT, guardActionBodies, UPLOAD_ROUTES } from "../../app/lib/request-body.server";
+import { FORM_BODY_LIMIT, guardActionBodies, UPLOAD_ROUTES } from "../../app/route-helpers/request-body.server";
 
 /**
  * Issue 9 point 5 / decision 011: every form action's body is checked before the action
- * runs (app/lib/request-body.server.ts). These tests wrap a build of three routes — an
+ * runs (app/route-helpers/request-body.server.ts). These tests wrap a build of three routes — an
  * ordinary form, the upload route and one without an action — the way app/server.ts
  * wraps the real build, and send real Requests. (405 for unknown methods is answered in
  * app/server.ts, before Remix; tests/e2e/bad-requests.test.ts covers it.)

@@ -20,18 +20,20 @@ import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
-import { requireLogAccess } from "../logs/access.server";
+import { assertMay, checkLog, openLog, type StaffAccess } from "../access/open.server";
+import { transferRelay } from "../access/relay.server";
+import { staffViewer } from "../access/viewer";
 import { appendEvent, closeLogIn, type EventScope } from "../logs/logs.server";
 import { sha256Hex } from "../auth/tokens.server";
 import { MAX_ATTACHMENT_BYTES, sniffAttachment } from "./attachments.server";
-import { gateContext, hasKeepConsent, isCovered } from "./coverage.server";
+import { consentCounts, coveringConsents, gateContext, hasKeepConsent, isCovered } from "../access/consent-gate.server";
 import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "./impact.server";
 
 /**
  * Consents (DESIGN.md rule 3): to keep the relay log, and to share it with services —
  * never with named people. Recorded by the holder (the family's own digital consent comes
  * with the family issue). A change is a new consent that supersedes the old; a withdrawal
- * takes effect at once through the gate in coverage.server.ts.
+ * takes effect at once through the gate in access/consent-gate.server.ts.
  */
 export interface ConsentInput {
   scope: ConsentScope;
@@ -84,7 +86,7 @@ async function childOf(db: Queryable, childId: string) {
 export async function recordConsent(actor: Actor, logId: string, input: ConsentInput, options: { confirmLoss?: boolean } = {}) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, "hold");
+    const access = await checkLog(tx, staffViewer(actor), logId, "hold");
     await requireLossConfirmed(tx, logId, (trial) => recordConsentIn(trial, access, actor, input), options.confirmLoss);
     return recordConsentIn(tx, access, actor, input);
   });
@@ -248,7 +250,7 @@ export async function withdrawConsent(
 ) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, "hold");
+    const access = await checkLog(tx, staffViewer(actor), logId, "hold");
     await requireLossConfirmed(tx, logId, (trial) => staffWithdrawalIn(trial, access, actor, consentId, input), input.confirmLoss);
     return staffWithdrawalIn(tx, access, actor, consentId, input);
   });
@@ -392,9 +394,9 @@ export async function withdrawServiceIn(
 }
 
 /** For the holder's withdraw form: what withdrawing the consent (or its service) will do. */
-export async function staffWithdrawalPreview(actor: Actor, logId: string, consentId: string, serviceId?: string) {
+export async function staffWithdrawalPreview(access: StaffAccess, consentId: string, serviceId?: string) {
+  assertMay(access, "hold");
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   return withdrawalPreview(db, access.log, { consentId, serviceId });
 }
 
@@ -409,7 +411,7 @@ async function stillCoveredNames(db: Queryable, logId: string, list: { id: strin
 /**
  * What a withdrawal will do, before it is made (DESIGN.md rule 11): per withdrawn service,
  * whether the gate will still let it in afterwards and through whose consent. The same
- * test as the gate (coverage.server.ts), applied to the consents that remain.
+ * test as the gate (access/consent-gate.server.ts), applied to the consents that remain.
  */
 export async function withdrawalPreview(
   db: Queryable,
@@ -442,7 +444,7 @@ export async function withdrawalPreview(
     ending: ending.size,
     closesLog,
     services: withdrawn.map((s) => {
-      const through = state.filter((c) => c.counts && !ending.has(c.id) && c.services.some((x) => x.id === s.id));
+      const through = coveringConsents(state.filter((c) => !ending.has(c.id)), s.id);
       return {
         id: s.id,
         name: s.name,
@@ -485,24 +487,9 @@ async function afterCoverageShrinks(tx: Transaction, actor: Pick<Actor, "id">, a
     if (!stillThere?.active || !(await isCovered(tx, log.id, candidate.serviceId, ctx))) continue;
     const from = (await tx.select({ name: users.name }).from(users).where(eq(users.id, log.holderId)).get())!;
     const service = (await tx.select({ name: services.name }).from(services).where(eq(services.id, candidate.serviceId)).get())!;
-    await tx
-      .update(logs)
-      .set({ holderId: candidate.userId, holderServiceId: candidate.serviceId })
-      .where(eq(logs.id, log.id));
-    // The returning holder is no longer a participant; the one who lost the relay becomes
-    // one (the gate keeps them out while their service stays uncovered).
-    const now = new Date();
-    await tx
-      .update(logParticipants)
-      .set({ endedAt: now })
-      .where(and(eq(logParticipants.logId, log.id), eq(logParticipants.userId, candidate.userId), isNull(logParticipants.endedAt)));
-    await tx.insert(logParticipants).values({
-      id: createId(),
-      logId: log.id,
-      userId: log.holderId,
-      serviceId: log.holderServiceId,
-      joinedAt: now,
-    });
+    // The one who lost the relay stays on as a participant (the gate keeps them out while
+    // their service stays uncovered).
+    await transferRelay(tx, log, candidate, { formerHolder: "participant" });
     await appendEvent(tx, access, actor, "relay_returned", todayInOslo(), {
       from: from.name,
       to: stillThere.name,
@@ -548,9 +535,11 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       .where(eq(users.id, c.recordedBy))
       .get();
     const changedOn = c.supersedesId ? todayInOslo(c.recordedAt) : null;
-    const youngPersonOk = c.youngPerson && child.birthDate <= ctx.consentAgeBornBy;
-    const guardiansGiven = responsible.filter((g) => given.has(g.id)).length;
-    const complete = youngPersonOk || (!c.youngPerson && responsible.length > 0 && guardiansGiven === responsible.length);
+    const { guardiansGiven, complete, expired, counts } = consentCounts(
+      { ...c, guardianIds: given },
+      { birthDate: child.birthDate, responsibleGuardianIds: responsible.map((g) => g.id) },
+      ctx,
+    );
     result.push({
       id: c.id,
       scope: c.scope,
@@ -567,9 +556,9 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
       services: covered,
       givenOn: c.givenOn,
       expiresOn: c.expiresOn,
-      expired: c.expiresOn < ctx.today,
+      expired,
       complete,
-      counts: complete && c.decision === "given" && c.expiresOn >= ctx.today,
+      counts,
       hasAttachment: attachment !== undefined,
       /** How it was given (issue 9 point 4): written with its form, oral with the note, digital by whom. */
       note: c.form === "oral" ? c.note : null,
@@ -584,9 +573,9 @@ export async function consentState(db: Queryable, log: { id: string; childId: st
 }
 
 /** What the consent form needs: the guardians who can consent, the services, a consent to change. */
-export async function consentFormData(actor: Actor, logId: string, replacesId?: string) {
+export async function consentFormData(access: StaffAccess, replacesId?: string) {
+  assertMay(access, "hold");
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
   const ctx = await gateContext(db);
   const child = await childOf(db, access.log.childId);
@@ -654,10 +643,10 @@ export async function removalLosses(
   return result;
 }
 
-/** The signed form of a consent, for the log's readers. */
+/** The signed form of a consent, for the log's readers: opening it is a read of the log. */
 export async function consentAttachment(actor: Actor, logId: string, consentId: string) {
   const { db } = await database();
-  await requireLogAccess(db, actor, logId, "read");
+  await openLog(staffViewer(actor), logId, "attachment");
   const row = await db
     .select({ mimeType: consentAttachments.mimeType, data: consentAttachments.data })
     .from(consentAttachments)

@@ -3,7 +3,8 @@ import { database, type Transaction } from "../../../db/client.server";
 import { logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { fieldError, notFound } from "../errors.server";
-import { requireLogAccess, resolveAccess, type LogAccess, type LogRole } from "../logs/access.server";
+import { checkLog, findAccess, type LogRow, type StaffCheck, type StaffRole } from "../access/open.server";
+import { staffViewer } from "../access/viewer";
 
 /**
  * "Who would lose read access to this log if this change happened?" (DESIGN.md rule 11:
@@ -11,8 +12,8 @@ import { requireLogAccess, resolveAccess, type LogAccess, type LogRole } from ".
  *
  * There is no second copy of the access rules here. The change is made for real inside a
  * write transaction — with the same domain code that will later make it — everyone who
- * could read the log before is asked the gate again (resolveAccess in
- * logs/access.server.ts, which uses coveredSql), and the transaction is rolled back. So the
+ * could read the log before is asked the gate again (findAccess in
+ * access/open.server.ts, which uses the consent gate), and the transaction is rolled back. So the
  * preview and what the gate then does cannot disagree, whatever the change does on the way
  * (a relay returning to an earlier holder, a log closing because its keep consent went).
  */
@@ -23,11 +24,11 @@ export interface AccessLoss {
   serviceId: string;
   serviceName: string;
   /** How they read it today. */
-  role: LogRole;
+  role: StaffRole;
 }
 
 /** A change to try: it gets the transaction and the log as it is before the change. */
-export type TrialChange = (tx: Transaction, log: LogAccess["log"]) => Promise<unknown>;
+export type TrialChange = (tx: Transaction, log: LogRow) => Promise<unknown>;
 
 class Rollback extends Error {}
 
@@ -61,9 +62,9 @@ async function actorIn(tx: Transaction, userId: string): Promise<Actor | null> {
  * participants and the leaders of the holder's service can (rule 2), so those are the
  * people asked; the gate decides for each.
  */
-async function readersIn(tx: Transaction, logId: string): Promise<Map<string, { actor: Actor; access: LogAccess }>> {
+async function readersIn(tx: Transaction, logId: string): Promise<Map<string, { actor: Actor; access: StaffCheck }>> {
   const log = await tx.select().from(logs).where(eq(logs.id, logId)).get();
-  const result = new Map<string, { actor: Actor; access: LogAccess }>();
+  const result = new Map<string, { actor: Actor; access: StaffCheck }>();
   if (!log) return result;
   const participants = await tx
     .select({ userId: logParticipants.userId })
@@ -77,7 +78,7 @@ async function readersIn(tx: Transaction, logId: string): Promise<Map<string, { 
   for (const userId of candidates) {
     const actor = await actorIn(tx, userId);
     if (!actor) continue;
-    const access = await resolveAccess(tx, actor, logId);
+    const access = await findAccess(tx, staffViewer(actor), logId);
     if (access) result.set(userId, { actor, access });
   }
   return result;
@@ -91,7 +92,7 @@ async function lossesIn(tx: Transaction, logId: string, change: TrialChange): Pr
   await change(tx, log);
   const lost: AccessLoss[] = [];
   for (const [userId, { actor, access }] of before) {
-    if (await resolveAccess(tx, actor, logId)) continue;
+    if (await findAccess(tx, staffViewer(actor), logId)) continue;
     lost.push({ userId, name: actor.name, serviceId: access.serviceId, serviceName: "", role: access.role });
   }
   if (lost.length === 0) return lost;
@@ -131,9 +132,9 @@ export async function simulateAccessLoss(logId: string, change: TrialChange): Pr
 export async function previewAccessLoss(
   actor: Actor,
   logId: string,
-  change: (tx: Transaction, access: LogAccess) => Promise<unknown>,
+  change: (tx: Transaction, access: StaffCheck) => Promise<unknown>,
 ): Promise<AccessLoss[]> {
-  return simulateAccessLoss(logId, async (tx) => change(tx, await requireLogAccess(tx, actor, logId, "hold")));
+  return simulateAccessLoss(logId, async (tx) => change(tx, await checkLog(tx, staffViewer(actor), logId, "hold")));
 }
 
 /**

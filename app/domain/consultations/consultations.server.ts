@@ -8,9 +8,10 @@ import type { Locale } from "../../lib/enums";
 import { idPattern, createId } from "../../lib/ids";
 import { requireCapability } from "../auth/guards.server";
 import type { Actor } from "../auth/permissions";
-import { gateContext } from "../consent/coverage.server";
+import { gateContext } from "../access/consent-gate.server";
+import { findAccess, ledServiceIds, readableLogs, type StaffAccess } from "../access/open.server";
+import { staffViewer } from "../access/viewer";
 import { fieldError, notFound } from "../errors.server";
-import { ledServiceIds, readableBy, requireLogAccess, resolveAccess } from "../logs/access.server";
 
 /**
  * Anonymous consultations (anonym drøfting, DESIGN.md rule 4): a case discussed with
@@ -59,7 +60,7 @@ export async function consultationFormOptions(actor: Actor, locale: Locale) {
     .select({ id: logs.id, childName: children.name, birthDate: children.birthDate })
     .from(logs)
     .innerJoin(children, eq(children.id, logs.childId))
-    .where(and(readableBy(actor, await gateContext(db, today)), eq(logs.state, "open")))
+    .where(and(readableLogs(staffViewer(actor), await gateContext(db, today)), eq(logs.state, "open")))
     .orderBy(desc(logs.updatedAt), asc(logs.id))
     .limit(LINKABLE_LOGS_LIMIT);
   const kindNames = new Map(kinds.map((k) => [k.code, kindRowName(k, locale)]));
@@ -99,7 +100,7 @@ export async function recordConsultation(actor: Actor, input: ConsultationInput)
     }
     if (input.logId) {
       // Unknown and unreadable look the same.
-      const access = await resolveAccess(tx, actor, input.logId);
+      const access = await findAccess(tx, staffViewer(actor), input.logId);
       if (!access) throw fieldError("logId", "consultation_log_unknown");
       if (access.log.state !== "open") throw fieldError("logId", "log_closed");
     }
@@ -195,7 +196,7 @@ export async function getConsultation(actor: Actor, consultationId: string, loca
   if (!row) throw notFound();
   // The link to a log is shown only to someone who may read that log now.
   let log: { id: string; childName: string } | null = null;
-  if (row.logId && (await resolveAccess(db, actor, row.logId))) {
+  if (row.logId && (await findAccess(db, staffViewer(actor), row.logId))) {
     const child = await db
       .select({ name: children.name })
       .from(logs)
@@ -223,9 +224,10 @@ export async function getConsultation(actor: Actor, consultationId: string, loca
  * The consultations linked to a log, for the log page: only for the log's readers (404
  * otherwise, like the log page itself). Each says whether the reader may open it.
  */
-export async function consultationsForLog(actor: Actor, logId: string, locale: Locale) {
+export async function consultationsForLog(access: StaffAccess, locale: Locale) {
+  const actor = access.viewer.actor;
+  const logId = access.log.id;
   const { db } = await database();
-  await requireLogAccess(db, actor, logId, "read");
   const leads = new Set(ledServiceIds(actor));
   const rows = await db
     .select({

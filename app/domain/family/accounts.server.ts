@@ -8,8 +8,8 @@ import { parseNationalId } from "../../lib/national-id";
 import type { Actor } from "../auth/permissions";
 import { createSession } from "../auth/session.server";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { gateContext } from "../consent/coverage.server";
-import { requireLogAccess } from "../logs/access.server";
+import { gateContext } from "../access/consent-gate.server";
+import { assertMay, type StaffAccess } from "../access/open.server";
 import { appendEvent, withAccess } from "../logs/logs.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { familyInvitationMessage } from "../mail/messages.server";
@@ -164,9 +164,9 @@ export async function signInWithNationalId(nationalId: string) {
 }
 
 /** What the holder's "give the family access" form needs: who can have access, and who has it. */
-export async function familyAccessFormData(actor: Actor, logId: string) {
+export async function familyAccessFormData(access: StaffAccess) {
+  assertMay(access, "hold");
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
   const child = (await db.select().from(children).where(eq(children.id, access.log.childId)).get())!;
   const rows = await db

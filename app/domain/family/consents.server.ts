@@ -11,7 +11,8 @@ import {
   type ConsentInput,
   type ConsentParty,
 } from "../consent/consents.server";
-import { requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./access.server";
+import { checkLog, type FamilyAccess, type FamilyCheck } from "../access/open.server";
+import { familyViewer, type FamilyMember } from "../access/viewer";
 
 /**
  * Consent, digitally (issue 5 item 5): the family sees every consent in force and gives,
@@ -22,9 +23,8 @@ import { requireFamilyAccess, type FamilyAccess, type FamilyMember } from "./acc
  */
 
 /** The consents in force, in plain words' data, and the services one may consent to. */
-export async function familyConsents(member: FamilyMember, logId: string) {
+export async function familyConsents(access: FamilyAccess) {
   const { db } = await database();
-  const access = await requireFamilyAccess(db, member, logId, "read");
   // Plain order: keeping the log first, then sharing, then what they said no to.
   const rank = (c: { scope: string; decision: string }) => (c.decision === "refused" ? 2 : c.scope === "keep" ? 0 : 1);
   const state = (await consentState(db, access.log)).sort((a, b) => rank(a) - rank(b));
@@ -89,12 +89,12 @@ export async function familyConsents(member: FamilyMember, logId: string) {
 }
 
 /** The party this family member speaks for: their own consents as a guardian, or the young person's. */
-function familyParty(access: FamilyAccess): ConsentParty {
+function familyParty(access: FamilyCheck): ConsentParty {
   return access.role === "young_person" ? { youngPerson: true } : { youngPerson: false, guardianIds: [access.guardianId!] };
 }
 
 /** Who the consent is from when this family member gives or renews it. */
-function partyOf(access: FamilyAccess, earlierGuardians: string[]): Pick<ConsentInput, "guardianIds" | "youngPerson"> {
+function partyOf(access: FamilyCheck, earlierGuardians: string[]): Pick<ConsentInput, "guardianIds" | "youngPerson"> {
   // From the consent age the young person decides alone.
   if (access.role === "young_person") return { guardianIds: [], youngPerson: true };
   return { guardianIds: [...new Set([...earlierGuardians, access.guardianId!])], youngPerson: false };
@@ -122,7 +122,7 @@ async function activeShareConsent(tx: Transaction, logId: string, consentId: str
 export async function giveFamilyConsent(member: FamilyMember, logId: string, input: { serviceId: string; purpose: string }) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireFamilyAccess(tx, member, logId, "write");
+    const access = await checkLog(tx, familyViewer(member), logId, "write");
     const service = await tx
       .select({ id: services.id })
       .from(services)
@@ -176,7 +176,7 @@ export async function giveFamilyConsent(member: FamilyMember, logId: string, inp
 export async function renewFamilyConsent(member: FamilyMember, logId: string, consentId: string) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireFamilyAccess(tx, member, logId, "write");
+    const access = await checkLog(tx, familyViewer(member), logId, "write");
     // The consent to keep the log may be renewed here too; withdrawing it is closing the log.
     return renewIn(tx, access, member, await activeShareConsent(tx, logId, consentId, { keep: true }));
   });
@@ -188,7 +188,7 @@ export async function renewFamilyConsent(member: FamilyMember, logId: string, co
  */
 function renewIn(
   tx: Transaction,
-  access: FamilyAccess,
+  access: FamilyCheck,
   member: FamilyMember,
   earlier: Awaited<ReturnType<typeof activeShareConsent>>,
   options: { expiresOn?: string } = {},
@@ -220,7 +220,7 @@ export async function withdrawFamilyConsent(
 ) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireFamilyAccess(tx, member, logId, "write");
+    const access = await checkLog(tx, familyViewer(member), logId, "write");
     const earlier = await activeShareConsent(tx, logId, input.consentId);
     if (!earlier.serviceIds.includes(input.serviceId)) throw notFound();
     const party = familyParty(access);

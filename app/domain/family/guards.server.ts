@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { database } from "../../../db/client.server";
 import { users } from "../../../db/schema";
 import { readCookie, SESSION_COOKIE, validateSessionToken } from "../auth/session.server";
-import type { FamilyMember } from "./access.server";
+import type { FamilyMember } from "../access/viewer";
 
 export interface SignedInFamilyMember extends FamilyMember {
   sessionId: string;

@@ -4,26 +4,21 @@ import { accessLog, actions, children, logEvents, logParticipants, logs, service
 import { todayInOslo } from "../../lib/dates";
 import type { Locale } from "../../lib/enums";
 import type { EventData, GuardianTimelineEvent } from "../../lib/timeline";
-import { gateContext, isCovered } from "../consent/coverage.server";
+import { gateContext, passesGate } from "../access/consent-gate.server";
+import { checkLog, openLog, readableLogs, type FamilyAccess, type ReadPurpose } from "../access/open.server";
+import { familyViewer, type FamilyMember } from "../access/viewer";
+import { visibleEvents } from "../access/visibility.server";
 import { AppError } from "../errors.server";
 import { closeLogIn, appendEvent } from "../logs/logs.server";
-import { holderOf, loadTimeline, visibleToGuardiansSql } from "../logs/read.server";
+import { holderOf, loadTimeline } from "../logs/read.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";
-import {
-  familyReadable,
-  openFamilyLog,
-  recordFamilyRead,
-  requireFamilyAccess,
-  type FamilyAccess,
-  type FamilyMember,
-} from "./access.server";
 
 /**
  * The family's own pages (issue 5 item 3–7): their logs, one log in everyday words, their
  * notes and voice, who has read the log, and closing at their request. Every function
- * takes the signed-in family member and checks their access in access.server.ts; nothing
- * that is hidden from the guardians leaves this file (visibleToGuardiansSql).
+ * takes the signed-in family member and opens the log through access/open.server.ts; nothing
+ * that is hidden from the guardians leaves this file (visibleEvents, access/visibility.server.ts).
  */
 
 /** The logs about the family member's child (or themself), open first. */
@@ -44,18 +39,19 @@ export async function listFamilyLogs(member: FamilyMember) {
     .innerJoin(children, eq(children.id, logs.childId))
     .innerJoin(users, eq(users.id, logs.holderId))
     .innerJoin(services, eq(services.id, logs.holderServiceId))
-    .where(familyReadable(member, gate))
+    .where(readableLogs(familyViewer(member), gate))
     .orderBy(desc(sql`${logs.state} = 'open'`), desc(logs.updatedAt))
     .limit(100);
 }
 
 /** The actions the guardians may see: their `action` (or meeting) entry is visible to them. */
-async function visibleActions(logId: string) {
+async function visibleActions(access: FamilyAccess) {
+  const logId = access.log.id;
   const { db } = await database();
   const sources = await db
     .select({ type: logEvents.type, data: logEvents.data })
     .from(logEvents)
-    .where(and(eq(logEvents.logId, logId), inArray(logEvents.type, ["action", "meeting"]), visibleToGuardiansSql()));
+    .where(and(visibleEvents(access), inArray(logEvents.type, ["action", "meeting"])));
   const ids = new Set<string>();
   for (const e of sources) {
     if (e.type === "action") ids.add((e.data as EventData["action"]).actionId);
@@ -86,8 +82,8 @@ export const FAMILY_TIMELINE_PAGE_SIZE = 25;
  * The timeline as the family may see it. Only what the page shows leaves the server: no
  * sequence numbers (their gaps would tell that something is hidden), no staff controls.
  */
-async function familyTimeline(log: FamilyAccess["log"], page: number) {
-  const { events, nextBefore } = await loadTimeline(log, "guardians", {
+async function familyTimeline(access: FamilyAccess, page: number) {
+  const { events, nextBefore } = await loadTimeline(access, {
     limit: FAMILY_TIMELINE_PAGE_SIZE,
     offset: (page - 1) * FAMILY_TIMELINE_PAGE_SIZE,
   });
@@ -109,11 +105,11 @@ async function familyTimeline(log: FamilyAccess["log"], page: number) {
 }
 
 export async function familyLogView(member: FamilyMember, logId: string, options: { page?: number } = {}) {
-  const access = await openFamilyLog(member, logId);
+  const access = await openLog(familyViewer(member), logId, "view");
   const { db } = await database();
   const log = access.log;
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, log.childId)).get())!;
-  const holder = await holderOf(log);
+  const holder = await holderOf(access);
   // The services taking part: the holder's, and each participant's the consent still covers.
   const participating = await db
     .selectDistinct({ id: services.id, name: services.name })
@@ -125,9 +121,9 @@ export async function familyLogView(member: FamilyMember, logId: string, options
   const serviceNames = [holder.serviceName];
   for (const s of participating) {
     if (s.id === log.holderServiceId || serviceNames.includes(s.name)) continue;
-    if (await isCovered(db, log.id, s.id, gate)) serviceNames.push(s.name);
+    if (await passesGate(db, log, s.id, gate)) serviceNames.push(s.name);
   }
-  const timeline = await familyTimeline(log, Math.max(1, options.page ?? 1));
+  const timeline = await familyTimeline(access, Math.max(1, options.page ?? 1));
   return {
     log: {
       id: log.id,
@@ -141,21 +137,27 @@ export async function familyLogView(member: FamilyMember, logId: string, options
     role: access.role,
     holder,
     services: serviceNames,
-    actions: await visibleActions(log.id),
+    actions: await visibleActions(access),
     ...timeline,
   };
 }
 
 /**
- * For a page about one log (a form, consents, who has read): the child's name and the log's
- * state, after the check. Recorded as a "view", like the staff's form pages: it shows the child.
+ * A page about one log (a form, consents, who has read): opened once for `purpose` after
+ * the check (recorded as a read, like the staff's form pages: it shows the child), its
+ * heading — the child's name and the log's state — and what `read` reads with the opened log.
  */
-export async function familyLogHeading(member: FamilyMember, logId: string, need: "read" | "write") {
+export async function familyLogPage<T extends object = object>(
+  member: FamilyMember,
+  logId: string,
+  page: { purpose: ReadPurpose; need: "read" | "write" },
+  read?: (access: FamilyAccess) => Promise<T>,
+) {
+  const access = await openLog(familyViewer(member), logId, page.purpose, page.need);
   const { db } = await database();
-  const access = need === "read" ? await openFamilyLog(member, logId) : await requireFamilyAccess(db, member, logId, need);
-  if (need === "write") await recordFamilyRead(member, logId);
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, access.log.childId)).get())!;
-  return { id: access.log.id, childName: child.name, role: access.role, state: access.log.state, level: access.log.level };
+  const log = { id: access.log.id, childName: child.name, role: access.role, state: access.log.state, level: access.log.level };
+  return { log, ...((read ? await read(access) : {}) as T) };
 }
 
 export interface FamilyEntryInput {
@@ -172,7 +174,7 @@ export async function addFamilyEntry(member: FamilyMember, logId: string, input:
   const { transaction } = await database();
   const today = todayInOslo();
   return transaction(async (tx) => {
-    const access = await requireFamilyAccess(tx, member, logId, "write");
+    const access = await checkLog(tx, familyViewer(member), logId, "write");
     if (input.kind === "note") return appendEvent(tx, access, member, "note", today, { text: input.text });
     if (access.role === "young_person") {
       const last = access.log.lastChildVoiceOn;
@@ -194,13 +196,8 @@ export const READERS_INLINE = 10;
  * then the family, each most recent first. With `person`, one person's every read, paged
  * by the last read shown (`before`), so the page's own visit doesn't shift the pages.
  */
-export async function familyReaders(
-  member: FamilyMember,
-  logId: string,
-  options: { person?: string; before?: string } = {},
-) {
+export async function familyReaders(access: FamilyAccess, options: { person?: string; before?: string } = {}) {
   const { db } = await database();
-  const access = await requireFamilyAccess(db, member, logId, "read");
   const id = access.log.id;
   const grouped = await db
     .select({
@@ -276,7 +273,7 @@ export async function closeAtFamilyRequest(
 ) {
   const { transaction } = await database();
   const holderEmail = await transaction(async (tx) => {
-    const access = await requireFamilyAccess(tx, member, logId, "write");
+    const access = await checkLog(tx, familyViewer(member), logId, "write");
     if (access.role !== "guardian") throw new AppError(403, "forbidden");
     await closeLogIn(tx, access, member, {
       reason: "guardians_request",

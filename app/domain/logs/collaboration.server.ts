@@ -1,16 +1,18 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { database, type Transaction } from "../../../db/client.server";
 import { children, handovers, logEvents, logInvitations, logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
+import { transferRelay } from "../access/relay.server";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
-import { gateContext, isCovered } from "../consent/coverage.server";
+import { covers, coveringConsents, gateContext, passesGate } from "../access/consent-gate.server";
+import { assertMay, checkLog, ledServiceIds, readableLogs, type LogRow, type StaffAccess } from "../access/open.server";
+import { staffViewer } from "../access/viewer";
 import { consentState } from "../consent/consents.server";
 import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
-import { requireLogAccess, type LogAccess } from "./access.server";
 import { appendEvent, assertNotTooFarAhead } from "./logs.server";
 
 /**
@@ -38,9 +40,8 @@ async function personIn(tx: Transaction, userId: string, serviceId: string) {
 }
 
 /** The holder's own service needs no consent beyond keeping the log; any other must be covered. */
-async function assertCovered(tx: Transaction, log: LogAccess["log"], serviceId: string, field: string) {
-  if (serviceId === log.holderServiceId) return;
-  if (!(await isCovered(tx, log.id, serviceId))) throw fieldError(field, "service_not_covered");
+async function assertCovered(tx: Transaction, log: LogRow, serviceId: string, field: string) {
+  if (!(await passesGate(tx, log, serviceId))) throw fieldError(field, "service_not_covered");
 }
 
 export interface InvitationInput {
@@ -54,7 +55,7 @@ export interface InvitationInput {
 export async function invite(actor: Actor, logId: string, input: InvitationInput) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, "hold");
+    const access = await checkLog(tx, staffViewer(actor), logId, "hold");
     if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
     const person = await personIn(tx, input.inviteeId, input.serviceId);
     if (!person) throw fieldError("inviteeId", "invitee_unknown");
@@ -195,7 +196,7 @@ export async function myInvitations(actor: Actor) {
   const ctx = rows.length ? await gateContext(db, today) : null;
   const result = [];
   for (const r of rows) {
-    const covered = r.serviceId === r.holderServiceId || (await isCovered(db, r.logId, r.serviceId, ctx!));
+    const covered = await passesGate(db, { id: r.logId, holderServiceId: r.holderServiceId }, r.serviceId, ctx!);
     result.push({
       id: r.id,
       logId: r.logId,
@@ -212,7 +213,7 @@ export async function myInvitations(actor: Actor) {
 
 /** For a leader: invitations to people in their services left unanswered past their date. */
 export async function overdueInvitationsInMyServices(actor: Actor) {
-  const led = actor.memberships.filter((m) => m.role === "leader").map((m) => m.serviceId);
+  const led = ledServiceIds(actor);
   if (led.length === 0) return [];
   const { db } = await database();
   return db
@@ -236,7 +237,7 @@ export async function endParticipation(actor: Actor, logId: string, input: { use
   if (!self && !input.reason?.trim()) throw fieldError("reason", "required");
   const { transaction } = await database();
   await transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, self ? "write" : "hold");
+    const access = await checkLog(tx, staffViewer(actor), logId, self ? "write" : "hold");
     const row = await tx
       .select({ id: logParticipants.id, serviceId: logParticipants.serviceId, name: users.name, serviceName: services.name })
       .from(logParticipants)
@@ -255,37 +256,10 @@ export async function endParticipation(actor: Actor, logId: string, input: { use
   });
 }
 
-interface RelayMove {
-  fromUserId: string;
-  fromServiceId: string;
-  toUserId: string;
-  toServiceId: string;
-}
-
-/**
- * What an accepted handover does to the log: the new holder holds (and is no longer a
- * participant); the old holder becomes a participant in their service — who can then read
- * only while the gate lets them (their service is the new holder's, or covered).
- * Used by answerHandover and by the preview of who would lose access (handoverLosses).
- */
-async function moveRelayIn(tx: Transaction, logId: string, move: RelayMove, now: Date) {
-  await tx.update(logs).set({ holderId: move.toUserId, holderServiceId: move.toServiceId }).where(eq(logs.id, logId));
-  await tx
-    .update(logParticipants)
-    .set({ endedAt: now })
-    .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, move.toUserId), isNull(logParticipants.endedAt)));
-  await tx.insert(logParticipants).values({
-    id: createId(),
-    logId,
-    userId: move.fromUserId,
-    serviceId: move.fromServiceId,
-    joinedAt: now,
-  });
-}
-
 /**
  * Who would lose read access if the relay went to someone in each of these services and
- * they accepted: per service, the people (never the new holder, who holds).
+ * they accepted: per service, the people (never the new holder, who holds). The handover
+ * is made for real (transferRelay, as answerHandover will) and rolled back.
  */
 export async function handoverLosses(actor: Actor, logId: string, targets: { serviceId: string; userId: string }[]) {
   const result = new Map<string, AccessLoss[]>();
@@ -293,18 +267,8 @@ export async function handoverLosses(actor: Actor, logId: string, targets: { ser
     if (result.has(target.serviceId)) continue;
     result.set(
       target.serviceId,
-      await previewAccessLoss(actor, logId, async (tx, access) =>
-        moveRelayIn(
-          tx,
-          logId,
-          {
-            fromUserId: access.log.holderId,
-            fromServiceId: access.log.holderServiceId,
-            toUserId: target.userId,
-            toServiceId: target.serviceId,
-          },
-          new Date(),
-        ),
+      await previewAccessLoss(actor, logId, (tx, access) =>
+        transferRelay(tx, access.log, { userId: target.userId, serviceId: target.serviceId }, { formerHolder: "participant" }),
       ),
     );
   }
@@ -327,11 +291,11 @@ export interface HandoverOutcome {
  * to access — worked out by the gate (handoverLosses), so the form's promise is what then
  * happens (DESIGN.md rule 11).
  */
-export async function handoverOutcomes(actor: Actor, logId: string, candidates: { userId: string; serviceId: string; serviceName: string }[]) {
-  const losses = await handoverLosses(actor, logId, candidates);
+export async function handoverOutcomes(access: StaffAccess, candidates: { userId: string; serviceId: string; serviceName: string }[]) {
+  assertMay(access, "hold");
+  const losses = await handoverLosses(access.viewer.actor, access.log.id, candidates);
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
-  const counting = (await consentState(db, access.log)).filter((c) => c.counts && c.scope === "share");
+  const sharing = (await consentState(db, access.log)).filter((c) => c.scope === "share");
   const holderService = (await db.select({ name: services.name }).from(services).where(eq(services.id, access.log.holderServiceId)).get())!;
   const outcomes: HandoverOutcome[] = [];
   for (const c of candidates) {
@@ -342,7 +306,7 @@ export async function handoverOutcomes(actor: Actor, logId: string, candidates: 
       serviceName: c.serviceName,
       losses: lost,
       holderStays: !lost.some((l) => l.userId === access.log.holderId),
-      widenConsentId: counting.find((k) => k.services.some((s) => s.id === c.serviceId))?.id ?? null,
+      widenConsentId: coveringConsents(sharing, c.serviceId)[0]?.id ?? null,
     });
   }
   return { holderId: access.log.holderId, holderServiceName: holderService.name, outcomes };
@@ -359,7 +323,7 @@ export async function proposeHandover(
 ) {
   const { transaction } = await database();
   return transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, "hold");
+    const access = await checkLog(tx, staffViewer(actor), logId, "hold");
     if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
     if (input.toUserId === actor.id) throw fieldError("toUserId", "invitee_is_holder");
     const person = await personIn(tx, input.toUserId, input.toServiceId);
@@ -372,8 +336,8 @@ export async function proposeHandover(
       .get();
     if (open) throw new AppError(409, "handover_pending");
     // Who loses access once it is accepted: the holder must have confirmed reading it.
-    const move = { fromUserId: actor.id, fromServiceId: access.log.holderServiceId, toUserId: input.toUserId, toServiceId: input.toServiceId };
-    await requireLossConfirmed(tx, logId, (trial) => moveRelayIn(trial, logId, move, new Date()), input.confirmLoss);
+    const to = { userId: input.toUserId, serviceId: input.toServiceId };
+    await requireLossConfirmed(tx, logId, (trial, log) => transferRelay(trial, log, to, { formerHolder: "participant" }), input.confirmLoss);
     const id = createId();
     await tx.insert(handovers).values({
       id,
@@ -417,7 +381,9 @@ export async function answerHandover(actor: Actor, handoverId: string, input: { 
       .update(handovers)
       .set({ status: input.accept ? "accepted" : "declined", reason: input.reason?.trim() || null, answeredAt: now })
       .where(eq(handovers.id, handoverId));
-    if (input.accept) await moveRelayIn(tx, log.id, { ...handover, toUserId: actor.id }, now);
+    if (input.accept) {
+      await transferRelay(tx, log, { userId: actor.id, serviceId: handover.toServiceId }, { formerHolder: "participant", now });
+    }
     await appendEvent(tx, { log, serviceId: handover.toServiceId }, actor, "handover_answered", todayInOslo(), {
       handoverId,
       to: person.name,
@@ -431,9 +397,10 @@ export async function answerHandover(actor: Actor, handoverId: string, input: { 
 
 /** Open logs whose holder has been deactivated, in the services the person leads. */
 export async function orphanedLogs(actor: Actor) {
-  const led = actor.memberships.filter((m) => m.role === "leader").map((m) => m.serviceId);
+  const led = ledServiceIds(actor);
   if (led.length === 0) return [];
   const { db } = await database();
+  const gate = await gateContext(db);
   return db
     .select({ id: logs.id, childName: children.name, level: logs.level, formerHolder: users.name, serviceId: logs.holderServiceId })
     .from(logs)
@@ -441,11 +408,11 @@ export async function orphanedLogs(actor: Actor) {
     .innerJoin(children, eq(children.id, logs.childId))
     .where(
       and(
+        // Logs the leader may read (a private level-0 note only once it was discussed with them).
+        readableLogs(staffViewer(actor), gate),
         inArray(logs.holderServiceId, led),
         eq(logs.state, "open"),
         eq(users.active, false),
-        // A private level-0 note stays private unless it was discussed with the leader.
-        or(eq(logs.kind, "relay"), eq(logs.sharedWithLeader, true)),
       ),
     )
     .orderBy(asc(children.name));
@@ -476,11 +443,8 @@ export async function appointHolder(actor: Actor, logId: string, input: { userId
     if (holder?.active || log.state !== "open") throw new AppError(409, "not_orphaned");
     const person = await personIn(tx, input.userId, log.holderServiceId);
     if (!person) throw fieldError("userId", "invitee_unknown");
-    await tx.update(logs).set({ holderId: input.userId }).where(eq(logs.id, logId));
-    await tx
-      .update(logParticipants)
-      .set({ endedAt: new Date() })
-      .where(and(eq(logParticipants.logId, logId), eq(logParticipants.userId, input.userId), isNull(logParticipants.endedAt)));
+    // The deactivated holder does not stay on as a participant.
+    await transferRelay(tx, log, { userId: input.userId, serviceId: log.holderServiceId }, { formerHolder: "leaves" });
     await appendEvent(tx, { log, serviceId: log.holderServiceId }, actor, "relay_returned", todayInOslo(), {
       from: holder?.name ?? "",
       to: person.name,
@@ -495,9 +459,10 @@ export async function appointHolder(actor: Actor, logId: string, input: { userId
  * (and of the holder's own service), minus the holder. `participating`/`invited`/`leader`
  * say who can already read the log or has been asked.
  */
-export async function collaborationCandidates(actor: Actor, logId: string) {
+export async function collaborationCandidates(access: StaffAccess) {
+  assertMay(access, "hold");
+  const logId = access.log.id;
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   const gate = await gateContext(db);
   const rows = await db
     .select({
@@ -537,10 +502,7 @@ export async function collaborationCandidates(actor: Actor, logId: string) {
   for (const { role: _role, ...r } of rows) {
     if (r.userId === access.log.holderId) continue;
     if (!covered.has(r.serviceId)) {
-      covered.set(
-        r.serviceId,
-        r.serviceId === access.log.holderServiceId || (await isCovered(db, logId, r.serviceId, gate)),
-      );
+      covered.set(r.serviceId, await passesGate(db, access.log, r.serviceId, gate));
     }
     if (covered.get(r.serviceId)) {
       result.push({ ...r, participating: current.has(r.userId), invited: invited.has(r.userId), leader: leaders.has(r.userId) });
@@ -562,13 +524,11 @@ export type MissingReason =
  * each service a consent names that does not open the log, why not (instead of leaving it
  * out silently). Services no consent names at all are "none" (said once on the form).
  */
-export async function inviteOptions(actor: Actor, logId: string) {
-  const candidates = (await collaborationCandidates(actor, logId)).filter((c) => !c.participating && !c.invited && !c.leader);
+export async function inviteOptions(access: StaffAccess) {
+  const candidates = (await collaborationCandidates(access)).filter((c) => !c.participating && !c.invited && !c.leader);
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   const state = await consentState(db, access.log);
-  const coveredIds = new Set(state.filter((c) => c.counts).flatMap((c) => c.services.map((s) => s.id)));
-  coveredIds.add(access.log.holderServiceId);
+  const passes = (serviceId: string) => serviceId === access.log.holderServiceId || covers(state, serviceId);
   const missing = new Map<string, { serviceId: string; serviceName: string; reason: MissingReason }>();
   const rank = { partial: 0, young_person_under_age: 1, expired: 2, refused: 3 } as const;
   for (const c of state) {
@@ -582,7 +542,7 @@ export async function inviteOptions(actor: Actor, logId: string) {
             ? { kind: "young_person_under_age" }
             : { kind: "partial", given: c.guardiansGiven, required: c.guardiansRequired };
     for (const s of c.services) {
-      if (coveredIds.has(s.id)) continue;
+      if (passes(s.id)) continue;
       const known = missing.get(s.id);
       // The reason closest to opening the log wins (a consent half given beats a refusal).
       if (!known || rank[reason.kind] < rank[known.reason.kind]) missing.set(s.id, { serviceId: s.id, serviceName: s.name, reason });
@@ -629,7 +589,7 @@ export async function invitationForInvitee(actor: Actor, invitationId: string) {
   if (!row || row.inviteeId !== actor.id || row.status !== "pending") throw notFound();
   const covered =
     row.state === "open" &&
-    (row.serviceId === row.holderServiceId || (await isCovered(db, row.logId, row.serviceId, await gateContext(db))));
+    (await passesGate(db, { id: row.logId, holderServiceId: row.holderServiceId }, row.serviceId));
   return {
     id: row.id,
     logId: row.logId,

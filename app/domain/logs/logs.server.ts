@@ -10,14 +10,15 @@ import { correctableTypes, type EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { recordConsentIn } from "../consent/consents.server";
-import { gateContext, isCovered } from "../consent/coverage.server";
+import { gateContext, isCovered } from "../access/consent-gate.server";
+import { assertMay, checkLog, readableLogs, recordSearchHits, type LogRow, type StaffAccess, type StaffCheck } from "../access/open.server";
+import { staffViewer } from "../access/viewer";
 import { guideSettingsIn } from "../guide.server";
-import { readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
 
 /**
  * The relay log's life: a private level-0 concern, the relay log it may become, and every
  * entry on its append-only timeline. Each function takes the acting person, checks access
- * in access.server.ts, and writes the event and the state it changes in one transaction.
+ * in access/open.server.ts, and writes the event and the state it changes in one transaction.
  */
 
 /** Extra columns of an event: not shown to the guardians (with why), or about another event. */
@@ -30,7 +31,7 @@ export interface EventOptions {
 
 /** The log an event goes on, and the service its author acts for (none for a family member). */
 export interface EventScope {
-  log: LogAccess["log"];
+  log: LogRow;
   serviceId: string | null;
 }
 
@@ -76,10 +77,10 @@ export async function withAccess<T>(
   actor: Actor,
   logId: string,
   need: "write" | "hold",
-  fn: (tx: Transaction, access: LogAccess) => Promise<T>,
+  fn: (tx: Transaction, access: StaffCheck) => Promise<T>,
 ): Promise<T> {
   const { transaction } = await database();
-  return transaction(async (tx) => fn(tx, await requireLogAccess(tx, actor, logId, need)));
+  return transaction(async (tx) => fn(tx, await checkLog(tx, staffViewer(actor), logId, need)));
 }
 
 export function assertNotFuture(field: string, isoDate: string) {
@@ -95,7 +96,7 @@ export function assertNotTooFarAhead(field: string, isoDate: string) {
  * Inside a log's write transaction: what was noticed, happened or was heard cannot have
  * happened before the child was born (issue 9 point 10).
  */
-export async function assertNotBeforeBirth(tx: Transaction, access: LogAccess, field: string, isoDate: string) {
+export async function assertNotBeforeBirth(tx: Transaction, access: EventScope, field: string, isoDate: string) {
   const child = await tx
     .select({ birthDate: children.birthDate })
     .from(children)
@@ -108,7 +109,7 @@ export async function assertNotBeforeBirth(tx: Transaction, access: LogAccess, f
  * Level 2 and 3 mean other services take part: at least one current participant from
  * another service whose consent still covers it (issue 4 item 11).
  */
-async function assertLevelAllowed(tx: Transaction, log: LogAccess["log"], to: number, field: string) {
+async function assertLevelAllowed(tx: Transaction, log: LogRow, to: number, field: string) {
   if (to < 2) return;
   const others = await tx
     .select({ serviceId: logParticipants.serviceId })
@@ -153,7 +154,7 @@ const sameName = (a: string, b: string) =>
 /**
  * Before a concern is written: the logs the actor may already read about a child with
  * the same name and birth date (or the same national id). Only logs inside need to know
- * (the one SQL scope, `readableBy`) are ever looked at, so a log the actor cannot read is
+ * (the one SQL scope, `readableLogs`) are ever looked at, so a log the actor cannot read is
  * never revealed, not even by its existence. Each hit is a search hit in the access log.
  */
 export async function readableLogsForChild(actor: Actor, input: { childName: string; birthDate: string; nationalId?: string }) {
@@ -177,7 +178,7 @@ export async function readableLogsForChild(actor: Actor, input: { childName: str
     .innerJoin(users, eq(users.id, logs.holderId))
     .where(
       and(
-        readableBy(actor, await gateContext(db)),
+        readableLogs(staffViewer(actor), await gateContext(db)),
         input.nationalId ? or(eq(children.birthDate, input.birthDate), eq(children.nationalId, input.nationalId)) : eq(children.birthDate, input.birthDate),
       ),
     )
@@ -187,7 +188,7 @@ export async function readableLogsForChild(actor: Actor, input: { childName: str
       (r.birthDate === input.birthDate && sameName(r.childName, input.childName)) ||
       (!!input.nationalId && r.nationalId === input.nationalId),
   );
-  await recordAccess(actor, hits.map((h) => h.id), "search", (id) => hits.find((h) => h.id === id)?.serviceId ?? null);
+  await recordSearchHits(staffViewer(actor), hits);
   return hits.map(({ nationalId: _nationalId, serviceId: _serviceId, ...rest }) => rest);
 }
 
@@ -316,10 +317,10 @@ export interface BecomeInput {
   keep: KeepConsentStep;
 }
 
-/** For the become form: the guardians who can consent to keeping the log, and the young person. */
-export async function becomeFormData(actor: Actor, logId: string) {
+/** For the become form (an opened log): the guardians who can consent to keeping the log, and the young person. */
+export async function becomeFormData(access: StaffAccess) {
+  assertMay(access, "hold");
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "hold");
   if (access.log.kind !== "concern") throw new AppError(409, "not_a_concern");
   const ctx = await gateContext(db);
   const child = (await db.select({ birthDate: children.birthDate }).from(children).where(eq(children.id, access.log.childId)).get())!;
@@ -528,7 +529,7 @@ function checkActionDates(input: { startOn: string; evaluateOn: string }, field 
 /** Inside a write transaction: the action row and its timeline event (relay logs only). */
 async function insertAction(
   tx: Transaction,
-  access: LogAccess,
+  access: StaffCheck,
   actor: Actor,
   input: ActionInput,
   actionId = createId(),
@@ -703,7 +704,7 @@ export async function closeLogIn(tx: Transaction, scope: EventScope, actor: Pick
 export async function reopenLog(actor: Actor, logId: string, input: { reason: string }) {
   const { transaction } = await database();
   await transaction(async (tx) => {
-    const access = await requireLogAccess(tx, actor, logId, "read");
+    const access = await checkLog(tx, staffViewer(actor), logId, "read");
     if (access.role !== "holder") throw new AppError(403, "forbidden");
     if (access.log.state !== "closed") throw new AppError(409, "log_open");
     await tx.update(logs).set({ state: "open", closeReason: null, closedAt: null }).where(eq(logs.id, logId));

@@ -17,13 +17,25 @@ import { addDays, todayInOslo } from "../../lib/dates";
 import type { EventType, Locale } from "../../lib/enums";
 import { flagsFor } from "../../lib/flags";
 import { correctableTypes, mainText, restrictableTypes, type EventData, type TimelineEvent } from "../../lib/timeline";
+import { gateContext, hasKeepConsent, keepConsentSql, passesGate } from "../access/consent-gate.server";
+import {
+  assertMay,
+  openLog,
+  readableLogs,
+  readersOf,
+  recordSearchHits,
+  type LogAccess,
+  type ReadPurpose,
+  type Requirement,
+  type StaffAccess,
+} from "../access/open.server";
+import { hiddenFromFamilySql, isHiddenFromFamily, visibleEvents } from "../access/visibility.server";
+import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
 import { consentState } from "../consent/consents.server";
-import { gateContext, hasKeepConsent, isCovered, keepConsentSql } from "../consent/coverage.server";
 import { guideSettingsIn, levelTexts } from "../guide.server";
 import { AppError } from "../errors.server";
-import { openLog, readableBy, recordAccess, requireLogAccess, type LogAccess } from "./access.server";
-import { isRestricted, mayRestrict } from "./restrictions.server";
+import { mayRestrict } from "./restrictions.server";
 
 export const TIMELINE_PAGE_SIZE = 25;
 export const HOME_PAGE_SIZE = 25;
@@ -31,27 +43,20 @@ export const HOME_PAGE_SIZE = 25;
 const authorService = aliasedTable(services, "author_service");
 
 /**
- * Who is looking at a timeline: a staff member with their role on the log, or the family
- * ("guardians"), who see only what is visible to the guardians and can change nothing here.
- */
-export type TimelineViewer = { actor: Actor; role: LogAccess["role"] } | "guardians";
-
-/**
- * Timeline events, newest first, with their corrections attached. Corrections are not
- * listed on their own. Callers have checked access and written the access log.
+ * Timeline events of an opened log, newest first, with their corrections attached.
+ * Corrections are not listed on their own. The family see only what is visible to them
+ * (visibleEvents) and can change nothing here; the staff see, beside each entry, why it
+ * is hidden from the family (the same rule).
  */
 export async function loadTimeline(
-  log: LogAccess["log"],
-  viewer: TimelineViewer,
+  access: LogAccess,
   options: { before?: number; type?: EventType; limit?: number; offset?: number },
 ): Promise<{ events: TimelineEvent[]; nextBefore: number | null }> {
   const { db } = await database();
-  const access = { log };
   const limit = options.limit ?? TIMELINE_PAGE_SIZE;
   const where: (SQL | undefined)[] = [
-    eq(logEvents.logId, access.log.id),
+    visibleEvents(access),
     notInArray(logEvents.type, ["correction", "restriction"]),
-    viewer === "guardians" ? visibleToGuardiansSql() : undefined,
     options.type ? eq(logEvents.type, options.type) : undefined,
     options.before ? lt(logEvents.seq, options.before) : undefined,
   ];
@@ -68,7 +73,7 @@ export async function loadTimeline(
       authorKind: users.kind,
       authorServiceName: authorService.name,
       correctsEventId: logEvents.correctsEventId,
-      restrictedReason: logEvents.restrictedReason,
+      hiddenReason: hiddenFromFamilySql(),
     })
     .from(logEvents)
     .innerJoin(users, eq(users.id, logEvents.authorId))
@@ -93,42 +98,12 @@ export async function loadTimeline(
         )
         .orderBy(asc(logEvents.seq))
     : [];
-  const restrictions = page.length
-    ? await db
-        .select({ aboutEventId: logEvents.aboutEventId, data: logEvents.data })
-        .from(logEvents)
-        .where(
-          and(
-            eq(logEvents.logId, access.log.id),
-            eq(logEvents.type, "restriction"),
-            inArray(
-              logEvents.aboutEventId,
-              page.map((r) => r.id),
-            ),
-          ),
-        )
-    : [];
-  const restrictedLater = new Map(restrictions.map((r) => [r.aboutEventId!, (r.data as EventData["restriction"]).reason]));
-  // Evaluations of an action hidden from the guardians are hidden with it (visibleToGuardiansSql):
-  // the staff see that, with the action's reason.
-  const hiddenActions = new Map<string, string>();
-  if (viewer !== "guardians" && page.some((r) => r.type === "evaluation")) {
-    const rows = await db.all<{ actionId: string; reason: string | null }>(sql`
-      select json_extract(act.data, '$.actionId') as actionId,
-        coalesce(act.restricted_reason, (select json_extract(r.data, '$.reason') from ${logEvents} r
-          where r.about_event_id = act.id and r.type = 'restriction' limit 1)) as reason
-      from ${logEvents} act
-      where act.log_id = ${access.log.id} and act.type = 'action'`);
-    for (const row of rows) if (row.reason) hiddenActions.set(row.actionId, row.reason);
-  }
-  const hiddenWithAction = (r: { type: EventType; data: unknown }) =>
-    r.type === "evaluation" ? hiddenActions.get((r.data as EventData["evaluation"]).actionId) : undefined;
   const latestCorrection = new Map<string, { id: string; text: string; reason: string }>();
   for (const c of corrections) {
     const data = c.data as EventData["correction"];
     latestCorrection.set(c.correctsEventId!, { id: c.id, text: data.text, reason: data.reason });
   }
-  const staff = viewer === "guardians" ? null : viewer;
+  const staff = access.viewer.kind === "staff" ? { actor: access.viewer.actor, role: access.role as StaffAccess["role"] } : null;
   const open = access.log.state === "open" && staff !== null && staff.role !== "leader";
   const events = page.map(
     (r) =>
@@ -144,21 +119,17 @@ export async function loadTimeline(
         authorKind: r.authorKind,
         correctsEventId: r.correctsEventId,
         correctedBy: latestCorrection.get(r.id) ?? null,
-        restrictedReason: r.restrictedReason ?? restrictedLater.get(r.id) ?? hiddenWithAction(r) ?? null,
+        restrictedReason: r.hiddenReason,
         canCorrect: open && r.authorId === staff!.actor.id && correctableTypes.has(r.type),
-        canRestrict:
-          open &&
-          !r.restrictedReason &&
-          !restrictedLater.has(r.id) &&
-          !hiddenWithAction(r) &&
-          mayRestrict(staff!.role, staff!.actor, r),
+        canRestrict: open && r.hiddenReason === null && mayRestrict(staff!.role, staff!.actor, r),
       }) as TimelineEvent,
   );
   return { events, nextBefore: rows.length > limit ? page[page.length - 1]!.seq : null };
 }
 
-/** The relay holder and how to reach them: name, e-mail, service. */
-export async function holderOf(log: Pick<LogAccess["log"], "holderId" | "holderServiceId">) {
+/** The relay holder of an opened log and how to reach them: name, e-mail, service. */
+export async function holderOf(access: LogAccess) {
+  const log = access.log;
   const { db } = await database();
   return (await db
     .select({ name: users.name, email: users.email, serviceName: services.name })
@@ -168,7 +139,7 @@ export async function holderOf(log: Pick<LogAccess["log"], "holderId" | "holderS
     .get())!;
 }
 
-async function logDetails(access: LogAccess, locale: Locale, options: { fullNationalId?: boolean } = {}) {
+async function logDetails(access: StaffAccess, locale: Locale, options: { fullNationalId?: boolean } = {}) {
   const { db } = await database();
   const log = access.log;
   const child = (await db.select().from(children).where(eq(children.id, log.childId)).get())!;
@@ -182,7 +153,7 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
     .from(guardians)
     .where(eq(guardians.childId, child.id))
     .orderBy(asc(guardians.createdAt));
-  const holder = await holderOf(log);
+  const holder = await holderOf(access);
   const actionRows = await db
     .select()
     .from(actions)
@@ -199,7 +170,7 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
   const participants = [];
   for (const p of participantRows) {
     // Shown with whether the consent still lets them in (the gate decides on each request).
-    const hasAccess = p.serviceId === log.holderServiceId || (await isCovered(db, log.id, p.serviceId, gate));
+    const hasAccess = await passesGate(db, log, p.serviceId, gate);
     participants.push({ ...p, hasAccess });
   }
   const consents = log.kind === "relay" ? await consentState(db, log) : [];
@@ -305,37 +276,30 @@ async function logDetails(access: LogAccess, locale: Locale, options: { fullNati
   };
 }
 
-/** The log page: details and one page of the timeline. Recorded as a "view". */
-export async function viewLog(
+/** The log page: details and one page of the timeline, and what `more` reads. Recorded as a "view". */
+export async function viewLog<T extends object = object>(
   actor: Actor,
   logId: string,
   options: { before?: number; type?: EventType; locale: Locale },
+  more?: (access: StaffAccess) => Promise<T>,
 ) {
-  const access = await openLog(actor, logId, "view");
+  const access = await openLog(staffViewer(actor), logId, "view");
   const details = await logDetails(access, options.locale);
-  const timeline = await loadTimeline(access.log, { actor, role: access.role }, options);
-  return { ...details, ...timeline };
+  const timeline = await loadTimeline(access, options);
+  return { ...details, ...timeline, ...((more ? await more(access) : {}) as T) };
 }
 
 /** The whole log for filing in the service's own records. Recorded as a "print". */
 export async function printLog(actor: Actor, logId: string, locale: Locale) {
-  const access = await openLog(actor, logId, "print");
+  const access = await openLog(staffViewer(actor), logId, "print");
   const details = await logDetails(access, locale, { fullNationalId: true });
-  const timeline = await loadTimeline(access.log, { actor, role: access.role }, { limit: 100_000 });
+  const timeline = await loadTimeline(access, { limit: 100_000 });
   return { ...details, events: timeline.events.slice().reverse() };
 }
 
-/**
- * What a form page about one log shows in its heading (child, level), after checking the
- * person may do what the form does. Recorded as a "view": the page shows the child.
- */
-export async function logSummary(actor: Actor, logId: string, need: "read" | "write" | "hold" | "reopen", locale: Locale) {
+/** What a page about one log shows in its heading: the child, the level. */
+async function logHeading(access: StaffAccess, locale: Locale) {
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, need === "reopen" ? "read" : need);
-  if (need === "reopen" && (access.role !== "holder" || access.log.state !== "closed")) {
-    throw new AppError(403, "forbidden");
-  }
-  await recordAccess(actor, [logId], "view", () => access.serviceId);
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, access.log.childId)).get())!;
   const levels = await levelTexts(locale);
   const guide = await guideSettingsIn(db);
@@ -352,17 +316,58 @@ export async function logSummary(actor: Actor, logId: string, need: "read" | "wr
   };
 }
 
+export type LogHeading = Awaited<ReturnType<typeof logHeading>>;
+
+/** Reopening: the holder, on a closed log. */
+const mayReopen: Requirement = (access) => {
+  if (access.role !== "holder" || access.log.state !== "closed") throw new AppError(403, "forbidden");
+};
+
 /**
- * One active action of a log, for the evaluation form. The form's loader has already
- * checked access and recorded the read through `logSummary`; this re-checks access only.
+ * A page about one log: opened once for `purpose` after checking the person may do what
+ * the page does (recorded as a read: the page shows the child), its heading, and what
+ * `read` reads with the opened log.
  */
-export async function activeAction(actor: Actor, logId: string, actionId: string) {
+export async function logPage<T extends object = object>(
+  actor: Actor,
+  logId: string,
+  page: { purpose: ReadPurpose; need: "read" | "write" | "hold" | "reopen" | Requirement; locale: Locale },
+  read?: (access: StaffAccess) => Promise<T>,
+): Promise<{ log: LogHeading } & T> {
+  const access = await openLog(staffViewer(actor), logId, page.purpose, page.need === "reopen" ? mayReopen : page.need);
+  const log = await logHeading(access, page.locale);
+  return { log, ...((read ? await read(access) : {}) as T) };
+}
+
+/** A form page about one log (see logPage). */
+export function logForm<T extends object = object>(
+  actor: Actor,
+  logId: string,
+  need: "read" | "write" | "hold" | "reopen",
+  locale: Locale,
+  read?: (access: StaffAccess) => Promise<T>,
+) {
+  return logPage(actor, logId, { purpose: "form", need, locale }, read);
+}
+
+/** "Who has read this log" (DESIGN.md rule 9), for the holder and the leader. */
+export async function readersPage(actor: Actor, logId: string, locale: Locale) {
+  const notParticipant: Requirement = (access) => {
+    if (access.role === "participant") throw new AppError(403, "forbidden");
+  };
+  return logPage(actor, logId, { purpose: "readers", need: notParticipant, locale }, async (access) => ({
+    readers: await readersOf(access),
+  }));
+}
+
+/** One active action of an opened log, for the evaluation form. */
+export async function activeAction(access: StaffAccess, actionId: string) {
+  assertMay(access, "write");
   const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "write");
   const action = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.id, actionId), eq(actions.logId, logId), eq(actions.active, true)))
+    .where(and(eq(actions.id, actionId), eq(actions.logId, access.log.id), eq(actions.active, true)))
     .get();
   if (!action) throw new AppError(404, "not_found");
   return {
@@ -398,7 +403,7 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   const q = filter.q?.trim();
   const gate = await gateContext(db, today);
   const where = and(
-    readableBy(actor, gate),
+    readableLogs(staffViewer(actor), gate),
     filter.level !== undefined ? eq(logs.level, filter.level) : undefined,
     filter.state ? eq(logs.state, filter.state) : undefined,
     q ? like(children.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -446,7 +451,7 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
     .orderBy(urgency, sql`${dueDate} asc nulls last`, desc(logs.updatedAt))
     .limit(HOME_PAGE_SIZE)
     .offset((page - 1) * HOME_PAGE_SIZE);
-  if (q) await recordAccess(actor, rows.map((r) => r.id), "search", (id) => rows.find((r) => r.id === id)?.serviceId ?? null);
+  if (q) await recordSearchHits(staffViewer(actor), rows);
   const participating = new Set(
     (
       await db
@@ -468,70 +473,46 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   };
 }
 
-/**
- * The guardians' view of a timeline (DESIGN.md §3: they read the log "except entries marked
- * restricted"), as a condition on `log_events` for the family pages' queries: leaves out
- * entries restricted when written, entries hidden later by a `restriction` event, the
- * restriction events themselves, corrections of a hidden entry, and evaluations of an
- * action whose own entry is hidden (they name it).
- */
-export function visibleToGuardiansSql(): SQL {
-  const hiddenLater = (eventId: SQL) =>
-    sql`exists (select 1 from ${logEvents} as hidden where hidden.about_event_id = ${eventId} and hidden.type = 'restriction')`;
-  return sql`(${logEvents.restrictedReason} is null
-    and ${logEvents.type} <> 'restriction'
-    and not ${hiddenLater(sql`${logEvents.id}`)}
-    and (${logEvents.correctsEventId} is null or not exists (
-      select 1 from ${logEvents} as original
-      where original.id = ${logEvents.correctsEventId}
-        and (original.restricted_reason is not null or ${hiddenLater(sql`original.id`)})))
-    and (${logEvents.type} <> 'evaluation' or not exists (
-      select 1 from ${logEvents} as act
-      where act.log_id = ${logEvents.logId} and act.type = 'action'
-        and json_extract(act.data, '$.actionId') = json_extract(${logEvents.data}, '$.actionId')
-        and (act.restricted_reason is not null or ${hiddenLater(sql`act.id`)}))))`;
-}
-
 /** The entry to hide from the guardians, for the restriction form: the holder or its author, while the log is open. */
 export async function eventForRestriction(actor: Actor, logId: string, eventId: string, locale: Locale) {
-  const summary = await logSummary(actor, logId, "write", locale);
-  const { db } = await database();
-  const access = await requireLogAccess(db, actor, logId, "write");
-  const event = await db
-    .select({
-      id: logEvents.id,
-      logId: logEvents.logId,
-      type: logEvents.type,
-      data: logEvents.data,
-      occurredOn: logEvents.occurredOn,
-      authorId: logEvents.authorId,
-      authorName: users.name,
-      restrictedReason: logEvents.restrictedReason,
-    })
-    .from(logEvents)
-    .innerJoin(users, eq(users.id, logEvents.authorId))
-    .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
-    .get();
-  if (!event || !restrictableTypes.has(event.type)) throw new AppError(404, "not_found");
-  if (!mayRestrict(access.role, actor, event)) throw new AppError(403, "forbidden");
-  // Already hidden: there is nothing left to do here.
-  if (await isRestricted(db, event)) throw new AppError(404, "not_found");
-  return {
-    log: summary,
-    event: { id: event.id, type: event.type, occurredOn: event.occurredOn, authorName: event.authorName, text: mainText(event) },
-  };
+  return logForm(actor, logId, "write", locale, async (access) => {
+    const { db } = await database();
+    const event = await db
+      .select({
+        id: logEvents.id,
+        logId: logEvents.logId,
+        type: logEvents.type,
+        data: logEvents.data,
+        occurredOn: logEvents.occurredOn,
+        authorId: logEvents.authorId,
+        authorName: users.name,
+        restrictedReason: logEvents.restrictedReason,
+      })
+      .from(logEvents)
+      .innerJoin(users, eq(users.id, logEvents.authorId))
+      .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, access.log.id)))
+      .get();
+    if (!event || !restrictableTypes.has(event.type)) throw new AppError(404, "not_found");
+    if (!mayRestrict(access.role, actor, event)) throw new AppError(403, "forbidden");
+    // Already hidden: there is nothing left to do here.
+    if (await isHiddenFromFamily(db, event)) throw new AppError(404, "not_found");
+    return {
+      event: { id: event.id, type: event.type, occurredOn: event.occurredOn, authorName: event.authorName, text: mainText(event) },
+    };
+  });
 }
 
 /** The entry to correct, for the correction form: only its author, while the log is open. */
 export async function eventForCorrection(actor: Actor, logId: string, eventId: string, locale: Locale) {
-  const summary = await logSummary(actor, logId, "write", locale);
-  const { db } = await database();
-  const event = await db
-    .select()
-    .from(logEvents)
-    .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, logId)))
-    .get();
-  if (!event || !correctableTypes.has(event.type)) throw new AppError(404, "not_found");
-  if (event.authorId !== actor.id) throw new AppError(403, "forbidden");
-  return { log: summary, event: { id: event.id, type: event.type, occurredOn: event.occurredOn, text: mainText(event) } };
+  return logForm(actor, logId, "write", locale, async (access) => {
+    const { db } = await database();
+    const event = await db
+      .select()
+      .from(logEvents)
+      .where(and(eq(logEvents.id, eventId), eq(logEvents.logId, access.log.id)))
+      .get();
+    if (!event || !correctableTypes.has(event.type)) throw new AppError(404, "not_found");
+    if (event.authorId !== actor.id) throw new AppError(403, "forbidden");
+    return { event: { id: event.id, type: event.type, occurredOn: event.occurredOn, text: mainText(event) } };
+  });
 }

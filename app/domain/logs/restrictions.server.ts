@@ -1,17 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.server";
 import { logEvents } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
 import { restrictableTypes } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
-import type { LogRole } from "./access.server";
+import type { StaffRole } from "../access/open.server";
+import { isHiddenFromFamily } from "../access/visibility.server";
 import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess } from "./logs.server";
 
 /**
- * What the guardians do not see (DESIGN.md rule 4 and §3): a report of concern to child
+ * Hiding entries from the guardians (DESIGN.md rule 4 and §3): a report of concern to child
  * welfare, and any entry hidden from them — when it is written (`restricted_reason`) or
- * later by a `restriction` event about it. The timeline stays append-only: hiding an entry
+ * later by a `restriction` event about it. What that hides is one rule, in
+ * access/visibility.server.ts. The timeline stays append-only: hiding an entry
  * never touches its row.
  */
 
@@ -47,19 +48,8 @@ export async function recordWelfareReport(actor: Actor, logId: string, input: We
   });
 }
 
-/** Whether an event is already hidden from the guardians, at insert or later. */
-export async function isRestricted(db: Queryable, event: { id: string; logId: string; restrictedReason: string | null }) {
-  if (event.restrictedReason !== null) return true;
-  const later = await db
-    .select({ id: logEvents.id })
-    .from(logEvents)
-    .where(and(eq(logEvents.logId, event.logId), eq(logEvents.aboutEventId, event.id), eq(logEvents.type, "restriction")))
-    .get();
-  return later !== undefined;
-}
-
 /** The rule for hiding an entry later: the holder, or the person who wrote it, while the log is open. */
-export function mayRestrict(role: LogRole, actor: Actor, event: { authorId: string; type: string }) {
+export function mayRestrict(role: StaffRole, actor: Actor, event: { authorId: string; type: string }) {
   return restrictableTypes.has(event.type as never) && (role === "holder" || event.authorId === actor.id);
 }
 
@@ -81,7 +71,7 @@ export async function restrictEvent(actor: Actor, logId: string, eventId: string
       .get();
     if (!target || !restrictableTypes.has(target.type)) throw notFound();
     if (!mayRestrict(access.role, actor, target)) throw new AppError(403, "forbidden");
-    if (await isRestricted(tx, target)) return null;
+    if (await isHiddenFromFamily(tx, target)) return null;
     return appendEvent(tx, access, actor, "restriction", todayInOslo(), { reason }, null, {
       aboutEventId: eventId,
       restrictedReason: reason,

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
-import type { FamilyMember } from "../domain/family/access.server";
+import type { FamilyMember } from "../domain/access/viewer";
 import { requireFamilyMember } from "../domain/family/guards.server";
-import { familyLogHeading } from "../domain/family/pages.server";
+import { familyLogPage } from "../domain/family/pages.server";
 import { guard, withFormErrors } from "./http.server";
 
 /**
@@ -13,7 +13,7 @@ import { guard, withFormErrors } from "./http.server";
  */
 export async function loadFamilyForm({ request, params }: LoaderFunctionArgs, need: "read" | "write") {
   const member = await requireFamilyMember(request);
-  return guard(async () => ({ log: await familyLogHeading(member, params.logId ?? "", need) }));
+  return guard(() => familyLogPage(member, params.logId ?? "", { purpose: "form", need }));
 }
 
 export async function familyFormAction<S extends z.ZodType>(

@@ -3,13 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import type { z } from "zod";
 import { requireActor } from "../domain/auth/guards.server";
 import type { Actor } from "../domain/auth/permissions";
-import { logSummary } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { guard, withFormErrors } from "./http.server";
 
 /**
- * The two halves every form page about one log shares: the loader checks that the person
- * may do what the form does (through the domain) and returns the heading; the action
+ * The two halves every form page about one log shares: the loader opens the log for the
+ * form (the domain checks that the person may do what the form does and records the
+ * read) and returns the heading; the action
  * parses with the form's zod schema, calls the domain, and goes back to the log.
  */
 export async function loadLogForm(
@@ -17,7 +18,7 @@ export async function loadLogForm(
   need: "read" | "write" | "hold" | "reopen",
 ) {
   const actor = await requireActor(request);
-  return guard(async () => ({ log: await logSummary(actor, params.logId ?? "", need, getLocale(request)) }));
+  return guard(() => logForm(actor, params.logId ?? "", need, getLocale(request)));
 }
 
 export async function logFormAction<S extends z.ZodType>(

@@ -9,7 +9,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RadioField, SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { evaluateAction } from "../domain/logs/logs.server";
+import { evaluateAction } from "../domain/logs/actions.server";
 import { activeAction, logForm } from "../domain/logs/read.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField, TextField } from "../components/ui/Field";
-import { addAction } from "../domain/logs/logs.server";
+import { addAction } from "../domain/logs/actions.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays, isRealIsoDate } from "../lib/dates";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

@@ -7,7 +7,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { Notice } from "../components/ui/Notice";
 import { RadioField, TextAreaField, TextField } from "../components/ui/Field";
-import { closeLog } from "../domain/logs/logs.server";
+import { closeLog } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { closeReasons } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

@@ -7,7 +7,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
-import { addEntry } from "../domain/logs/logs.server";
+import { addEntry } from "../domain/logs/entries.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, SelectField, TextField } from "../components/ui/Field";
-import { addGuardian } from "../domain/logs/logs.server";
+import { addGuardian } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { guardianRelations } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

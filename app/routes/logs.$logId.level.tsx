@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, RadioField, TextAreaField, TextField } from "../components/ui/Field";
-import { changeLevel } from "../domain/logs/logs.server";
+import { changeLevel } from "../domain/logs/actions.server";
 import { pageTitle } from "../i18n/meta";
 import { btiLevels, type BtiLevel } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
-import { reopenLog } from "../domain/logs/logs.server";
+import { reopenLog } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ReopenSchema } from "../lib/log-schemas";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
-import { shareWithLeader } from "../domain/logs/logs.server";
+import { shareWithLeader } from "../domain/logs/lifecycle.server";
 import { guard } from "../route-helpers/http.server";
 import { backToLog } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";

@@ -7,7 +7,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
-import { addVoice } from "../domain/logs/logs.server";
+import { addVoice } from "../domain/logs/entries.server";
 import { pageTitle } from "../i18n/meta";
 import { voiceMethods } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

@@ -9,7 +9,7 @@ import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { readableLogsForChild, startConcern } from "../domain/logs/logs.server";
+import { readableLogsForChild, startConcern } from "../domain/logs/lifecycle.server";
 import { listServices } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

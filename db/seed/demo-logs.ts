@@ -45,7 +45,7 @@ import type { EventData } from "../../app/lib/timeline";
  * (the domain functions stamp "now" and refuse past dates), so `DemoLog` below keeps the
  * denormalised columns — level, state, close fields, next_evaluation_on,
  * last_child_voice_on, decision_due_on — in step with the events, the way
- * app/domain/logs/logs.server.ts does.
+ * the domain's writes in app/domain/logs/ do.
  *
  * Every relay log has a complete consent to keep it, given by its guardians with parental
  * responsibility around the day it became a relay log. The logs at level 2 and 3 have the

@@ -8,7 +8,7 @@ import * as logPage from "../../app/routes/logs.$logId._index";
 import * as handover from "../../app/routes/logs.$logId.handover";
 import * as invite from "../../app/routes/logs.$logId.invite";
 import { recordConsent } from "../../app/domain/consent/consents.server";
-import { addGuardian } from "../../app/domain/logs/logs.server";
+import { addGuardian } from "../../app/domain/logs/lifecycle.server";
 import { answerInvitation, invite as inviteDomain } from "../../app/domain/logs/collaboration.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog, today } from "../support/log-factories";

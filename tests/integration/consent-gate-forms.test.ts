@@ -4,7 +4,7 @@ import { database } from "../../db/client.server";
 import { children, guardians, logs } from "../../db/schema";
 import { covers, gateContext, isCovered, passesGate } from "../../app/domain/access/consent-gate.server";
 import { consentState, recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
-import { addGuardian } from "../../app/domain/logs/logs.server";
+import { addGuardian } from "../../app/domain/logs/lifecycle.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { makeService } from "../support/factories";
 import { makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

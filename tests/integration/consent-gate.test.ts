@@ -14,7 +14,8 @@ import {
   overdueInvitationsInMyServices,
   proposeHandover,
 } from "../../app/domain/logs/collaboration.server";
-import { addEntry, addGuardian } from "../../app/domain/logs/logs.server";
+import { addEntry } from "../../app/domain/logs/entries.server";
+import { addGuardian } from "../../app/domain/logs/lifecycle.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { setUserActive } from "../../app/domain/people/users.server";
 import { makeService, makeUser } from "../support/factories";

@@ -9,7 +9,7 @@ import {
   listConsultations,
   recordConsultation,
 } from "../../app/domain/consultations/consultations.server";
-import { closeLog } from "../../app/domain/logs/logs.server";
+import { closeLog } from "../../app/domain/logs/lifecycle.server";
 import { viewLog } from "../../app/domain/logs/read.server";
 import { containsElevenDigitNumber, type ConsultationInput } from "../../app/lib/consultation-schemas";
 import { syntheticNationalId } from "../../app/lib/national-id";

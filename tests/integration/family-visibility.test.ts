@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, logEvents } from "../../db/schema";
 import { visibleToFamilySql } from "../../app/domain/access/visibility.server";
-import { addAction, evaluateAction } from "../../app/domain/logs/logs.server";
+import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
 import { eventForRestriction, viewLog } from "../../app/domain/logs/read.server";
 import { restrictEvent } from "../../app/domain/logs/restrictions.server";
 import { inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

@@ -3,7 +3,7 @@ import * as inboxRoute from "../../app/routes/inbox";
 import * as root from "../../app/root";
 import * as homeRoute from "../../app/routes/_index";
 import { runTick } from "../../app/domain/jobs/tick.server";
-import { addAction } from "../../app/domain/logs/logs.server";
+import { addAction } from "../../app/domain/logs/actions.server";
 import { invite } from "../../app/domain/logs/collaboration.server";
 import { addDays } from "../../app/lib/dates";
 import { sessionFor } from "../support/factories";

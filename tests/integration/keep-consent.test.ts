@@ -7,7 +7,7 @@ import * as become from "../../app/routes/logs.$logId.become";
 import * as logPage from "../../app/routes/logs.$logId._index";
 import { recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
 import { hasKeepConsent } from "../../app/domain/access/consent-gate.server";
-import { addGuardian } from "../../app/domain/logs/logs.server";
+import { addGuardian } from "../../app/domain/logs/lifecycle.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { sessionFor } from "../support/factories";
 import { daysAgo, giveConsent, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog } from "../../db/schema";
-import { addEntry, shareWithLeader } from "../../app/domain/logs/logs.server";
+import { addEntry } from "../../app/domain/logs/entries.server";
+import { shareWithLeader } from "../../app/domain/logs/lifecycle.server";
 import { listMyLogs, printLog, readersPage, viewLog } from "../../app/domain/logs/read.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 

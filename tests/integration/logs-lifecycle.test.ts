@@ -2,18 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { guardians, logEvents, logs } from "../../db/schema";
-import {
-  addAction,
-  addEntry,
-  addGuardian,
-  addVoice,
-  becomeRelayLog,
-  changeLevel,
-  closeLog,
-  correctEvent,
-  evaluateAction,
-  reopenLog,
-} from "../../app/domain/logs/logs.server";
+import { addAction, changeLevel, evaluateAction } from "../../app/domain/logs/actions.server";
+import { addEntry, addVoice, correctEvent } from "../../app/domain/logs/entries.server";
+import { addGuardian, becomeRelayLog, closeLog, reopenLog } from "../../app/domain/logs/lifecycle.server";
 import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { daysAgo, inDays, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
@@ -51,7 +42,7 @@ describe("level 0: a private concern", () => {
 
   it("refuses a service the employee does not belong to, a future date, and a national id that does not match", async () => {
     const base = { childName: "X", birthDate: "2016-03-14", noticedOn: daysAgo(1), what: "x", context: "" };
-    const { startConcern } = await import("../../app/domain/logs/logs.server");
+    const { startConcern } = await import("../../app/domain/logs/lifecycle.server");
     await expect(startConcern(teacher(), { ...base, serviceId: cast.health.id })).rejects.toMatchObject({
       details: { field: "serviceId" },
     });

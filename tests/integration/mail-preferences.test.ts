@@ -4,7 +4,7 @@ import { database } from "../../db/client.server";
 import { outbox, users } from "../../db/schema";
 import * as settingsRoute from "../../app/routes/settings";
 import { runTick } from "../../app/domain/jobs/tick.server";
-import { addAction } from "../../app/domain/logs/logs.server";
+import { addAction } from "../../app/domain/logs/actions.server";
 import { addDays } from "../../app/lib/dates";
 import { mailKinds } from "../../app/lib/enums";
 import { sessionFor } from "../support/factories";

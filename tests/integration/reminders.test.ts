@@ -8,7 +8,7 @@ import { resetSettingsForTests } from "../../app/config.server";
 import { acquireLease, releaseLease } from "../../app/domain/jobs/lease.server";
 import { runTick, TICK_JOB } from "../../app/domain/jobs/tick.server";
 import { retryDelayMs } from "../../app/domain/mail/outbox.server";
-import { addAction, evaluateAction } from "../../app/domain/logs/logs.server";
+import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
 import { answerInvitation, invite } from "../../app/domain/logs/collaboration.server";
 import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
 import { addDays } from "../../app/lib/dates";

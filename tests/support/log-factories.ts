@@ -4,7 +4,7 @@ import { guardians, logParticipants, logs } from "../../db/schema";
 import { recordConsent } from "../../app/domain/consent/consents.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
-import { addGuardian, becomeRelayLog, startConcern } from "../../app/domain/logs/logs.server";
+import { addGuardian, becomeRelayLog, startConcern } from "../../app/domain/logs/lifecycle.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { createId } from "../../app/lib/ids";
 import { makeService, makeUser } from "./factories";

@@ -10,7 +10,7 @@ import { createSession } from "../auth/session.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { gateContext } from "../access/consent-gate.server";
 import { assertMay, type StaffAccess } from "../access/open.server";
-import { appendEvent, withAccess } from "../logs/logs.server";
+import { appendEvent, withAccess } from "../logs/events.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { familyInvitationMessage } from "../mail/messages.server";
 import { normaliseEmail } from "./signin.server";

@@ -9,7 +9,8 @@ import { checkLog, openLog, readableLogs, type FamilyAccess, type ReadPurpose } 
 import { familyViewer, type FamilyMember } from "../access/viewer";
 import { visibleEvents } from "../access/visibility.server";
 import { AppError } from "../errors.server";
-import { closeLogIn, appendEvent } from "../logs/logs.server";
+import { appendEvent } from "../logs/events.server";
+import { closeLogIn } from "../logs/lifecycle.server";
 import { holderOf, loadTimeline } from "../logs/read.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";

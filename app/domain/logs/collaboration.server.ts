@@ -13,7 +13,7 @@ import { consentState } from "../consent/consents.server";
 import { previewAccessLoss, requireLossConfirmed, type AccessLoss } from "../consent/impact.server";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
-import { appendEvent, assertNotTooFarAhead } from "./logs.server";
+import { appendEvent, assertNotTooFarAhead } from "./events.server";
 
 /**
  * Collaboration across services, inside consent (DESIGN.md rules 1 and 3): invitations

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import type { StaffRole } from "../access/open.server";
 import { isHiddenFromFamily } from "../access/visibility.server";
-import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess } from "./logs.server";
+import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess } from "./events.server";
 
 /**
  * Hiding entries from the guardians (DESIGN.md rule 4 and §3): a report of concern to child

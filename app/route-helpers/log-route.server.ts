@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import type { z } from "zod";
 import { requireActor } from "../domain/auth/guards.server";
 import type { Actor } from "../domain/auth/permissions";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { guard, withFormErrors } from "./http.server";
 

@@ -9,7 +9,7 @@ import { InboxSummary } from "../components/reminders/ReminderItem";
 import { inboxPreview } from "../domain/reminders/inbox.server";
 import { Notice } from "../components/ui/Notice";
 import { myHandovers, myInvitations, orphanedLogs, overdueInvitationsInMyServices } from "../domain/logs/collaboration.server";
-import { listMyLogs } from "../domain/logs/read.server";
+import { listMyLogs } from "../domain/logs/lists.server";
 import { listServiceMembers, listServices } from "../domain/people/services.server";
 import { HomeFilterSchema } from "../lib/log-schemas";
 import { peopleCounts } from "../domain/people/users.server";

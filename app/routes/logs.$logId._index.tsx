@@ -10,7 +10,7 @@ import { LinkedConsultations } from "../components/consultations/LinkedConsultat
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
 import { consultationsForLog } from "../domain/consultations/consultations.server";
-import { viewLog } from "../domain/logs/read.server";
+import { viewLog } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { eventTypes } from "../lib/enums";

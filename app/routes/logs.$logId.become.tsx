@@ -8,7 +8,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { becomeFormData, becomeRelayLog } from "../domain/logs/lifecycle.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";

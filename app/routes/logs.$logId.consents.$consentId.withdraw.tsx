@@ -9,7 +9,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { staffWithdrawalPreview, withdrawalLosses, withdrawConsent } from "../domain/consent/consents.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { WithdrawSchema } from "../lib/collaboration-schemas";

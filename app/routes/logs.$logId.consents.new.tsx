@@ -21,7 +21,7 @@ import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
 import { consentFormData, consentLosses, recordConsent, removalLosses } from "../domain/consent/consents.server";
 import { isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { ConsentSchema } from "../lib/collaboration-schemas";

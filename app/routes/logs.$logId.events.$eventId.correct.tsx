@@ -9,7 +9,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { correctEvent } from "../domain/logs/entries.server";
-import { eventForCorrection } from "../domain/logs/read.server";
+import { eventForCorrection } from "../domain/logs/form-data.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";

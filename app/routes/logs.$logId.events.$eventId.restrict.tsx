@@ -8,7 +8,7 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { eventForRestriction } from "../domain/logs/read.server";
+import { eventForRestriction } from "../domain/logs/form-data.server";
 import { restrictEvent } from "../domain/logs/restrictions.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

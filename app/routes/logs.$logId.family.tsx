@@ -10,7 +10,7 @@ import { RadioField, TextField } from "../components/ui/Field";
 import { settings } from "../config.server";
 import { requireActor } from "../domain/auth/guards.server";
 import { familyAccessFormData, giveFamilyAccess, revokeFamilyAccess } from "../domain/family/accounts.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

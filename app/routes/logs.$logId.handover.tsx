@@ -9,7 +9,7 @@ import { CheckboxField, SelectField, TextAreaField } from "../components/ui/Fiel
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { collaborationCandidates, handoverOutcomes, proposeHandover } from "../domain/logs/collaboration.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { HandoverSchema } from "../lib/collaboration-schemas";

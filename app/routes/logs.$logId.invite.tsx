@@ -11,7 +11,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
 import { invite, inviteOptions } from "../domain/logs/collaboration.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { InviteSchema } from "../lib/collaboration-schemas";

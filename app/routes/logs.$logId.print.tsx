@@ -5,7 +5,7 @@ import { EventItem } from "../components/logs/EventItem";
 import { useDates } from "../components/logs/format";
 import { PrintButton } from "../components/logs/PrintButton";
 import { requireActor } from "../domain/auth/guards.server";
-import { printLog } from "../domain/logs/read.server";
+import { printLog } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "../components/logs/format";
 import { requireActor } from "../domain/auth/guards.server";
-import { readersPage } from "../domain/logs/read.server";
+import { readersPage } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";

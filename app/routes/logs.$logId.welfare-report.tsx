@@ -8,7 +8,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { logForm } from "../domain/logs/read.server";
+import { logForm } from "../domain/logs/log-page.server";
 import { recordWelfareReport } from "../domain/logs/restrictions.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

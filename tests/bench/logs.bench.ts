@@ -5,7 +5,8 @@ import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import type { FamilyMember } from "../../app/domain/access/viewer";
 import { familyLogPage, familyLogView, familyReaders, listFamilyLogs } from "../../app/domain/family/pages.server";
-import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
+import { listMyLogs } from "../../app/domain/logs/lists.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { createId } from "../../app/lib/ids";
 

@@ -16,7 +16,8 @@ import {
 } from "../../app/domain/logs/collaboration.server";
 import { addEntry } from "../../app/domain/logs/entries.server";
 import { addGuardian } from "../../app/domain/logs/lifecycle.server";
-import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
+import { listMyLogs } from "../../app/domain/logs/lists.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { setUserActive } from "../../app/domain/people/users.server";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, giveConsent, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

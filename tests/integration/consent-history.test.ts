@@ -8,7 +8,7 @@ import { createSession, SESSION_COOKIE } from "../../app/domain/auth/session.ser
 import type { Actor } from "../../app/domain/auth/permissions";
 import { consentState, recordConsent, type ConsentInput } from "../../app/domain/consent/consents.server";
 import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
-import { viewLog } from "../../app/domain/logs/read.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { EventItem } from "../../app/components/logs/EventItem";
 import { addDays } from "../../app/lib/dates";
 import type { TimelineEvent } from "../../app/lib/timeline";

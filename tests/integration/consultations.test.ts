@@ -10,7 +10,7 @@ import {
   recordConsultation,
 } from "../../app/domain/consultations/consultations.server";
 import { closeLog } from "../../app/domain/logs/lifecycle.server";
-import { viewLog } from "../../app/domain/logs/read.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { containsElevenDigitNumber, type ConsultationInput } from "../../app/lib/consultation-schemas";
 import { syntheticNationalId } from "../../app/lib/national-id";
 import * as detail from "../../app/routes/consultations.$consultationId";

@@ -4,7 +4,8 @@ import { database } from "../../db/client.server";
 import { actions, logEvents } from "../../db/schema";
 import { visibleToFamilySql } from "../../app/domain/access/visibility.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
-import { eventForRestriction, viewLog } from "../../app/domain/logs/read.server";
+import { eventForRestriction } from "../../app/domain/logs/form-data.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { restrictEvent } from "../../app/domain/logs/restrictions.server";
 import { inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 

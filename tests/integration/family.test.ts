@@ -9,7 +9,7 @@ import { giveFamilyAccess, revokeFamilyAccess } from "../../app/domain/family/ac
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
 import { addEntry } from "../../app/domain/logs/entries.server";
 import { addGuardian } from "../../app/domain/logs/lifecycle.server";
-import { viewLog } from "../../app/domain/logs/read.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { recordWelfareReport, restrictEvent } from "../../app/domain/logs/restrictions.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { createId } from "../../app/lib/ids";

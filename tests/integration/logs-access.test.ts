@@ -4,7 +4,8 @@ import { database } from "../../db/client.server";
 import { accessLog } from "../../db/schema";
 import { addEntry } from "../../app/domain/logs/entries.server";
 import { shareWithLeader } from "../../app/domain/logs/lifecycle.server";
-import { listMyLogs, printLog, readersPage, viewLog } from "../../app/domain/logs/read.server";
+import { listMyLogs } from "../../app/domain/logs/lists.server";
+import { printLog, readersPage, viewLog } from "../../app/domain/logs/log-page.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 
 const readersOf = async (actor: Actor, logId: string) => (await readersPage(actor, logId, "nb")).readers;

@@ -5,7 +5,8 @@ import { guardians, logEvents, logs } from "../../db/schema";
 import { addAction, changeLevel, evaluateAction } from "../../app/domain/logs/actions.server";
 import { addEntry, addVoice, correctEvent } from "../../app/domain/logs/entries.server";
 import { addGuardian, becomeRelayLog, closeLog, reopenLog } from "../../app/domain/logs/lifecycle.server";
-import { listMyLogs, viewLog } from "../../app/domain/logs/read.server";
+import { listMyLogs } from "../../app/domain/logs/lists.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { addDays, todayInOslo } from "../../app/lib/dates";
 import { daysAgo, inDays, makeConcern, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 

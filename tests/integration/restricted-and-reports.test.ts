@@ -6,7 +6,7 @@ import type { Actor } from "../../app/domain/auth/permissions";
 import { addEntry, addVoice, correctEvent } from "../../app/domain/logs/entries.server";
 import { closeLog } from "../../app/domain/logs/lifecycle.server";
 import { visibleToFamilySql } from "../../app/domain/access/visibility.server";
-import { viewLog } from "../../app/domain/logs/read.server";
+import { viewLog } from "../../app/domain/logs/log-page.server";
 import { recordWelfareReport, restrictEvent } from "../../app/domain/logs/restrictions.server";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as logPage from "../../app/routes/logs.$logId._index";

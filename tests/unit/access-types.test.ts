@@ -9,13 +9,14 @@ import type { StaffViewer } from "../../app/domain/access/viewer";
  * under it compiles — a bare id, a forged object, a write's check, or a family member's
  * access where the staff's is asked. The functions are typed, never called.
  */
-type Read = typeof import("../../app/domain/logs/read.server");
+type Timeline = typeof import("../../app/domain/logs/timeline.server");
+type Forms = typeof import("../../app/domain/logs/form-data.server");
 type Family = typeof import("../../app/domain/family/pages.server");
 type Collaboration = typeof import("../../app/domain/logs/collaboration.server");
 type Visibility = typeof import("../../app/domain/access/visibility.server");
 
 export function readsNeedAnOpenedLog(
-  read: Pick<Read, "loadTimeline" | "holderOf" | "activeAction">,
+  read: Pick<Timeline, "loadTimeline" | "holderOf"> & Pick<Forms, "activeAction">,
   family: Pick<Family, "familyReaders">,
   collaboration: Pick<Collaboration, "inviteOptions">,
   visibility: Pick<Visibility, "visibleEvents">,

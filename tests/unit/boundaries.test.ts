@@ -69,7 +69,7 @@ import { database } from "../../db/client.server";
 import { openLog } from "../domain/access/open.server";
 import type { StaffAccess } from "../domain/access/open.server";
 import { recordAccess as write } from "../domain/logs/somewhere.server";
-import { viewLog } from "../domain/logs/read.server";`;
+import { viewLog } from "../domain/logs/log-page.server";`;
     expect(importsOf(sample).map(routeImportProblem)).toEqual([
       "drizzle-orm",
       "db/",

@@ -11,7 +11,7 @@ import { visibleEvents } from "../access/visibility.server";
 import { AppError } from "../errors.server";
 import { appendEvent } from "../logs/events.server";
 import { closeLogIn } from "../logs/lifecycle.server";
-import { holderOf, loadTimeline } from "../logs/read.server";
+import { holderOf, loadTimeline } from "../logs/timeline.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";
 

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { database, type Transaction } from "../../../db/client.server";
-import { actions, childServices, children, guardians, logs, services, users } from "../../../db/schema";
+import { actions, childServices, children, guardians, logs, services } from "../../../db/schema";
 import { addDays, isTooOldForBirthDate, todayInOslo } from "../../lib/dates";
 import type { CloseReason, GuardianRelation } from "../../lib/enums";
 import { createId } from "../../lib/ids";
@@ -10,7 +10,7 @@ import type { Actor } from "../auth/permissions";
 import { AppError, fieldError } from "../errors.server";
 import { recordConsentIn } from "../consent/consents.server";
 import { gateContext } from "../access/consent-gate.server";
-import { assertMay, checkLog, readableLogs, recordSearchHits, type StaffAccess } from "../access/open.server";
+import { assertMay, checkLog, type StaffAccess } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import { guideSettingsIn } from "../guide.server";
 import { assertLevelAllowed, refreshNextEvaluation } from "./actions.server";
@@ -35,51 +35,6 @@ export interface ConcernInput {
   noticedOn: string;
   what: string;
   context: string;
-}
-
-/** Names compare as people type them: case, accents' case and spacing do not matter. */
-const sameName = (a: string, b: string) =>
-  a.trim().replace(/\s+/g, " ").toLocaleLowerCase("nb") === b.trim().replace(/\s+/g, " ").toLocaleLowerCase("nb");
-
-/**
- * Before a concern is written: the logs the actor may already read about a child with
- * the same name and birth date (or the same national id). Only logs inside need to know
- * (the one SQL scope, `readableLogs`) are ever looked at, so a log the actor cannot read is
- * never revealed, not even by its existence. Each hit is a search hit in the access log.
- */
-export async function readableLogsForChild(actor: Actor, input: { childName: string; birthDate: string; nationalId?: string }) {
-  const { db } = await database();
-  const rows = await db
-    .select({
-      id: logs.id,
-      kind: logs.kind,
-      state: logs.state,
-      level: logs.level,
-      serviceId: logs.holderServiceId,
-      serviceName: services.name,
-      holderName: users.name,
-      childName: children.name,
-      birthDate: children.birthDate,
-      nationalId: children.nationalId,
-    })
-    .from(logs)
-    .innerJoin(children, eq(children.id, logs.childId))
-    .innerJoin(services, eq(services.id, logs.holderServiceId))
-    .innerJoin(users, eq(users.id, logs.holderId))
-    .where(
-      and(
-        readableLogs(staffViewer(actor), await gateContext(db)),
-        input.nationalId ? or(eq(children.birthDate, input.birthDate), eq(children.nationalId, input.nationalId)) : eq(children.birthDate, input.birthDate),
-      ),
-    )
-    .orderBy(desc(logs.updatedAt), asc(logs.id));
-  const hits = rows.filter(
-    (r) =>
-      (r.birthDate === input.birthDate && sameName(r.childName, input.childName)) ||
-      (!!input.nationalId && r.nationalId === input.nationalId),
-  );
-  await recordSearchHits(staffViewer(actor), hits);
-  return hits.map(({ nationalId: _nationalId, serviceId: _serviceId, ...rest }) => rest);
 }
 
 /** Write down a concern. It is the employee's own (and, if they choose, their leader's). */

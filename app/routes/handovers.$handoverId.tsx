@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerForm } from "../components/logs/AnswerForm";
 import { requireActor } from "../domain/auth/guards.server";
-import { answerHandover, handoverForTarget } from "../domain/logs/collaboration.server";
+import { answerHandover, handoverForTarget } from "../domain/logs/handovers.server";
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";

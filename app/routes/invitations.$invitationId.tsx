@@ -6,7 +6,7 @@ import { AnswerForm } from "../components/logs/AnswerForm";
 import { useDates } from "../components/logs/format";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
-import { answerInvitation, invitationForInvitee } from "../domain/logs/collaboration.server";
+import { answerInvitation, invitationForInvitee } from "../domain/logs/log-invitations.server";
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
-import { appointHolder, orphanForAppointment } from "../domain/logs/collaboration.server";
+import { appointHolder, orphanForAppointment } from "../domain/logs/orphaned-logs.server";
 import { pageTitle } from "../i18n/meta";
 import { AppointSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
-import { endParticipation } from "../domain/logs/collaboration.server";
+import { endParticipation } from "../domain/logs/participants.server";
 import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
-import { endParticipation } from "../domain/logs/collaboration.server";
+import { endParticipation } from "../domain/logs/participants.server";
 import { pageTitle } from "../i18n/meta";
 import { RemoveSchema } from "../lib/collaboration-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";

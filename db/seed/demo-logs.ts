@@ -206,7 +206,7 @@ const holderOnly: ReadonlySet<EventType> = new Set<EventType>([
  * day. Offsets are whole days before the seed day ("ago"); every event lies in the past.
  * Entries are the holder's unless written through `by` (a participant); consents,
  * invitations and handovers are checked against the consent gate on the day they happen,
- * the way app/domain/logs/collaboration.server.ts checks them.
+ * the way app/domain/logs/log-invitations.server.ts and handovers.server.ts check them.
  */
 class DemoLog {
   readonly logId = createId();
@@ -457,7 +457,7 @@ class DemoLog {
   }
 
   // -------------------------------------------------------------------------------------
-  // Consent and collaboration (app/domain/consent, app/domain/logs/collaboration.server.ts)
+  // Consent and collaboration (app/domain/consent; app/domain/logs: log-invitations, handovers)
   // -------------------------------------------------------------------------------------
 
   /** Whether a complete, given, unexpired consent not yet withdrawn covers the service on a day. */

@@ -9,7 +9,7 @@ import * as handover from "../../app/routes/logs.$logId.handover";
 import * as invite from "../../app/routes/logs.$logId.invite";
 import { recordConsent } from "../../app/domain/consent/consents.server";
 import { addGuardian } from "../../app/domain/logs/lifecycle.server";
-import { answerInvitation, invite as inviteDomain } from "../../app/domain/logs/collaboration.server";
+import { answerInvitation, invite as inviteDomain } from "../../app/domain/logs/log-invitations.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog, today } from "../support/log-factories";
 import { callAction, callLoader } from "../support/requests";

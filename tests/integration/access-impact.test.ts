@@ -7,13 +7,8 @@ import { recordConsentIn, withdrawConsent, withdrawConsentIn } from "../../app/d
 import { previewAccessLoss } from "../../app/domain/consent/impact.server";
 import { findAccess } from "../../app/domain/access/open.server";
 import { staffViewer } from "../../app/domain/access/viewer";
-import {
-  answerHandover,
-  answerInvitation,
-  handoverLosses,
-  invite,
-  proposeHandover,
-} from "../../app/domain/logs/collaboration.server";
+import { answerHandover, handoverLosses, proposeHandover } from "../../app/domain/logs/handovers.server";
+import { answerInvitation, invite } from "../../app/domain/logs/log-invitations.server";
 import { recordConsent } from "../../app/domain/consent/consents.server";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, giveConsent, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

@@ -11,7 +11,7 @@ import { createI18n } from "../../app/i18n/i18n";
 import * as logPage from "../../app/routes/logs.$logId._index";
 import * as consentNew from "../../app/routes/logs.$logId.consents.new";
 import * as withdraw from "../../app/routes/logs.$logId.consents.$consentId.withdraw";
-import { proposeHandover } from "../../app/domain/logs/collaboration.server";
+import { proposeHandover } from "../../app/domain/logs/handovers.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, addParticipant, giveConsent, makeRelayLog, today } from "../support/log-factories";
 import { BASE, callAction, callLoader } from "../support/requests";

@@ -3,17 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { children, logs } from "../../db/schema";
 import { consentState, recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
-import {
-  answerHandover,
-  answerInvitation,
-  appointHolder,
-  endParticipation,
-  invite,
-  myInvitations,
-  orphanedLogs,
-  overdueInvitationsInMyServices,
-  proposeHandover,
-} from "../../app/domain/logs/collaboration.server";
+import { answerHandover, proposeHandover } from "../../app/domain/logs/handovers.server";
+import { answerInvitation, invite, myInvitations, overdueInvitationsInMyServices } from "../../app/domain/logs/log-invitations.server";
+import { appointHolder, orphanedLogs } from "../../app/domain/logs/orphaned-logs.server";
+import { endParticipation } from "../../app/domain/logs/participants.server";
 import { addEntry } from "../../app/domain/logs/entries.server";
 import { addGuardian } from "../../app/domain/logs/lifecycle.server";
 import { listMyLogs } from "../../app/domain/logs/lists.server";

@@ -21,7 +21,7 @@ import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { consentState } from "../../app/domain/consent/consents.server";
 import { isCovered } from "../../app/domain/access/consent-gate.server";
-import { myInvitations } from "../../app/domain/logs/collaboration.server";
+import { myInvitations } from "../../app/domain/logs/log-invitations.server";
 import { listMyLogs } from "../../app/domain/logs/lists.server";
 import { viewLog } from "../../app/domain/logs/log-page.server";
 import { todayInOslo } from "../../app/lib/dates";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, children, logEvents, logInvitations } from "../../db/schema";
 import { AppError } from "../../app/domain/errors.server";
-import { invite } from "../../app/domain/logs/collaboration.server";
+import { invite } from "../../app/domain/logs/log-invitations.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
 import { startConcern } from "../../app/domain/logs/lifecycle.server";
 import { addDays, addYears, todayInOslo } from "../../app/lib/dates";

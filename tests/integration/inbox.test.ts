@@ -4,7 +4,7 @@ import * as root from "../../app/root";
 import * as homeRoute from "../../app/routes/_index";
 import { runTick } from "../../app/domain/jobs/tick.server";
 import { addAction } from "../../app/domain/logs/actions.server";
-import { invite } from "../../app/domain/logs/collaboration.server";
+import { invite } from "../../app/domain/logs/log-invitations.server";
 import { addDays } from "../../app/lib/dates";
 import { sessionFor } from "../support/factories";
 import { giveConsent, inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as invitationPage from "../../app/routes/invitations.$invitationId";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
-import { invite } from "../../app/domain/logs/collaboration.server";
+import { invite } from "../../app/domain/logs/log-invitations.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, giveConsent, makeRelayLog } from "../support/log-factories";
 import { callLoader } from "../support/requests";

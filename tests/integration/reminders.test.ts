@@ -9,7 +9,7 @@ import { acquireLease, releaseLease } from "../../app/domain/jobs/lease.server";
 import { runTick, TICK_JOB } from "../../app/domain/jobs/tick.server";
 import { retryDelayMs } from "../../app/domain/mail/outbox.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
-import { answerInvitation, invite } from "../../app/domain/logs/collaboration.server";
+import { answerInvitation, invite } from "../../app/domain/logs/log-invitations.server";
 import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
 import { addDays } from "../../app/lib/dates";
 import { freePort } from "../support/server";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, children, logs } from "../../db/schema";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
-import { invite, myInvitations } from "../../app/domain/logs/collaboration.server";
+import { invite, myInvitations } from "../../app/domain/logs/log-invitations.server";
 import * as home from "../../app/routes/_index";
 import * as newConcern from "../../app/routes/logs.new";
 import { sessionFor } from "../support/factories";

@@ -12,13 +12,13 @@ import type { StaffViewer } from "../../app/domain/access/viewer";
 type Timeline = typeof import("../../app/domain/logs/timeline.server");
 type Forms = typeof import("../../app/domain/logs/form-data.server");
 type Family = typeof import("../../app/domain/family/pages.server");
-type Collaboration = typeof import("../../app/domain/logs/collaboration.server");
+type LogInvitations = typeof import("../../app/domain/logs/log-invitations.server");
 type Visibility = typeof import("../../app/domain/access/visibility.server");
 
 export function readsNeedAnOpenedLog(
   read: Pick<Timeline, "loadTimeline" | "holderOf"> & Pick<Forms, "activeAction">,
   family: Pick<Family, "familyReaders">,
-  collaboration: Pick<Collaboration, "inviteOptions">,
+  invitations: Pick<LogInvitations, "inviteOptions">,
   visibility: Pick<Visibility, "visibleEvents">,
   tokens: { staff: StaffAccess; family: FamilyAccess; check: StaffCheck; row: LogRow; viewer: StaffViewer },
 ) {
@@ -29,7 +29,7 @@ export function readsNeedAnOpenedLog(
   void read.loadTimeline(tokens.family, {});
   void read.holderOf(tokens.staff);
   void visibility.visibleEvents(tokens.family);
-  void collaboration.inviteOptions(tokens.staff);
+  void invitations.inviteOptions(tokens.staff);
 
   // @ts-expect-error a bare id is not an opened log
   void read.loadTimeline(tokens.row.id, {});
@@ -44,9 +44,9 @@ export function readsNeedAnOpenedLog(
   // @ts-expect-error nor does it give the family's readers
   void family.familyReaders(tokens.check);
   // @ts-expect-error the staff's reads do not take a family member's access
-  void collaboration.inviteOptions(tokens.family);
+  void invitations.inviteOptions(tokens.family);
   // @ts-expect-error a bare id for the invite form's data
-  void collaboration.inviteOptions(tokens.row.id);
+  void invitations.inviteOptions(tokens.row.id);
 }
 
 describe("reads of a log's data", () => {

@@ -194,7 +194,7 @@ const consentRule: Rule = async (db, context) => {
 /**
  * An open log whose holder has been deactivated: to the leaders of its service, once a day
  * until someone is appointed (the state is today's date). A private level-0 note stays
- * private unless it was discussed with the leader (as orphanedLogs in collaboration.server.ts).
+ * private unless it was discussed with the leader (as orphanedLogs in logs/orphaned-logs.server.ts).
  */
 const orphans: Rule = async (db, context) => {
   const { today } = context;

@@ -179,7 +179,7 @@ async function main() {
         break;
       case "first-admin":
         // The link is meant to be passed on: it points to the public address.
-        console.log(`First administrator created. Set the password here (single use, 72 h): ${settings.PUBLIC_URL}${outcome.invitationPath}`);
+        console.log(`First administrator created. Set the password here (single use, 72 h): ${settings.PUBLIC_URL}${outcome.accountInvitationPath}`);
         break;
       case "no-users":
         console.log("The database has no users: set INITIAL_ADMIN_EMAIL (or DEMO_DATA=true) and restart.");

@@ -9,7 +9,7 @@ import { InboxSummary } from "../components/reminders/ReminderItem";
 import { inboxPreview } from "../domain/reminders/inbox.server";
 import { Notice } from "../components/ui/Notice";
 import { myHandovers } from "../domain/logs/handovers.server";
-import { myInvitations, overdueInvitationsInMyServices } from "../domain/logs/log-invitations.server";
+import { myLogInvitations, overdueLogInvitationsInMyServices } from "../domain/logs/log-invitations.server";
 import { orphanedLogs } from "../domain/logs/orphaned-logs.server";
 import { listMyLogs } from "../domain/logs/lists.server";
 import { listServiceMembers, listServices } from "../domain/people/services.server";
@@ -33,10 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     myLogs: showLogs ? await listMyLogs(actor, filter) : null,
     inbox: await inboxPreview(actor),
     waiting: {
-      invitations: await myInvitations(actor),
+      invitations: await myLogInvitations(actor),
       handovers: await myHandovers(actor),
       orphaned: await orphanedLogs(actor),
-      overdueInService: await overdueInvitationsInMyServices(actor),
+      overdueInService: await overdueLogInvitationsInMyServices(actor),
     },
     name: actor.name,
     roles: rolesOf(actor),

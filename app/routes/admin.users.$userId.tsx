@@ -13,14 +13,14 @@ import { settings } from "../config.server";
 import { requireActor } from "../domain/auth/guards.server";
 import { isAppError } from "../domain/errors.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
-import { invitationPath } from "../domain/people/invitations.server";
+import { accountInvitationPath } from "../domain/people/account-invitations.server";
 import { listServices } from "../domain/people/services.server";
 import {
   addMembership,
   changeMembershipRole,
   endMembership,
   getUser,
-  reissueInvitation,
+  reissueAccountInvitation,
   setUserActive,
   updateUser,
 } from "../domain/people/users.server";
@@ -102,11 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await setUserActive(actor, userId, intent === "reactivate");
         return done(`${intent}d`);
       case "reissue": {
-        const invitation = await reissueInvitation(actor, userId);
+        const invitation = await reissueAccountInvitation(actor, userId);
         return {
           intent,
           invitation: {
-            url: `${publicBaseUrl(settings())}${invitationPath(invitation.token)}`,
+            url: `${publicBaseUrl(settings())}${accountInvitationPath(invitation.token)}`,
             expires: formatDateTime(invitation.expiresAt, getLocale(request)),
           },
         };

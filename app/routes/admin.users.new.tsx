@@ -9,7 +9,7 @@ import { SelectField, TextField } from "../components/ui/Field";
 import { settings } from "../config.server";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
-import { invitationPath } from "../domain/people/invitations.server";
+import { accountInvitationPath } from "../domain/people/account-invitations.server";
 import { listServices } from "../domain/people/services.server";
 import { createUser } from "../domain/people/users.server";
 import { formatDateTime } from "../i18n/i18n";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       created: {
         id,
         name: user.name,
-        url: `${publicBaseUrl(settings())}${invitationPath(invitation.token)}`,
+        url: `${publicBaseUrl(settings())}${accountInvitationPath(invitation.token)}`,
         expires: formatDateTime(invitation.expiresAt, getLocale(request)),
       },
     };

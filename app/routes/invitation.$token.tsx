@@ -7,7 +7,7 @@ import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextField } from "../components/ui/Field";
 import { sessionCookie } from "../domain/auth/session.server";
 import { isAppError } from "../domain/errors.server";
-import { acceptInvitation, describeInvitation } from "../domain/people/invitations.server";
+import { acceptAccountInvitation, describeAccountInvitation } from "../domain/people/account-invitations.server";
 import { formatDateTime } from "../i18n/i18n";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
-    const invitation = await describeInvitation(params.token ?? "");
+    const invitation = await describeAccountInvitation(params.token ?? "");
     return {
       valid: true as const,
       name: invitation.name,
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withFormErrors(
     submission,
     async () => {
-      const { token } = await acceptInvitation(params.token ?? "", submission.value.password);
+      const { token } = await acceptAccountInvitation(params.token ?? "", submission.value.password);
       return redirect("/", { headers: { "Set-Cookie": sessionCookie(token, request.url) } });
     },
     { hideFields },

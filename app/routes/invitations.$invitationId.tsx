@@ -6,7 +6,7 @@ import { AnswerForm } from "../components/logs/AnswerForm";
 import { useDates } from "../components/logs/format";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
-import { answerInvitation, invitationForInvitee } from "../domain/logs/log-invitations.server";
+import { answerLogInvitation, logInvitationForInvitee } from "../domain/logs/log-invitations.server";
 import { pageTitle } from "../i18n/meta";
 import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "collab.invitation.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return guard(() => invitationForInvitee(actor, params.invitationId ?? ""));
+  return guard(() => logInvitationForInvitee(actor, params.invitationId ?? ""));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   return withFormErrors(submission, async () => {
     const accept = submission.value.answer === "accept";
-    const { logId } = await answerInvitation(actor, params.invitationId ?? "", { accept, reason: submission.value.reason });
+    const { logId } = await answerLogInvitation(actor, params.invitationId ?? "", { accept, reason: submission.value.reason });
     return redirect(accept ? `/logs/${logId}?notice=accepted` : "/?notice=declined");
   });
 }

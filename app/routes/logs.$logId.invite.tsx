@@ -10,7 +10,7 @@ import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
 import { getGuideSettings } from "../domain/guide.server";
-import { invite, inviteOptions } from "../domain/logs/log-invitations.server";
+import { inviteOptions, inviteToLog } from "../domain/logs/log-invitations.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -42,7 +42,7 @@ async function onPersonField<T>(fn: () => Promise<T>): Promise<T> {
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, InviteSchema, async (actor, logId, value) => {
     await onPersonField(() =>
-      invite(actor, logId, {
+      inviteToLog(actor, logId, {
         inviteeId: value.person.userId,
         serviceId: value.person.serviceId,
         message: value.message,

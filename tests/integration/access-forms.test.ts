@@ -9,7 +9,7 @@ import * as handover from "../../app/routes/logs.$logId.handover";
 import * as invite from "../../app/routes/logs.$logId.invite";
 import { recordConsent } from "../../app/domain/consent/consents.server";
 import { addGuardian } from "../../app/domain/logs/lifecycle.server";
-import { answerInvitation, invite as inviteDomain } from "../../app/domain/logs/log-invitations.server";
+import { answerLogInvitation, inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog, today } from "../support/log-factories";
 import { callAction, callLoader } from "../support/requests";
@@ -137,8 +137,8 @@ describe("the invite form says why a service is missing", () => {
     await recordConsent(t, logId, { ...base, scope: "share", decision: "given", guardianIds: [mother!.id], serviceIds: [ppt], givenOn: today() });
     // Refused: child welfare.
     await recordConsent(t, logId, { ...base, scope: "share", decision: "refused", guardianIds: [mother!.id, father!.id], serviceIds: [welfare], givenOn: today() });
-    const { invitationId } = await inviteDomain(t, logId, { inviteeId: ids.nurse!, serviceId: health, message: "Bli med" });
-    await answerInvitation(await actorOf(ids.nurse!), invitationId, { accept: true });
+    const { invitationId } = await inviteToLog(t, logId, { inviteeId: ids.nurse!, serviceId: health, message: "Bli med" });
+    await answerLogInvitation(await actorOf(ids.nurse!), invitationId, { accept: true });
 
     const page = await callLoader<{ candidates: { userId: string }[]; missing: { serviceId: string; serviceName: string; reason: unknown }[] }>(
       invite.loader,

@@ -8,7 +8,7 @@ import { previewAccessLoss } from "../../app/domain/consent/impact.server";
 import { findAccess } from "../../app/domain/access/open.server";
 import { staffViewer } from "../../app/domain/access/viewer";
 import { answerHandover, handoverLosses, proposeHandover } from "../../app/domain/logs/handovers.server";
-import { answerInvitation, invite } from "../../app/domain/logs/log-invitations.server";
+import { answerLogInvitation, inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { recordConsent } from "../../app/domain/consent/consents.server";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, giveConsent, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
@@ -56,8 +56,8 @@ async function sharedLog(withKeep: boolean) {
     [nurse(), cast.health.id],
     [ppt, pptService],
   ] as const) {
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: who.id, serviceId: service, message: "Vil du være med?" });
-    await answerInvitation(who, invitationId, { accept: true });
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: who.id, serviceId: service, message: "Vil du være med?" });
+    await answerLogInvitation(who, invitationId, { accept: true });
   }
   return { logId, shareId: share.consentId };
 }

@@ -4,7 +4,7 @@ import { database } from "../../db/client.server";
 import { children, logs } from "../../db/schema";
 import { consentState, recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
 import { answerHandover, proposeHandover } from "../../app/domain/logs/handovers.server";
-import { answerInvitation, invite, myInvitations, overdueInvitationsInMyServices } from "../../app/domain/logs/log-invitations.server";
+import { answerLogInvitation, inviteToLog, myLogInvitations, overdueLogInvitationsInMyServices } from "../../app/domain/logs/log-invitations.server";
 import { appointHolder, orphanedLogs } from "../../app/domain/logs/orphaned-logs.server";
 import { endParticipation } from "../../app/domain/logs/participants.server";
 import { addEntry } from "../../app/domain/logs/entries.server";
@@ -44,8 +44,8 @@ async function collaboration(name = "Samarbeid Barn") {
     [nurse(), cast.health.id],
     [ppt, pptService],
   ] as const) {
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: who.id, serviceId: service, message: "Vil du være med?" });
-    await answerInvitation(who, invitationId, { accept: true });
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: who.id, serviceId: service, message: "Vil du være med?" });
+    await answerLogInvitation(who, invitationId, { accept: true });
   }
   return { logId, shareId: share.consentId };
 }
@@ -53,23 +53,23 @@ async function collaboration(name = "Samarbeid Barn") {
 describe("no invitation without a covering consent", () => {
   it("refuses to invite into a service no consent covers, and accepts once one does", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
-    await expect(invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
+    await expect(inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
       code: "service_not_covered",
       details: { field: "serviceId" },
     });
     await giveConsent(teacher(), logId, "share", [pptService]);
-    await expect(invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
+    await expect(inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
       code: "service_not_covered",
     });
     await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
-    expect((await myInvitations(nurse())).map((i) => i.id)).toContain(invitationId);
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
+    expect((await myLogInvitations(nurse())).map((i) => i.id)).toContain(invitationId);
   });
 
   it("the same person cannot be invited twice while an invitation waits or they take part", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
-    await invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });
-    await expect(invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "y" })).rejects.toMatchObject({
+    await inviteToLog(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });
+    await expect(inviteToLog(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "y" })).rejects.toMatchObject({
       code: "already_invited",
       details: { field: "inviteeId" },
     });
@@ -77,8 +77,8 @@ describe("no invitation without a covering consent", () => {
 
   it("a colleague in the holder's own service needs no sharing consent", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });
-    await answerInvitation(cast.actors.colleague, invitationId, { accept: true });
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: cast.ids.colleague, serviceId: cast.school.id, message: "x" });
+    await answerLogInvitation(cast.actors.colleague, invitationId, { accept: true });
     expect((await read(cast.actors.colleague, logId)).role).toBe("participant");
   });
 
@@ -98,7 +98,7 @@ describe("no invitation without a covering consent", () => {
       serviceIds: [pptService],
       givenOn: today(),
     });
-    await expect(invite(teacher(), logId, { inviteeId: ppt.id, serviceId: pptService, message: "x" })).rejects.toMatchObject({
+    await expect(inviteToLog(teacher(), logId, { inviteeId: ppt.id, serviceId: pptService, message: "x" })).rejects.toMatchObject({
       code: "service_not_covered",
     });
     expect((await consentState(db, log))[0]).toMatchObject({ decision: "refused", counts: false });
@@ -143,7 +143,7 @@ describe("one guardian of two", () => {
     const [state] = await consentState(db, log);
     expect(state).toMatchObject({ guardiansGiven: 1, guardiansRequired: 2, complete: false, counts: false });
     expect(state!.services.map((s) => s.id)).toEqual([cast.health.id]);
-    await expect(invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
+    await expect(inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" })).rejects.toMatchObject({
       code: "service_not_covered",
     });
   });
@@ -170,7 +170,7 @@ describe("the young person's own consent", () => {
     await expect(recordConsent(teacher(), logId, input)).rejects.toMatchObject({ code: "young_person_under_consent_age" });
     await transaction((tx) => tx.update(children).set({ birthDate: sixteenTomorrow }).where(eq(children.id, log.childId)));
     await recordConsent(teacher(), logId, input);
-    await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
+    await inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
   });
 });
 
@@ -276,13 +276,13 @@ describe("invitations and participants", () => {
     vi.setSystemTime(new Date("2026-05-04T10:00:00Z"));
     const { logId } = await makeRelayLog(teacher(), cast.school.id);
     await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
-    expect((await myInvitations(nurse())).find((i) => i.id === invitationId)).toMatchObject({ respondBy: "2026-05-11", overdue: false });
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "x" });
+    expect((await myLogInvitations(nurse())).find((i) => i.id === invitationId)).toMatchObject({ respondBy: "2026-05-11", overdue: false });
     vi.setSystemTime(new Date("2026-05-12T10:00:00Z"));
-    expect((await myInvitations(nurse())).find((i) => i.id === invitationId)!.overdue).toBe(true);
-    expect((await overdueInvitationsInMyServices(healthLeader)).map((i) => i.id)).toContain(invitationId);
-    await expect(answerInvitation(nurse(), invitationId, { accept: false })).rejects.toMatchObject({ details: { field: "reason" } });
-    await answerInvitation(nurse(), invitationId, { accept: false, reason: "Ikke vår sak." });
+    expect((await myLogInvitations(nurse())).find((i) => i.id === invitationId)!.overdue).toBe(true);
+    expect((await overdueLogInvitationsInMyServices(healthLeader)).map((i) => i.id)).toContain(invitationId);
+    await expect(answerLogInvitation(nurse(), invitationId, { accept: false })).rejects.toMatchObject({ details: { field: "reason" } });
+    await answerLogInvitation(nurse(), invitationId, { accept: false, reason: "Ikke vår sak." });
     await expect(read(nurse(), logId)).rejects.toMatchObject({ status: 404 });
   });
 

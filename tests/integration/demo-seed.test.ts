@@ -21,7 +21,7 @@ import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
 import { consentState } from "../../app/domain/consent/consents.server";
 import { isCovered } from "../../app/domain/access/consent-gate.server";
-import { myInvitations } from "../../app/domain/logs/log-invitations.server";
+import { myLogInvitations } from "../../app/domain/logs/log-invitations.server";
 import { listMyLogs } from "../../app/domain/logs/lists.server";
 import { viewLog } from "../../app/domain/logs/log-page.server";
 import { todayInOslo } from "../../app/lib/dates";
@@ -476,7 +476,7 @@ describe("the demo's consents, participants and handover", () => {
   });
 
   it("leaves the second teacher an invitation past its date on one of the teacher's logs, and no access yet", async () => {
-    const invitations = await myInvitations(actors.secondTeacher!);
+    const invitations = await myLogInvitations(actors.secondTeacher!);
     expect(invitations).toHaveLength(1);
     const [invitation] = invitations as [(typeof invitations)[number]];
     expect(invitation.overdue).toBe(true);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { actions, children, logEvents, logInvitations } from "../../db/schema";
 import { AppError } from "../../app/domain/errors.server";
-import { invite } from "../../app/domain/logs/log-invitations.server";
+import { inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
 import { startConcern } from "../../app/domain/logs/lifecycle.server";
 import { addDays, addYears, todayInOslo } from "../../app/lib/dates";
@@ -249,7 +249,7 @@ describe("evaluation and respond-by dates more than two years ahead", () => {
     await giveConsent(cast.actors.teacher, logId, "keep");
     await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     const invitation = { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Vil du være med?" };
-    expect(await refusal(invite(cast.actors.teacher, logId, { ...invitation, respondBy: tooFar() }))).toEqual({
+    expect(await refusal(inviteToLog(cast.actors.teacher, logId, { ...invitation, respondBy: tooFar() }))).toEqual({
       code: "date_too_far_ahead",
       field: "respondBy",
     });

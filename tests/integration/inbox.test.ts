@@ -4,7 +4,7 @@ import * as root from "../../app/root";
 import * as homeRoute from "../../app/routes/_index";
 import { runTick } from "../../app/domain/jobs/tick.server";
 import { addAction } from "../../app/domain/logs/actions.server";
-import { invite } from "../../app/domain/logs/log-invitations.server";
+import { inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { addDays } from "../../app/lib/dates";
 import { sessionFor } from "../support/factories";
 import { giveConsent, inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
@@ -63,7 +63,7 @@ describe("the inbox (Til deg)", () => {
     const cast = await makeSchoolCast();
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
     await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
-    await invite(cast.actors.teacher, logId, { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Kan du bli med?", respondBy: inDays(7) });
+    await inviteToLog(cast.actors.teacher, logId, { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Kan du bli med?", respondBy: inDays(7) });
     const nurse = await sessionFor(cast.ids.nurse);
     const data = (await callLoader<Inbox>(inboxRoute.loader, "/inbox", { cookie: nurse.cookie })).data;
     expect(data.items.map((i) => i.rule)).toEqual(["invitation_received"]);
@@ -106,7 +106,7 @@ describe("the inbox (Til deg)", () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id, "Noah Testesen");
     await giveConsent(cast.actors.teacher, logId, "share", [cast.health.id]);
     const respondBy = inDays(3);
-    await invite(cast.actors.teacher, logId, { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Kan du bli med?", respondBy });
+    await inviteToLog(cast.actors.teacher, logId, { inviteeId: cast.ids.nurse, serviceId: cast.health.id, message: "Kan du bli med?", respondBy });
     await runTick(at(respondBy));
     const nurse = await sessionFor(cast.ids.nurse);
     const { html } = await renderRoute(inboxRoute, "/inbox", "/inbox", { cookie: nurse.cookie });

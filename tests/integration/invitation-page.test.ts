@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as invitationPage from "../../app/routes/invitations.$invitationId";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
-import { invite } from "../../app/domain/logs/log-invitations.server";
+import { inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, giveConsent, makeRelayLog } from "../support/log-factories";
 import { callLoader } from "../support/requests";
@@ -47,7 +47,7 @@ describe("the invitation page", () => {
     const { logId } = await makeRelayLog(t, school, CHILD);
     await giveConsent(t, logId, "keep");
     const share = await giveConsent(t, logId, "share", [health]);
-    const { invitationId } = await invite(t, logId, { inviteeId: ids.nurse!, serviceId: health, message: MESSAGE });
+    const { invitationId } = await inviteToLog(t, logId, { inviteeId: ids.nurse!, serviceId: health, message: MESSAGE });
 
     const covered = await load("nurse", invitationId);
     expect(covered.status).toBe(200);
@@ -77,14 +77,14 @@ describe("the invitation page", () => {
   it("names the child to a colleague in the holder's own service, which needs no sharing consent", async () => {
     const t = await actorOf(ids.teacher!);
     const { logId } = await makeRelayLog(t, school, "Iver Prøvesen Ekre");
-    const { invitationId } = await invite(t, logId, { inviteeId: ids.colleague!, serviceId: school, message: "Bli med" });
+    const { invitationId } = await inviteToLog(t, logId, { inviteeId: ids.colleague!, serviceId: school, message: "Bli med" });
     expect((await load("colleague", invitationId)).data).toMatchObject({ log: { child: "Iver P. E.", level: 1 }, message: "Bli med" });
   });
 
   it("is not found for anyone but the invitee", async () => {
     const t = await actorOf(ids.teacher!);
     const { logId } = await makeRelayLog(t, school, "Ola Prøvesen Ekre");
-    const { invitationId } = await invite(t, logId, { inviteeId: ids.colleague!, serviceId: school, message: "Bli med" });
+    const { invitationId } = await inviteToLog(t, logId, { inviteeId: ids.colleague!, serviceId: school, message: "Bli med" });
     expect((await load("nurse", invitationId)).status).toBe(404);
   });
 });

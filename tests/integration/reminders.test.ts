@@ -9,7 +9,7 @@ import { acquireLease, releaseLease } from "../../app/domain/jobs/lease.server";
 import { runTick, TICK_JOB } from "../../app/domain/jobs/tick.server";
 import { retryDelayMs } from "../../app/domain/mail/outbox.server";
 import { addAction, evaluateAction } from "../../app/domain/logs/actions.server";
-import { answerInvitation, invite } from "../../app/domain/logs/log-invitations.server";
+import { answerLogInvitation, inviteToLog } from "../../app/domain/logs/log-invitations.server";
 import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
 import { addDays } from "../../app/lib/dates";
 import { freePort } from "../support/server";
@@ -151,7 +151,7 @@ describe("the invitation rule", () => {
     const { makeUser } = await import("../support/factories");
     const healthLeader = (await makeUser({ memberships: [{ serviceId: cast.health.id, role: "leader" }] })).id;
     const respondBy = inDays(5);
-    await invite(cast.actors.teacher, logId, {
+    await inviteToLog(cast.actors.teacher, logId, {
       inviteeId: cast.ids.nurse,
       serviceId: cast.health.id,
       message: "Kan du komme på møte?",
@@ -173,7 +173,7 @@ describe("the invitation rule", () => {
     const { db } = await database();
     const invitation = (await db.select().from(reminders).where(eq(reminders.recipientId, cast.ids.nurse))).find((r) => r.rule === "invitation_unanswered")!;
     const { actorOf } = await import("../support/log-factories");
-    await answerInvitation(await actorOf(cast.ids.nurse), invitation.subjectId, { accept: true });
+    await answerLogInvitation(await actorOf(cast.ids.nurse), invitation.subjectId, { accept: true });
     await runTick(at(respondBy, 12));
     expect(await openRemindersFor(cast.ids.nurse)).toEqual([]);
     expect((await openRemindersFor(healthLeader)).map((r) => r.rule)).not.toContain("invitation_unanswered");

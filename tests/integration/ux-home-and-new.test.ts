@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { accessLog, children, logs } from "../../db/schema";
 import { withdrawConsent } from "../../app/domain/consent/consents.server";
-import { invite, myInvitations } from "../../app/domain/logs/log-invitations.server";
+import { inviteToLog, myLogInvitations } from "../../app/domain/logs/log-invitations.server";
 import * as home from "../../app/routes/_index";
 import * as newConcern from "../../app/routes/logs.new";
 import { sessionFor } from "../support/factories";
@@ -27,7 +27,7 @@ describe("an invitation on the invitee's home page says who, from where, to whic
   it("names the inviter's service and the invitee's own, the child by first name and initials, and the date", async () => {
     const { logId } = await makeRelayLog(teacher(), cast.school.id, "Maja Invitert Hansen");
     const share = await giveConsent(teacher(), logId, "share", [cast.health.id]);
-    const { invitationId } = await invite(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "Vil du være med?", respondBy: addDays(today(), 60) });
+    const { invitationId } = await inviteToLog(teacher(), logId, { inviteeId: nurse().id, serviceId: cast.health.id, message: "Vil du være med?", respondBy: addDays(today(), 60) });
     type Home = { waiting: { invitations: Record<string, unknown>[] } };
     const o = await callLoader<Home>(home.loader, "/", { cookie: cookies.nurse });
     const line = o.data.waiting.invitations.find((i) => i.id === invitationId)!;
@@ -44,7 +44,7 @@ describe("an invitation on the invitee's home page says who, from where, to whic
 
     // Once no consent covers the invitee's service, the line names no child any more.
     await withdrawConsent(teacher(), logId, share.consentId, { reason: "Foreldrene trakk samtykket." });
-    const after = (await myInvitations(nurse())).find((i) => i.id === invitationId)!;
+    const after = (await myLogInvitations(nurse())).find((i) => i.id === invitationId)!;
     expect(after.log).toBeNull();
     expect(after.serviceName).toBe(nurse().memberships[0]!.serviceName);
     expect(JSON.stringify(after)).not.toContain("Maja");

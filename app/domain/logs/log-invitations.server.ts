@@ -22,7 +22,7 @@ import { assertCovered, collaborationCandidates, personIn } from "./participants
  * is a timeline event.
  */
 
-export interface InvitationInput {
+export interface LogInvitationInput {
   inviteeId: string;
   serviceId: string;
   message: string;
@@ -30,7 +30,7 @@ export interface InvitationInput {
 }
 
 /** The holder invites a person in a service the consent covers. */
-export async function invite(actor: Actor, logId: string, input: InvitationInput) {
+export async function inviteToLog(actor: Actor, logId: string, input: LogInvitationInput) {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const access = await checkLog(tx, staffViewer(actor), logId, "hold");
@@ -82,7 +82,7 @@ export async function invite(actor: Actor, logId: string, input: InvitationInput
  * The invitee accepts (and becomes a participant, if the consent still covers their
  * service) or declines with a reason.
  */
-export async function answerInvitation(actor: Actor, invitationId: string, input: { accept: boolean; reason?: string }) {
+export async function answerLogInvitation(actor: Actor, invitationId: string, input: { accept: boolean; reason?: string }) {
   if (!input.accept && !input.reason?.trim()) throw fieldError("reason", "required");
   const { transaction } = await database();
   return transaction(async (tx) => {
@@ -138,7 +138,7 @@ const inviterService = alias(services, "inviter_service");
  * is what lets the invitee know about the child at all; otherwise the line says the
  * consent no longer covers the service, and names no child.
  */
-export async function myInvitations(actor: Actor) {
+export async function myLogInvitations(actor: Actor) {
   const { db } = await database();
   const today = todayInOslo();
   const rows = await db
@@ -190,7 +190,7 @@ export async function myInvitations(actor: Actor) {
 }
 
 /** For a leader: invitations to people in their services left unanswered past their date. */
-export async function overdueInvitationsInMyServices(actor: Actor) {
+export async function overdueLogInvitationsInMyServices(actor: Actor) {
   const led = ledServiceIds(actor);
   if (led.length === 0) return [];
   const { db } = await database();
@@ -253,13 +253,13 @@ export async function inviteOptions(access: StaffAccess) {
 }
 
 /**
- * One invitation, for its invitee to answer. As on the home page (myInvitations), the log
+ * One invitation, for its invitee to answer. As on the home page (myLogInvitations), the log
  * is named — the child's first name and initials, the level — and the inviter's message
  * shown only while a consent covers the invitee's service (or it is the holder's own) and
  * the log is open: that consent is what lets the invitee know about the child at all.
  * Otherwise `log` and `message` are null and the page says "a log", naming no child.
  */
-export async function invitationForInvitee(actor: Actor, invitationId: string) {
+export async function logInvitationForInvitee(actor: Actor, invitationId: string) {
   const { db } = await database();
   const row = await db
     .select({

@@ -6,7 +6,7 @@ import { createId } from "../../lib/ids";
 import { requireCapability } from "../auth/guards.server";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { issueInvitationIn } from "./invitations.server";
+import { issueAccountInvitationIn } from "./account-invitations.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -147,7 +147,7 @@ export async function createUser(actor: Actor, input: UserInput & { membership?:
         startedAt: now,
       });
     }
-    return issueInvitationIn(tx, id, actor.id);
+    return issueAccountInvitationIn(tx, id, actor.id);
   });
   return { id, invitation };
 }
@@ -198,13 +198,13 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 }
 
 /** A fresh single-use link (revoking older ones), e.g. when the first one expired. */
-export async function reissueInvitation(actor: Actor, userId: string) {
+export async function reissueAccountInvitation(actor: Actor, userId: string) {
   requireCapability(actor, "users.manage");
   const { db, transaction } = await database();
   const user = await db.select({ active: users.active }).from(users).where(and(eq(users.id, userId), eq(users.kind, "staff"))).get();
   if (!user) throw notFound();
   if (!user.active) throw new AppError(400, "user_inactive");
-  return transaction((tx) => issueInvitationIn(tx, userId, actor.id));
+  return transaction((tx) => issueAccountInvitationIn(tx, userId, actor.id));
 }
 
 export async function addMembership(actor: Actor, userId: string, input: MembershipInput) {

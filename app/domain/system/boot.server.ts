@@ -5,12 +5,12 @@ import { seedDemo } from "../../../db/seed/demo";
 import type { Settings } from "../../config.server";
 import { createId } from "../../lib/ids";
 import { hashPassword } from "../auth/password.server";
-import { invitationPath, issueInvitationIn } from "../people/invitations.server";
+import { accountInvitationPath, issueAccountInvitationIn } from "../people/account-invitations.server";
 
 export type BootOutcome =
   | { kind: "ready" }
   | { kind: "demo-seeded" }
-  | { kind: "first-admin"; invitationPath: string }
+  | { kind: "first-admin"; accountInvitationPath: string }
   | { kind: "no-users" };
 
 /**
@@ -42,9 +42,9 @@ export async function boot(settings: Settings): Promise<BootOutcome> {
           isAdministrator: true,
           createdAt: new Date(),
         });
-        return issueInvitationIn(tx, id, null);
+        return issueAccountInvitationIn(tx, id, null);
       });
-      return { kind: "first-admin", invitationPath: invitationPath(token) };
+      return { kind: "first-admin", accountInvitationPath: accountInvitationPath(token) };
     }
     return { kind: "no-users" };
   } finally {

@@ -8,13 +8,15 @@ import { randomToken, sha256Hex } from "../auth/tokens.server";
 import { AppError, fieldError } from "../errors.server";
 
 /**
- * Single-use links that let a new (or locked-out) user set a password. Only the SHA-256
- * of the token is stored; the link is shown once to the administrator who passes it on
- * (until e-mail arrives). A new link revokes the user's earlier unused ones.
+ * Account invitations (the `invitations` table; not an invitation to take part in a log,
+ * logs/log-invitations.server.ts): single-use links that let a new (or locked-out) staff
+ * member set a password. Only the SHA-256 of the token is stored; the link is shown once
+ * to the administrator who passes it on (until e-mail arrives). A new link revokes the
+ * user's earlier unused ones.
  */
-export const INVITATION_TTL_MS = 72 * 3_600_000;
+export const ACCOUNT_INVITATION_TTL_MS = 72 * 3_600_000;
 
-export async function issueInvitationIn(tx: Transaction, userId: string, createdBy: string | null) {
+export async function issueAccountInvitationIn(tx: Transaction, userId: string, createdBy: string | null) {
   const now = new Date();
   await tx
     .update(invitations)
@@ -27,17 +29,17 @@ export async function issueInvitationIn(tx: Transaction, userId: string, created
     userId,
     createdBy,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    expiresAt: new Date(now.getTime() + ACCOUNT_INVITATION_TTL_MS),
   });
-  return { token, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) };
+  return { token, expiresAt: new Date(now.getTime() + ACCOUNT_INVITATION_TTL_MS) };
 }
 
-export function invitationPath(token: string) {
+export function accountInvitationPath(token: string) {
   return `/invitation/${token}`;
 }
 
-/** A usable invitation, or 404 (unknown, used, revoked, expired and inactive look alike). */
-async function findUsable(token: string) {
+/** A usable account invitation, or 404 (unknown, used, revoked, expired and inactive look alike). */
+async function findUsableAccountInvitation(token: string) {
   if (!/^[a-z2-7]{32}$/.test(token)) throw new AppError(404, "invitation_invalid");
   const { db } = await database();
   const row = await db
@@ -59,14 +61,14 @@ async function findUsable(token: string) {
 }
 
 /** What the set-password page shows: whose account this link is for. */
-export async function describeInvitation(token: string) {
-  const { user, invitation } = await findUsable(token);
+export async function describeAccountInvitation(token: string) {
+  const { user, invitation } = await findUsableAccountInvitation(token);
   return { name: user.name, email: user.email, expiresAt: invitation.expiresAt };
 }
 
 /** Set the password, spend the link, and sign the person in. */
-export async function acceptInvitation(token: string, password: string) {
-  const { user, invitation } = await findUsable(token);
+export async function acceptAccountInvitation(token: string, password: string) {
+  const { user, invitation } = await findUsableAccountInvitation(token);
   if (password.trim().toLowerCase() === user.email) throw fieldError("password", "password_is_email");
   const passwordHash = await hashPassword(password);
   const { transaction } = await database();

@@ -31,7 +31,7 @@ import { createId } from "../../app/lib/ids";
 import { removeDatabaseFile, restoreDatabase, snapshotDatabase } from "../support/database-file";
 
 /**
- * The demo seed (db/seed/demo.ts + demo-logs.ts) on a fresh migrated database: enough
+ * The demo seed (db/seed/demo/) on a fresh migrated database: enough
  * children and logs to show every level and state, with denormalised columns that agree
  * with the timeline, and need-to-know intact for every demo account. Consents, participants
  * and the handover agree with the consent gate (docs/decisions/007-consent-gate.md).

@@ -119,7 +119,7 @@ describe("an administrator adds a service and a person who then signs in", () =>
     const link = page.getByTestId("invitation-link");
     await link.waitFor();
     invitationUrl = (await link.innerText()).trim();
-    expect(invitationUrl).toMatch(new RegExp(`^${server.baseUrl}/invitation/[A-Za-z0-9_-]{20,}$`));
+    expect(invitationUrl).toMatch(new RegExp(`^${server.baseUrl}/account-invitation/[A-Za-z0-9_-]{20,}$`));
     await page.getByText(`Brukeren er opprettet. Send denne lenken til ${person.name}.`).waitFor();
     // The form is emptied for the next person.
     expect(await page.getByLabel("Navn", { exact: true }).inputValue()).toBe("");

@@ -23,7 +23,7 @@ import * as closePage from "../../app/routes/family.logs.$logId.close";
 import * as consentsPage from "../../app/routes/family.logs.$logId.consents";
 import * as entryPage from "../../app/routes/family.logs.$logId.entry";
 import * as readersPage from "../../app/routes/family.logs.$logId.readers";
-import * as accessPage from "../../app/routes/logs.$logId.family";
+import * as accessPage from "../../app/routes/logs.$logId.family-access";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, addParticipant, daysAgo, giveConsent, makeConcern, makeRelayLog, makeSchoolCast } from "../support/log-factories";
 import { callAction, callLoader, cookieFrom, type Outcome } from "../support/requests";
@@ -613,20 +613,20 @@ describe("the holder gives access", () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
     const guardian = await guardianOf(logId);
     const staff = await sessionFor(cast.ids.teacher);
-    const page = await callLoader<{ guardians: { id: string; hasAccess: boolean }[] }>(accessPage.loader, `/logs/${logId}/family`, {
+    const page = await callLoader<{ guardians: { id: string; hasAccess: boolean }[] }>(accessPage.loader, `/logs/${logId}/family-access`, {
       cookie: staff.cookie,
       params: { logId },
     });
     expect(page.data.guardians).toEqual([expect.objectContaining({ id: guardian.id, hasAccess: false })]);
     const email = uniqueEmail("invitert");
-    const bad = await callAction(accessPage.action, `/logs/${logId}/family`, {
+    const bad = await callAction(accessPage.action, `/logs/${logId}/family-access`, {
       cookie: staff.cookie,
       params: { logId },
       form: { who: guardian.id, email, nationalId: "12345678901" },
     });
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad).nationalId).toBeDefined();
-    const o = await callAction(accessPage.action, `/logs/${logId}/family`, {
+    const o = await callAction(accessPage.action, `/logs/${logId}/family-access`, {
       cookie: staff.cookie,
       params: { logId },
       form: { who: guardian.id, email },

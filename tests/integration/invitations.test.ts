@@ -5,7 +5,7 @@ import { sessions, users } from "../../db/schema";
 import * as home from "../../app/routes/_index";
 import * as newUser from "../../app/routes/admin.users.new";
 import * as userPage from "../../app/routes/admin.users.$userId";
-import * as invitation from "../../app/routes/invitation.$token";
+import * as invitation from "../../app/routes/account-invitation.$token";
 import * as login from "../../app/routes/login";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { callAction, callLoader, cookieFrom } from "../support/requests";
@@ -32,7 +32,7 @@ async function createInvitedUser(cookie: string, email: string) {
 }
 
 const setPassword = (token: string, password = NEW_PASSWORD, confirm = password) =>
-  callAction<{ error?: Record<string, string[]> }>(invitation.action, `/invitation/${token}`, {
+  callAction<{ error?: Record<string, string[]> }>(invitation.action, `/account-invitation/${token}`, {
     params: { token },
     form: { password, confirm },
   });
@@ -41,7 +41,7 @@ describe("invitation links", () => {
   it("lets the new user set a password once and signs them in", async () => {
     const cookie = await adminCookie();
     const { token, url } = await createInvitedUser(cookie, "nora.nyansatt@test.invalid");
-    expect(url).toMatch(/^http:\/\/localhost:3000\/invitation\/[a-z2-7]{32}$/);
+    expect(url).toMatch(/^http:\/\/localhost:3000\/account-invitation\/[a-z2-7]{32}$/);
 
     const page = await callLoader<{ valid: boolean; email: string }>(invitation.loader, url, { params: { token } });
     expect(page.data).toMatchObject({ valid: true, email: "nora.nyansatt@test.invalid" });
@@ -71,9 +71,9 @@ describe("invitation links", () => {
     const cookie = await adminCookie();
     const { token } = await createInvitedUser(cookie, "sen.bruker@test.invalid");
     vi.setSystemTime(start + 71 * 3_600_000);
-    expect((await callLoader(invitation.loader, `/invitation/${token}`, { params: { token } })).status).toBe(200);
+    expect((await callLoader(invitation.loader, `/account-invitation/${token}`, { params: { token } })).status).toBe(200);
     vi.setSystemTime(start + 72 * 3_600_000 + 1);
-    expect((await callLoader(invitation.loader, `/invitation/${token}`, { params: { token } })).status).toBe(404);
+    expect((await callLoader(invitation.loader, `/account-invitation/${token}`, { params: { token } })).status).toBe(404);
     expect((await setPassword(token)).status).toBe(404);
   });
 
@@ -118,7 +118,7 @@ describe("invitation links", () => {
 
   it("answers garbage tokens with 404", async () => {
     for (const token of ["", "abc", "x".repeat(32), "../../etc/passwd"]) {
-      expect((await callLoader(invitation.loader, `/invitation/x`, { params: { token } })).status).toBe(404);
+      expect((await callLoader(invitation.loader, `/account-invitation/x`, { params: { token } })).status).toBe(404);
     }
   });
 

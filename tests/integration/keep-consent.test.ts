@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { consents, guardians, logEvents, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
-import * as become from "../../app/routes/logs.$logId.become";
+import * as become from "../../app/routes/logs.$logId.make-relay-log";
 import * as logPage from "../../app/routes/logs.$logId._index";
 import { recordConsent, withdrawConsent } from "../../app/domain/consent/consents.server";
 import { hasKeepConsent } from "../../app/domain/access/consent-gate.server";

@@ -5,7 +5,7 @@ import { accessLog, children, logEvents, logs } from "../../db/schema";
 import * as home from "../../app/routes/_index";
 import * as evaluate from "../../app/routes/logs.$logId.actions.$actionId.evaluate";
 import * as newAction from "../../app/routes/logs.$logId.actions.new";
-import * as become from "../../app/routes/logs.$logId.become";
+import * as become from "../../app/routes/logs.$logId.make-relay-log";
 import * as close from "../../app/routes/logs.$logId.close";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as guardian from "../../app/routes/logs.$logId.guardians.new";
@@ -13,7 +13,7 @@ import * as logPage from "../../app/routes/logs.$logId._index";
 import * as level from "../../app/routes/logs.$logId.level";
 import * as print from "../../app/routes/logs.$logId.print";
 import * as readers from "../../app/routes/logs.$logId.readers";
-import * as share from "../../app/routes/logs.$logId.share";
+import * as share from "../../app/routes/logs.$logId.share-with-leader";
 import * as voice from "../../app/routes/logs.$logId.voice";
 import * as newConcern from "../../app/routes/logs.new";
 import { makeService, makeUser, sessionFor } from "../support/factories";
@@ -141,14 +141,14 @@ describe("the log page", () => {
     const path = `/logs/${logId}`;
     // Private until shared; the principal then reads it.
     expect((await callLoader(logPage.loader, path, { cookie: cookies.principal, params: { logId } })).status).toBe(404);
-    expect((await post(share, `${path}/share`, logId, {})).location).toContain("notice=shared");
+    expect((await post(share, `${path}/share-with-leader`, logId, {})).location).toContain("notice=shared");
     expect((await callLoader(logPage.loader, path, { cookie: cookies.principal, params: { logId } })).status).toBe(200);
 
-    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).data.error).toEqual({
+    expect((await post(become, `${path}/make-relay-log`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).data.error).toEqual({
       level: ["errors.guardian_required"],
     });
     expect((await post(guardian, `${path}/guardians/new`, logId, { name: "Mor Historie", relation: "mother", parentalResponsibility: "on", toldOn: today() })).status).toBe(302);
-    expect((await post(become, `${path}/become`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).location).toContain("became_log");
+    expect((await post(become, `${path}/make-relay-log`, logId, { level: "1", guardiansToldOn: today(), keep: "defer", deferReason: "Samtale med mor neste uke" })).location).toContain("became_log");
 
     const badAction = await post(newAction, `${path}/actions/new`, logId, {
       description: "Lesegruppe",

@@ -7,7 +7,7 @@ import * as newUserPage from "../../app/routes/admin.users.new";
 import * as codePage from "../../app/routes/family.code";
 import * as loginPage from "../../app/routes/family.login";
 import * as closePage from "../../app/routes/family.logs.$logId.close";
-import * as accessPage from "../../app/routes/logs.$logId.family";
+import * as accessPage from "../../app/routes/logs.$logId.family-access";
 import { database } from "../../db/client.server";
 import { guardians, logs } from "../../db/schema";
 import { makeService, makeUser, sessionFor } from "../support/factories";
@@ -116,7 +116,7 @@ describe("links in e-mails", () => {
     const staff = await sessionFor(cast.ids.teacher);
     const email = uniqueEmail("invitert");
     useSettings({ DEMO_DATA: "true", PUBLIC_URL: undefined, PORT: "4124" });
-    const given = await callAction(accessPage.action, `${EVIL}/logs/${logId}/family`, {
+    const given = await callAction(accessPage.action, `${EVIL}/logs/${logId}/family-access`, {
       ...fromEvil,
       cookie: staff.cookie,
       params: { logId },
@@ -136,6 +136,6 @@ describe("links in e-mails", () => {
       cookie: session.cookie,
       form: { name: "Ny Ansatt", email: uniqueEmail("ny") },
     });
-    expect(created.data.created?.url).toMatch(new RegExp(`^${PUBLIC.replace(/\./g, "\\.")}/invitation/[a-z2-7]{32}$`));
+    expect(created.data.created?.url).toMatch(new RegExp(`^${PUBLIC.replace(/\./g, "\\.")}/account-invitation/[a-z2-7]{32}$`));
   });
 });

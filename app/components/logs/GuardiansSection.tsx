@@ -52,7 +52,7 @@ export function GuardiansSection({
       {!print && canManage ? (
         <p className="no-print flex flex-wrap gap-x-6 gap-y-2">
           <Link to={`/logs/${log.id}/guardians/new`}>{t("logs.page.addGuardian")}</Link>
-          {log.kind !== "concern" ? <Link to={`/logs/${log.id}/family`}>{t("family.access.give")}</Link> : null}
+          {log.kind !== "concern" ? <Link to={`/logs/${log.id}/family-access`}>{t("family.access.give")}</Link> : null}
         </p>
       ) : null}
     </section>

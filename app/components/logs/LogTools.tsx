@@ -41,7 +41,7 @@ function arrangeTools(t: TFunction, { log, can, firstOverdue, activeActions, mis
   const course: Tool[] =
     can.hold && concern
       ? [
-          { key: "become", to: `${base}/become`, label: t("logs.page.becomeLog") },
+          { key: "become", to: `${base}/make-relay-log`, label: t("logs.page.becomeLog") },
           { key: "closeConcern", to: `${base}/close`, label: t("logs.page.closeConcern") },
         ]
       : can.hold
@@ -149,7 +149,7 @@ export function LogTools({ holderServiceName, ...input }: ToolsInput & { holderS
                   </Form>
                 ) : null}
                 {share ? (
-                  <Form method="post" action={`${base}/share`} className="stack">
+                  <Form method="post" action={`${base}/share-with-leader`} className="stack">
                     <p className="hint">{t("logs.page.shareHint", { service: holderServiceName })}</p>
                     <button type="submit" className="btn-secondary self-start">
                       {t("logs.page.share")}

@@ -35,7 +35,7 @@ export async function issueAccountInvitationIn(tx: Transaction, userId: string, 
 }
 
 export function accountInvitationPath(token: string) {
-  return `/invitation/${token}`;
+  return `/account-invitation/${token}`;
 }
 
 /** A usable account invitation, or 404 (unknown, used, revoked, expired and inactive look alike). */

@@ -6,6 +6,8 @@ import * as close from "../../app/routes/logs.$logId.close";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as voice from "../../app/routes/logs.$logId.voice";
 import * as home from "../../app/routes/_index";
+import * as logPage from "../../app/routes/logs.$logId._index";
+import * as printPage from "../../app/routes/logs.$logId.print";
 import { nb } from "../../app/i18n/nb";
 import { makeService, makeUser, sessionFor } from "../support/factories";
 import { actorOf, makeConcern } from "../support/log-factories";
@@ -74,6 +76,21 @@ describe("page titles match the page's heading", () => {
     const o = await callLoader(close.loader, path, { cookie, params: { logId } });
     expect(o.status).toBe(200);
     expect(titleOf(close.meta, path, o.data, { logId })).toBe(withApp(nb.logs.forms.close.concernTitle));
+  });
+
+  // Their headings live in section components (LogHeader, PrintHeader), out of reach of the
+  // table below, which reads the route files.
+  it("the log page is titled with the child's name, and its print with the print's heading", async () => {
+    const path = `/logs/${logId}`;
+    const o = await callLoader<{ child: { name: string } }>(logPage.loader, path, { cookie, params: { logId } });
+    expect(o.status).toBe(200);
+    const name = o.data.child.name;
+    expect(name.length).toBeGreaterThan(0);
+    expect(titleOf(logPage.meta, path, o.data, { logId })).toBe(withApp(name));
+    const printPath = `/logs/${logId}/print`;
+    const p = await callLoader<{ child: { name: string } }>(printPage.loader, printPath, { cookie, params: { logId } });
+    expect(p.status).toBe(200);
+    expect(titleOf(printPage.meta, printPath, p.data, { logId })).toBe(withApp(nb.logs.print.title.replace("{{name}}", name)));
   });
 
   it("the home page is titled with its greeting", async () => {

@@ -1,5 +1,5 @@
-import { mailEn } from "../../i18n/mail-en";
-import { mailNb, type MailDictionary } from "../../i18n/mail-nb";
+import { mailEn } from "../../i18n/en/mail";
+import { mailNb, type MailDictionary } from "../../i18n/nb/mail";
 import type { Locale, MailKind } from "../../lib/enums";
 import type { MailMessage } from "./mailer.server";
 

@@ -1,4 +1,4 @@
-import type { remindersNb } from "./reminders-nb";
+import type { remindersNb } from "../nb/reminders";
 
 /** English texts for the inbox ("For you") and reminders. */
 export const remindersEn: typeof remindersNb = {

@@ -1,4 +1,4 @@
-import type { FamilyDictionary } from "./nb";
+import type { FamilyDictionary } from "../nb";
 
 /** English texts for the family's own pages and the holder's "give the family access". */
 export const familyEn: FamilyDictionary = {

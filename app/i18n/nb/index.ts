@@ -1,9 +1,9 @@
-import { consultationsNb } from "./consultations-nb";
-import { collabNb } from "./collab-nb";
-import { familyNb } from "./family-nb";
-import { logsNb } from "./logs-nb";
-import { remindersNb } from "./reminders-nb";
-import { settingsNb } from "./settings-nb";
+import { consultationsNb } from "./consultations";
+import { collabNb } from "./collab";
+import { familyNb } from "./family";
+import { logsNb } from "./logs";
+import { remindersNb } from "./reminders";
+import { settingsNb } from "./settings";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.

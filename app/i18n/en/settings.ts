@@ -1,4 +1,4 @@
-import type { settingsNb } from "./settings-nb";
+import type { settingsNb } from "../nb/settings";
 
 /** English texts for the person's own settings page. */
 export const settingsEn: typeof settingsNb = {

@@ -1,4 +1,4 @@
-import type { CollabDictionary } from "./nb";
+import type { CollabDictionary } from "../nb";
 
 /** English texts for consent and collaboration. */
 export const collabEn: CollabDictionary = {

@@ -1,4 +1,4 @@
-import type { ConsultationsDictionary } from "./nb";
+import type { ConsultationsDictionary } from "../nb";
 
 /** English texts for anonymous consultations. */
 export const consultationsEn: ConsultationsDictionary = {

@@ -1,4 +1,4 @@
-import type { LogsDictionary } from "./nb";
+import type { LogsDictionary } from "../nb";
 
 /** English texts for relay logs. */
 export const logsEn: LogsDictionary = {

@@ -1,10 +1,10 @@
-import { consultationsEn } from "./consultations-en";
-import { collabEn } from "./collab-en";
-import { familyEn } from "./family-en";
-import { logsEn } from "./logs-en";
-import { remindersEn } from "./reminders-en";
-import { settingsEn } from "./settings-en";
-import type { Dictionary } from "./nb";
+import { consultationsEn } from "./consultations";
+import { collabEn } from "./collab";
+import { familyEn } from "./family";
+import { logsEn } from "./logs";
+import { remindersEn } from "./reminders";
+import { settingsEn } from "./settings";
+import type { Dictionary } from "../nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
 export const en: Dictionary = {

@@ -1,4 +1,4 @@
-import type { MailDictionary } from "./mail-nb";
+import type { MailDictionary } from "../nb/mail";
 
 /** English texts for e-mails. */
 export const mailEn: MailDictionary = {

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../lib/enums";
+import { locales, type Locale } from "../lib/enums";
 
 export interface ShellUser {
   name: string;
@@ -30,7 +30,8 @@ export function Shell({
 }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const other: Locale = locale === "nb" ? "en" : "nb";
+  // Every other language of the interface, each its own one-button form (works without JavaScript).
+  const others = locales.filter((l) => l !== locale);
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-2 py-1 text-white no-underline hover:bg-brand-800 hover:text-white ${isActive ? "bg-brand-900 underline" : ""}`;
   return (
@@ -44,18 +45,20 @@ export function Shell({
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-3">
-            <Form method="post" action="/language" className="flex items-center gap-2">
-              <input type="hidden" name="locale" value={other} />
-              <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-              <button
-                type="submit"
-                className="btn-link !text-white"
-                lang={other}
-                aria-label={`${t("shell.changeLanguage")}: ${t(`locales.${other}`)}`}
-              >
-                {t(`locales.${other}`)}
-              </button>
-            </Form>
+            {others.map((other) => (
+              <Form key={other} method="post" action="/language" className="flex items-center gap-2">
+                <input type="hidden" name="locale" value={other} />
+                <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                <button
+                  type="submit"
+                  className="btn-link !text-white"
+                  lang={other}
+                  aria-label={`${t("shell.changeLanguage")}: ${t(`locales.${other}`)}`}
+                >
+                  {t(`locales.${other}`)}
+                </button>
+              </Form>
+            ))}
             {user || family ? (
               <Form method="post" action="/logout">
                 <button type="submit" className="btn border-2 border-white bg-transparent text-white hover:bg-brand-800">

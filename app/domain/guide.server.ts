@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { database, type Queryable } from "../../db/client.server";
 import { btiLevelTexts, guideSettings } from "../../db/schema";
 import type { Locale } from "../lib/enums";
+import { localized } from "../lib/locales";
 
 /** The municipality's action guide (handlingsveileder): defaults and level texts. */
 export async function guideSettingsIn(db: Queryable) {
@@ -21,7 +22,7 @@ export async function levelTexts(locale: Locale) {
   const rows = await db.select().from(btiLevelTexts).orderBy(asc(btiLevelTexts.level));
   return rows.map((r) => ({
     level: r.level,
-    name: locale === "en" ? r.nameEn : r.nameNb,
-    description: locale === "en" ? r.descriptionEn : r.descriptionNb,
+    name: localized(r, "name", locale),
+    description: localized(r, "description", locale),
   }));
 }

@@ -1,6 +1,7 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { dateTimeFormat } from "../lib/dates";
+import { intlTag } from "../lib/locales";
 import { defaultLocale, locales, type Locale } from "../lib/enums";
 import { en } from "./en";
 import { nb } from "./nb";
@@ -49,11 +50,11 @@ export function i18nFor(locale: Locale): i18n {
 export const TIME_ZONE = "Europe/Oslo";
 
 export function formatDate(value: Date | number, locale: Locale) {
-  return dateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeZone: TIME_ZONE }).format(value);
+  return dateTimeFormat(intlTag(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(value);
 }
 
 export function formatDateTime(value: Date | number, locale: Locale) {
-  return dateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
+  return dateTimeFormat(intlTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
     value,
   );
 }

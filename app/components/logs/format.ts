@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { dateTimeFormat } from "../../lib/dates";
+import { intlTag } from "../../lib/locales";
 
 /** Calendar dates (YYYY-MM-DD) and timestamps in the reader's language, in Norway's time. */
 export function useDates() {
   const { i18n } = useTranslation();
-  const tag = i18n.language === "en" ? "en-GB" : "nb-NO";
+  const tag = intlTag(i18n.language);
   return {
     date: (iso: string | null | undefined) =>
       iso

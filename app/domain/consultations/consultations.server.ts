@@ -12,6 +12,7 @@ import { gateContext } from "../access/consent-gate.server";
 import { findAccess, ledServiceIds, readableLogs, type StaffAccess } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import { fieldError, notFound } from "../errors.server";
+import { localized } from "../../lib/locales";
 
 /**
  * Anonymous consultations (anonym drøfting, DESIGN.md rule 4): a case discussed with
@@ -37,8 +38,6 @@ function visibleTo(actor: Actor): SQL {
   return leads.length > 0 ? or(own, inArray(consultations.authorServiceId, leads))! : own;
 }
 
-const kindName = (row: { kindNb: string; kindEn: string }, locale: Locale) => (locale === "en" ? row.kindEn : row.kindNb);
-const kindRowName = (row: { nameNb: string; nameEn: string }, locale: Locale) => (locale === "en" ? row.nameEn : row.nameNb);
 
 function excerpt(text: string) {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).trimEnd()}…` : text;
@@ -63,10 +62,10 @@ export async function consultationFormOptions(actor: Actor, locale: Locale) {
     .where(and(readableLogs(staffViewer(actor), await gateContext(db, today)), eq(logs.state, "open")))
     .orderBy(desc(logs.updatedAt), asc(logs.id))
     .limit(LINKABLE_LOGS_LIMIT);
-  const kindNames = new Map(kinds.map((k) => [k.code, kindRowName(k, locale)]));
+  const kindNames = new Map(kinds.map((k) => [k.code, localized(k, "name", locale)]));
   return {
     myServices: actor.memberships.map((m) => ({ id: m.serviceId, name: m.serviceName })),
-    kinds: kinds.map((k) => ({ code: k.code, name: kindRowName(k, locale) })),
+    kinds: kinds.map((k) => ({ code: k.code, name: localized(k, "name", locale) })),
     services: serviceRows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, kindName: kindNames.get(s.kind) ?? s.kind })),
     logs: linkable,
     today,
@@ -153,7 +152,7 @@ export async function listConsultations(actor: Actor, options: { page: number; l
       id: r.id,
       heldOn: r.heldOn,
       question: excerpt(r.question),
-      consultedKindName: kindName(r, options.locale),
+      consultedKindName: localized(r, "kind", options.locale),
       consultedServiceName: r.consultedServiceName,
       mine: r.authorId === actor.id,
       authorName: r.authorName,
@@ -210,7 +209,7 @@ export async function getConsultation(actor: Actor, consultationId: string, loca
     heldOn: row.heldOn,
     question: row.question,
     advice: row.advice,
-    consultedKindName: kindName(row, locale),
+    consultedKindName: localized(row, "kind", locale),
     consultedServiceName: row.consultedServiceName,
     mine: row.authorId === actor.id,
     authorName: row.authorName,
@@ -247,7 +246,7 @@ export async function consultationsForLog(access: StaffAccess, locale: Locale) {
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.heldOn,
-    consultedKindName: kindName(r, locale),
+    consultedKindName: localized(r, "kind", locale),
     question: r.question,
     canOpen: r.authorId === actor.id || leads.has(r.authorServiceId),
   }));

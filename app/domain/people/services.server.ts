@@ -6,6 +6,7 @@ import type { Locale, ServiceKind } from "../../lib/enums";
 import { requireCapability } from "../auth/guards.server";
 import type { Actor } from "../auth/permissions";
 import { fieldError, notFound } from "../errors.server";
+import { localized } from "../../lib/locales";
 
 export interface ServiceInput {
   name: string;
@@ -16,7 +17,7 @@ export interface ServiceInput {
 export async function listServiceKinds(locale: Locale) {
   const { db } = await database();
   const rows = await db.select().from(serviceKinds).orderBy(asc(serviceKinds.sortOrder));
-  return rows.map((k) => ({ code: k.code, name: locale === "en" ? k.nameEn : k.nameNb }));
+  return rows.map((k) => ({ code: k.code, name: localized(k, "name", locale) }));
 }
 
 /** The service catalogue: every service with its kind and number of current members. */
@@ -43,7 +44,7 @@ export async function listServices(actor: Actor, locale: Locale) {
     .from(services)
     .innerJoin(serviceKinds, eq(serviceKinds.code, services.kind))
     .orderBy(sql`${services.active} desc`, asc(serviceKinds.sortOrder), asc(services.name));
-  return rows.map(({ kindNb, kindEn, ...row }) => ({ ...row, kindName: locale === "en" ? kindEn : kindNb }));
+  return rows.map(({ kindNb, kindEn, ...row }) => ({ ...row, kindName: localized({ kindNb, kindEn }, "kind", locale) }));
 }
 
 export async function getService(actor: Actor, serviceId: string) {

@@ -151,7 +151,7 @@ describe("an administrator adds a service and a person who then signs in", () =>
     await fieldError(page, "Gjenta passordet").getByText("Passordene er ikke like.").waitFor();
     await errorSummary(page).getByRole("link", { name: "Gjenta passordet: Passordene er ikke like." }).waitFor();
     expect(await fieldError(page, "Nytt passord").count()).toBe(0);
-    expect(new URL(page.url()).pathname).toMatch(/^\/invitation\//);
+    expect(new URL(page.url()).pathname).toMatch(/^\/account-invitation\//);
 
     await page.getByLabel("Gjenta passordet").fill(person.password);
     await page.getByRole("button", { name: "Lagre passord og logg inn" }).click();

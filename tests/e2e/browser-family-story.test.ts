@@ -476,7 +476,7 @@ describe("the holder gives another guardian access; she closes her child's log",
     await main(page)
       .getByRole("link", { name: "Gi tilgang i Stafettlogg" })
       .click();
-    await page.waitForURL(/\/logs\/[a-z0-9]+\/family$/);
+    await page.waitForURL(/\/logs\/[a-z0-9]+\/family-access$/);
     await page
       .getByRole("heading", {
         level: 1,

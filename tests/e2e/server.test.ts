@@ -138,7 +138,7 @@ describe("a production start with no users", () => {
     try {
       expect(prod.output()).not.toContain("Eksempel kommune");
       // The link is to be passed on: it points to the public address.
-      const path = /First administrator created\. .*?https:\/\/stafettlogg\.kommune\.invalid(\/invitation\/[a-z2-7]{32})/.exec(prod.output())?.[1];
+      const path = /First administrator created\. .*?https:\/\/stafettlogg\.kommune\.invalid(\/account-invitation\/[a-z2-7]{32})/.exec(prod.output())?.[1];
       expect(path).toBeDefined();
       const page = await fetch(`${prod.baseUrl}${path!}`);
       expect(page.status).toBe(200);

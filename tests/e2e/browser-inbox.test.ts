@@ -1,16 +1,42 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, main, newPage } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { addAction } from "../../app/domain/logs/actions.server";
+import { expectNoAxeViolations, launchBrowser, main, newPage } from "../support/browser";
+import { daysAgo, giveConsent, inDays, makeRelayLog, makeSchoolCast } from "../support/log-factories";
 import { smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
+import { backdateEvaluation, emailOf, startWorld, type World } from "../support/world";
 
 /**
- * The inbox ("Til deg") in Chromium, on the demo data with the scheduler running (its first
- * tick runs at start): the teacher sees the overdue evaluation with the unread count in the
+ * The inbox ("Til deg") in Chromium, on a world of its own with the scheduler running (its
+ * first tick runs at start): a teacher holds a relay log whose one action's evaluation is
+ * three days late. The teacher sees the overdue evaluation with the unread count in the
  * header, follows it, writes the evaluation, and the reminder is gone. axe in nb and en, a
  * 360 px phone, and marking done without JavaScript.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const cast = await makeSchoolCast();
+  const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id, "Mira Solberg Haugen");
+  await giveConsent(cast.actors.teacher, logId, "keep");
+  const actionId = await addAction(cast.actors.teacher, logId, {
+    description: "Lesestund med spesialpedagog hver morgen",
+    goal: "Mira leser en side høyt uten hjelp",
+    responsible: "Kontaktlærer",
+    startOn: daysAgo(30),
+    evaluateOn: inDays(10),
+  });
+  await backdateEvaluation(logId, actionId, daysAgo(3));
+  const second = await addAction(cast.actors.teacher, logId, {
+    description: "Fast voksen i friminuttene",
+    goal: "Mira er med i lek minst tre friminutt i uka",
+    responsible: "Inspektør",
+    startOn: daysAgo(20),
+    evaluateOn: inDays(10),
+  });
+  await backdateEvaluation(logId, second, daysAgo(1));
+  return { cast, logId };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
 let smtp: RunningSmtpServer;
 let browser: Browser;
 let teacher: Awaited<ReturnType<typeof newPage>>;
@@ -19,13 +45,14 @@ const inboxLink = () => teacher.page.getByRole("navigation", { name: "Hovedmeny"
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ SCHEDULER: "true", ...smtpSettings(smtp) }), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld, { SCHEDULER: "true", ...smtpSettings(smtp) }), launchBrowser()]);
   teacher = await newPage(browser);
-  await login(teacher.page, server.baseUrl, "teacher");
+  await world.signIn(teacher.context, world.data.cast.ids.teacher);
+  await teacher.page.goto(`${world.server.baseUrl}/`);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
   await smtp?.close();
 });
 afterEach(() => {
@@ -46,37 +73,39 @@ describe("the teacher's inbox", () => {
     await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
     await expect.poll(() => inboxLink().innerText()).toBe("Til deg");
     const overdue = main(page).getByRole("listitem").filter({ hasText: "Evalueringen av et tiltak er forsinket" });
-    expect(await overdue.count()).toBe(1);
-    expect(await overdue.innerText()).toContain("Gjelder loggen for Sofie L. N.");
+    expect(await overdue.count()).toBe(2);
+    for (const item of await overdue.all()) expect(await item.innerText()).toContain("Gjelder loggen for Mira S. H.");
     await expectNoAxeViolations(page);
   });
 
   it("the reminder mail says only that something waits, and links to the inbox", async () => {
-    const mail = await smtp.waitForMail((m) => m.to.includes("laerer@eksempel.no"), 15_000);
+    const teacherEmail = await emailOf(world.data.cast.ids.teacher);
+    const mail = await smtp.waitForMail((m) => m.to.includes(teacherEmail), 15_000);
     expect(mail.subject).toBe("Påminnelse fra Stafettlogg");
-    expect(mail.text).toContain(`${server.baseUrl}/inbox`);
-    for (const name of ["Sofie", "Noah", "Emil", "Lund", "Nilsen", "Eriksen"]) expect(mail.text + mail.html).not.toContain(name);
+    expect(mail.text).toContain(`${world.server.baseUrl}/inbox`);
+    for (const name of ["Mira", "Solberg", "Haugen", "Foresatt", "Testesen"]) expect(mail.text + mail.html).not.toContain(name);
   });
 
   it("follows the reminder to the action, writes the evaluation, and the reminder is gone", async () => {
     const { page } = teacher;
-    const overdue = main(page).getByRole("listitem").filter({ hasText: "Evalueringen av et tiltak er forsinket" });
+    const overdue = main(page).getByRole("listitem").filter({ hasText: "Evalueringen av et tiltak er forsinket" }).first();
     const href = await overdue.getByRole("link", { name: "Evalueringen av et tiltak er forsinket" }).getAttribute("href");
     expect(href).toMatch(/^\/logs\/[a-z2-7]{26}#action-[a-z2-7]{26}$/);
     await overdue.getByRole("link", { name: "Evalueringen av et tiltak er forsinket" }).click();
-    await page.getByRole("heading", { level: 1, name: "Sofie Lund Nilsen" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Mira Solberg Haugen" }).waitFor();
     const action = page.locator(`#${href!.split("#")[1]}`);
     await action.getByRole("link", { name: /^Evaluer tiltaket/ }).click();
     await page.getByRole("heading", { level: 1, name: "Evaluer tiltaket" }).waitFor();
     await page.getByLabel("Hva er gjort?").fill("Spesialpedagogen er tilbake og har startet opp igjen.");
     await page.getByLabel("Hva har virket, og hva har ikke virket?").fill("Lesestunden om morgenen virker.");
-    await page.getByLabel("Hvordan opplever barnet endringen?").fill("Sofie sier hun liker lesestunden.");
+    await page.getByLabel("Hvordan opplever barnet endringen?").fill("Mira sier hun liker lesestunden.");
     await page.getByRole("radio", { name: "Fortsette tiltaket" }).check();
     await page.getByRole("button", { name: "Lagre", exact: true }).click();
     await page.waitForURL((url) => url.searchParams.has("notice"));
     await inboxLink().click();
     await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
-    expect(await main(page).getByText("Evalueringen av et tiltak er forsinket").count()).toBe(0);
+    // The other action's evaluation is still late: exactly one reminder of the kind is left.
+    expect(await main(page).getByText("Evalueringen av et tiltak er forsinket").count()).toBe(1);
   });
 
   it("reads in English, and fits a 360 px phone", async () => {
@@ -116,8 +145,8 @@ describe("without JavaScript", () => {
   it("saves the mail settings", async () => {
     const noJs = await newPage(browser, { javaScriptEnabled: false });
     try {
-      await login(noJs.page, server.baseUrl, "nurse");
-      await noJs.page.goto(`${server.baseUrl}/settings`);
+      await world.signIn(noJs.context, world.data.cast.ids.nurse);
+      await noJs.page.goto(`${world.server.baseUrl}/settings`);
       await noJs.page.getByRole("group", { name: "Samtykker som går ut" }).getByRole("radio", { name: "Ingen e-post" }).check();
       await noJs.page.getByRole("button", { name: "Lagre innstillingene" }).click();
       await noJs.page.getByText("Innstillingene er lagret.").waitFor();
@@ -131,8 +160,8 @@ describe("without JavaScript", () => {
   it("marks a reminder done", async () => {
     const noJs = await newPage(browser, { javaScriptEnabled: false });
     try {
-      await login(noJs.page, server.baseUrl, "teacher");
-      await noJs.page.goto(`${server.baseUrl}/inbox`);
+      await world.signIn(noJs.context, world.data.cast.ids.teacher);
+      await noJs.page.goto(`${world.server.baseUrl}/inbox`);
       const items = main(noJs.page).getByRole("list", { name: "Til deg" }).getByRole("listitem");
       const before = await items.count();
       expect(before).toBeGreaterThan(0);

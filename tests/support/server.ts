@@ -26,15 +26,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `databasePath` starts the server on a file a test has prepared (tests/support/world.ts);
+ * without it the server makes a new file and seeds the demo data into it.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { databasePath?: string; port?: number } = {}): Promise<RunningServer> {
   const tmpDir = resolve(process.cwd(), "tests/.tmp");
   mkdirSync(tmpDir, { recursive: true });
-  const databasePath = resolve(tmpDir, `e2e-${createId()}.db`);
-  const port = await freePort();
+  const databasePath = options.databasePath ?? resolve(tmpDir, `e2e-${createId()}.db`);
+  const port = options.port ?? (await freePort());
+  // Production settings (no demo data) need the public address that e-mail links point to.
+  const publicUrl = env.DEMO_DATA === "false" ? { PUBLIC_URL: `http://localhost:${port}` } : {};
   const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     cwd: process.cwd(),
     // The scheduler's mail would land among the mail a test waits for: off unless a test asks.
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databasePath, SCHEDULER: "false", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databasePath, SCHEDULER: "false", ...publicUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,17 +1,28 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { expectNoAxeViolations, launchBrowser, newPage, failedLoad, main } from "../support/browser";
+import { makeService } from "../support/factories";
+import { makeRelayLog, makeSchoolCast } from "../support/log-factories";
+import { startWorld, type World } from "../support/world";
 
 /**
- * Anonymous consultations in Chromium (DESIGN.md rule 4): the demo teacher records a
- * consultation with child welfare, linked to one of her demo logs; the form explains the
+ * Anonymous consultations in Chromium (DESIGN.md rule 4), in a world of its own: a teacher
+ * records a consultation with the municipality's child welfare service, linked to the one
+ * log she holds; the form explains the
  * anonymity test and warns about child welfare's duty; the log page shows the link; a
  * colleague gets 404; axe on the list, the form (also with errors) and the detail page in
  * bokmål and English; the form without JavaScript. The tests run in order. All names and
  * texts are invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const cast = await makeSchoolCast();
+  await makeService({ name: "Barneverntjenesten i Eksempel", kind: "child_welfare" });
+  await makeRelayLog(cast.actors.teacher, cast.school.id, LOG_CHILD);
+  return cast;
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 let teacher: Awaited<ReturnType<typeof newPage>>;
 
@@ -24,13 +35,14 @@ let consultationUrl = "";
 /** What Chromium logs for a document answered with a 4xx status (expected on the 404 page and no-JS posts). */
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   teacher = await newPage(browser);
-  await login(teacher.page, server.baseUrl, "teacher");
+  await world.signIn(teacher.context, world.data.ids.teacher);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = teacher.problems.splice(0);
@@ -112,7 +124,7 @@ describe("the teacher records an anonymous consultation", () => {
     await expectNoAxeViolations(page);
   });
 
-  it("saves it with child welfare, linked to one of her demo logs", async () => {
+  it("saves it with child welfare, linked to the log she holds", async () => {
     const { page } = teacher;
     await page.getByLabel("Hva drøftet dere?").fill(QUESTION);
     await page
@@ -157,7 +169,7 @@ describe("need to know", () => {
   it("another teacher at the school gets 404 on the consultation", async () => {
     const other = await newPage(browser);
     try {
-      await login(other.page, server.baseUrl, "secondTeacher");
+      await world.signIn(other.context, world.data.ids.colleague);
       const response = await other.page.goto(consultationUrl);
       expect(response?.status()).toBe(404);
       await other.page.getByRole("heading", { level: 1, name: "Fant ikke siden" }).waitFor();
@@ -207,7 +219,7 @@ describe("without JavaScript", () => {
     const nojs = await newPage(browser, { javaScriptEnabled: false });
     const { page } = nojs;
     try {
-      await login(page, server.baseUrl, "teacher");
+      await world.signIn(page.context(), world.data.ids.teacher);
       await page.goto(`${server.baseUrl}/consultations/new`);
       await page.getByRole("heading", { level: 1, name: "Ny anonym drøfting" }).waitFor();
       await page.getByLabel("Hvilken type tjeneste drøftet du med?").selectOption({ label: "PPT" });

@@ -1,19 +1,35 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, failedLoad, launchBrowser, login, logTools, main, newPage, timelineItems } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, timelineItems } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { addParticipant, giveConsent, makeRelayLog, makeSchoolCast } from "../support/log-factories";
+import { startWorld, type World } from "../support/world";
 
 /**
- * Nobody loses access by surprise (issue 9 point 3), in Chromium on the demo data. With
- * JavaScript: the teacher narrows the sharing consent on Noah's log so that PPT is no longer
+ * Nobody loses access by surprise (issue 9 point 3), in Chromium in a world of its own: a
+ * teacher holds Noah's log, shared by consent with a health clinic and PPT, and a PPT adviser
+ * takes part. With JavaScript: the teacher narrows the sharing consent on Noah's log so that PPT is no longer
  * covered; the form names the PPT adviser before anything is saved, refuses to save
  * without the confirmation (the message by the checkbox, what was typed kept), saves with
  * it, and the adviser's next load is the 404 page. axe on the warning, in bokmål and
  * English. Without JavaScript: the "make it a relay log" form records the consent to keep
  * the log, or defers it — only with a reason — and a deferred one is flagged.
- * All names are invented (demo people, made-up children).
+ * All names are invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const cast = await makeSchoolCast();
+  const health = await makeService({ name: HEALTH, kind: "health_clinic" });
+  const ppt = await makeService({ name: PPT, kind: "ppt" });
+  const adviser = await makeUser({ name: PPT_NAME, memberships: [{ serviceId: ppt.id, role: "employee" }] });
+  const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id, CHILD);
+  await giveConsent(cast.actors.teacher, logId, "keep");
+  await giveConsent(cast.actors.teacher, logId, "share", [health.id, ppt.id]);
+  await addParticipant(logId, adviser.id, ppt.id);
+  return { cast, adviser };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
 let teacher: Person;
@@ -32,17 +48,23 @@ let logUrl = "";
 let consentFormUrl = "";
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const signIn = async (role: "teacher" | "ppt", javaScriptEnabled = true) => {
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
+  const signIn = async (userId: string, javaScriptEnabled = true) => {
     const person = await newPage(browser, { javaScriptEnabled });
-    await login(person.page, server.baseUrl, role);
+    await world.signIn(person.context, userId);
     return person;
   };
-  [teacher, adviser, noJs] = await Promise.all([signIn("teacher"), signIn("ppt"), signIn("teacher", false)]);
+  const { cast } = world.data;
+  [teacher, adviser, noJs] = await Promise.all([
+    signIn(cast.ids.teacher),
+    signIn(world.data.adviser.id),
+    signIn(cast.ids.teacher, false),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = [teacher, adviser, noJs].flatMap((p) => p?.problems.splice(0) ?? []);

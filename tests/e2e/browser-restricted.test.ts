@@ -1,16 +1,35 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { addEntry } from "../../app/domain/logs/entries.server";
+import { expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, daysAgo, giveConsent, makeRelayLog } from "../support/log-factories";
+import { startWorld, type World } from "../support/world";
 
 /**
- * The teacher on one of her demo relay logs (Noah, level 2), in Chromium: a report of
+ * A teacher on the one relay log she holds (Noah's, with an older note on its timeline),
+ * in Chromium, in a world of its own: a report of
  * concern to child welfare (hidden from the guardians by default), an older note hidden
  * later with a reason, and a meeting whose decision creates an action. axe on each new or
  * changed form page in bokmål and English; the report form once more without JavaScript.
  * The tests run in order and share the teacher's page. All names are invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: "Eksempel skole", kind: "school" });
+  const teacher = await makeUser({ name: TEACHER_NAME, memberships: [{ serviceId: school.id, role: "employee" }] });
+  const holder = await actorOf(teacher.id);
+  const { logId } = await makeRelayLog(holder, school.id, CHILD);
+  await giveConsent(holder, logId, "keep");
+  await addEntry(holder, logId, {
+    type: "note",
+    occurredOn: daysAgo(1),
+    text: "Noah var stille hele dagen og ville ikke gå ut i friminuttet.",
+  });
+  return { teacherId: teacher.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 let teacher: Awaited<ReturnType<typeof newPage>>;
 
@@ -39,13 +58,14 @@ let today = "";
 /** What Chromium logs for a document answered with a 4xx status (a no-JS form with errors). */
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   teacher = await newPage(browser);
-  await login(teacher.page, server.baseUrl, "teacher");
+  await world.signIn(teacher.context, world.data.teacherId);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = teacher.problems.splice(0);
@@ -283,7 +303,7 @@ describe("without JavaScript", () => {
     const nojs = await newPage(browser, { javaScriptEnabled: false });
     try {
       const { page } = nojs;
-      await login(page, server.baseUrl, "teacher");
+      await world.signIn(page.context(), world.data.teacherId);
       await page.goto(`${logUrl}/welfare-report`);
       await page.getByRole("heading", { level: 1, name: "Bekymringsmelding til barnevernet" }).waitFor();
       expect(await page.evaluate(() => "__remixContext" in window)).toBe(false);

@@ -2,34 +2,73 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, main, newPage } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { addAction, changeLevel } from "../../app/domain/logs/actions.server";
+import { expectNoAxeViolations, launchBrowser, main, newPage } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, addParticipant, daysAgo, giveConsent, inDays, makeRelayLog } from "../support/log-factories";
+import { backdateEvaluation, startWorld, type World } from "../support/world";
 
 /**
  * The log page on a 360 × 740 phone (issue 9 point 13): the first screen says where the
  * log is, what is next and what is overdue; a flag leads to its item; the other tools are
  * in a menu that works without JavaScript; the actions come before the timeline; after a
- * save the confirmation is on screen. On the demo data (all names invented).
+ * save the confirmation is on screen. In a world of its own (all names invented): a teacher
+ * holds Noah's log at level 2, shared with PPT, one action running and the child's voice not
+ * yet heard, and Sofie's log, whose one action's evaluation is late.
  */
+async function buildWorld() {
+  const school = await makeService({ name: "Solbakken skole", kind: "school" });
+  const ppt = await makeService({ name: "PPT Eksempel", kind: "ppt" });
+  const teacher = await makeUser({ name: "Ingrid Solvik", memberships: [{ serviceId: school.id, role: "employee" }] });
+  const adviser = await makeUser({ memberships: [{ serviceId: ppt.id, role: "employee" }] });
+  const holder = await actorOf(teacher.id);
+
+  const noah = await makeRelayLog(holder, school.id, "Noah Hagen Eriksen");
+  await giveConsent(holder, noah.logId, "keep");
+  await giveConsent(holder, noah.logId, "share", [ppt.id]);
+  await addParticipant(noah.logId, adviser.id, ppt.id);
+  await changeLevel(holder, noah.logId, { to: 2, justification: "PPT kartlegger lesing og samspill." });
+  await addAction(holder, noah.logId, {
+    description: "Sosial ferdighetstrening i liten gruppe",
+    goal: "Noah sier fra før sinnet tar over",
+    responsible: "Miljøterapeut",
+    startOn: daysAgo(10),
+    evaluateOn: inDays(20),
+  });
+
+  const sofie = await makeRelayLog(holder, school.id, "Sofie Lund Nilsen");
+  await giveConsent(holder, sofie.logId, "keep");
+  const late = await addAction(holder, sofie.logId, {
+    description: "Lesestund med spesialpedagog",
+    goal: "Sofie leser en side høyt",
+    responsible: "Spesialpedagog",
+    startOn: daysAgo(40),
+    evaluateOn: inDays(5),
+  });
+  await backdateEvaluation(sofie.logId, late, daysAgo(4));
+  return { teacherId: teacher.id };
+}
 const PHONE = { width: 360, height: 740 };
 const shots = resolve(process.cwd(), "tests/.tmp/screenshots");
 mkdirSync(shots, { recursive: true });
 
-let server: RunningServer;
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 let withJs: Awaited<ReturnType<typeof newPage>>;
 let noJs: Awaited<ReturnType<typeof newPage>>;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   withJs = await newPage(browser, { viewport: PHONE });
   noJs = await newPage(browser, { viewport: PHONE, javaScriptEnabled: false });
-  await login(withJs.page, server.baseUrl, "teacher");
-  await login(noJs.page, server.baseUrl, "teacher");
+  await world.signIn(withJs.context, world.data.teacherId);
+  await world.signIn(noJs.context, world.data.teacherId);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = [...withJs.problems.splice(0), ...noJs.problems.splice(0)];
@@ -75,7 +114,7 @@ describe("the first screen of a level-2 log", () => {
     expect(await header.locator("dt").allInnerTexts()).toEqual(["Stafettholder", "Neste evaluering"]);
     expect(await header.locator("dd").first().innerText()).toBe("Ingrid Solvik, Solbakken skole");
     expect(await header.getByRole("list", { name: "Trenger oppmerksomhet" }).innerText()).toContain(
-      "Barnets stemme er ikke hørt nylig",
+      "Barnets stemme er ikke hørt ennå",
     );
     // One primary button; the other tools wait in the closed menu.
     expect(await main(page).locator("a.btn-primary:visible, button.btn-primary:visible").count()).toBe(1);

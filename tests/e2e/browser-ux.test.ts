@@ -1,30 +1,60 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, failedLoad, launchBrowser, login, main, newPage } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { addAction } from "../../app/domain/logs/actions.server";
+import { inviteToLog } from "../../app/domain/logs/log-invitations.server";
+import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, daysAgo, giveConsent, inDays, makeRelayLog } from "../support/log-factories";
+import { backdateRespondBy, startWorld, type World } from "../support/world";
 
 /**
  * What a new user stumbled on (issue 9, point 13), in Chromium with and without
  * JavaScript: the evaluation form shows the chosen decision's fields (all of them,
  * grouped, without JavaScript), page titles name the page's heading, the home page's
  * invitation says who, from where and to which log, and registering a child who already
- * has a log points to it. Demo data; every name is invented.
+ * has a log points to it. In a world of its own: a teacher holds Sofie's log (one action)
+ * and invited a colleague to it, whose respond-by date has passed. Every name is invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: "Solbakken skole", kind: "school" });
+  const teacher = await makeUser({ name: "Ingrid Solvik", memberships: [{ serviceId: school.id, role: "employee" }] });
+  const colleague = await makeUser({ memberships: [{ serviceId: school.id, role: "employee" }] });
+  const holder = await actorOf(teacher.id);
+  const { logId } = await makeRelayLog(holder, school.id, "Sofie Lund Nilsen");
+  await giveConsent(holder, logId, "keep");
+  await addAction(holder, logId, {
+    description: "Lesestund med spesialpedagog",
+    goal: "Sofie leser en side høyt",
+    responsible: "Spesialpedagog",
+    startOn: daysAgo(20),
+    evaluateOn: inDays(10),
+  });
+  const { invitationId } = await inviteToLog(holder, logId, {
+    inviteeId: colleague.id,
+    serviceId: school.id,
+    message: "Kan du bli med og følge opp lesingen?",
+  });
+  await backdateRespondBy(invitationId, daysAgo(2));
+  return { teacherId: teacher.id, colleagueId: colleague.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 let withJs: Awaited<ReturnType<typeof newPage>>;
 let noJs: Awaited<ReturnType<typeof newPage>>;
 let allowed: RegExp[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   withJs = await newPage(browser);
   noJs = await newPage(browser, { javaScriptEnabled: false });
-  await Promise.all([login(withJs.page, server.baseUrl, "teacher"), login(noJs.page, server.baseUrl, "teacher")]);
+  await Promise.all([world.signIn(withJs.context, world.data.teacherId), world.signIn(noJs.context, world.data.teacherId)]);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   for (const who of [withJs, noJs]) {
@@ -141,7 +171,8 @@ describe("page titles and headings", () => {
 describe("the home page's invitation", () => {
   it("says who invited, from which service, to which log and by when", async () => {
     const second = await newPage(browser);
-    await login(second.page, server.baseUrl, "secondTeacher");
+    await world.signIn(second.context, world.data.colleagueId);
+    await second.page.goto(`${server.baseUrl}/`);
     const invitations = main(second.page).getByRole("region", { name: "Invitasjoner til deg" });
     await invitations.getByRole("link", { name: "Svar: Loggen om Sofie L. N., nivå 1" }).waitFor();
     const text = await invitations.innerText();

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { eq } from "drizzle-orm";
 import type { BrowserContext } from "playwright-core";
 import { closeDatabase, database, migrateDatabase, openDatabase } from "../../db/client.server";
-import { actions, users } from "../../db/schema";
+import { actions, logInvitations, users } from "../../db/schema";
 import { resetSettingsForTests } from "../../app/config.server";
 import { createSession, SESSION_COOKIE } from "../../app/domain/auth/session.server";
 import { refreshNextEvaluation } from "../../app/domain/logs/actions.server";
@@ -99,4 +99,10 @@ export async function emailOf(userId: string) {
   const row = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw new Error("no such user");
   return row.email;
+}
+
+/** Let an invitation's respond-by date pass, as time would (the domain refuses a past one). */
+export async function backdateRespondBy(invitationId: string, respondBy: string) {
+  const { transaction } = await database();
+  await transaction((tx) => tx.update(logInvitations).set({ respondBy }).where(eq(logInvitations.id, invitationId)));
 }

@@ -1,16 +1,27 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deferKeepConsent, launchBrowser, login, newPage, failedLoad, main, logTools } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { deferKeepConsent, launchBrowser, newPage, failedLoad, main, logTools } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { startWorld, type World } from "../support/world";
 
 /**
  * Consent and invitations without JavaScript: the consent form (with its signed-form
  * upload), the invitation form and the invitation answer are plain HTML posts. A bad
  * consent is answered by the server with errors by the fields and in the summary, and what
  * was typed kept. The nurse answers in a second no-JS context. axe needs scripts, so it
- * runs in browser-consent-story.test.ts. All names are invented.
+ * runs in browser-consent-story.test.ts. In a world of its own: a teacher at a school and a
+ * nurse at the health clinic, nothing else. All names are invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: "Solbakken skole", kind: "school" });
+  const health = await makeService({ name: HEALTH, kind: "health_clinic" });
+  const teacher = await makeUser({ name: TEACHER_NAME, memberships: [{ serviceId: school.id, role: "employee" }] });
+  const nurse = await makeUser({ name: NURSE_NAME, memberships: [{ serviceId: health.id, role: "employee" }] });
+  return { teacher: teacher.id, nurse: nurse.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
 let teacher: Person;
@@ -32,17 +43,19 @@ let allowedProblems: RegExp[] = [];
 
 async function signIn(role: "teacher" | "nurse") {
   const person = await newPage(browser, { javaScriptEnabled: false });
-  await login(person.page, server.baseUrl, role);
+  await world.signIn(person.context, world.data[role]);
+  await person.page.goto(`${world.server.baseUrl}/`);
   return person;
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   [teacher, nurse] = await Promise.all([signIn("teacher"), signIn("nurse")]);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = [teacher, nurse].flatMap((p) => p.problems.splice(0));

@@ -1,23 +1,33 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, login, newPage } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { expectNoAxeViolations, launchBrowser, newPage } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { startWorld, type World } from "../support/world";
 
 /**
  * The "done when" story in Chromium: an administrator adds a service and a person, the
  * person chooses a password through the one-time link in a browser of their own and is
  * signed in; the link then stops working; deactivating the person ends their session.
- * The tests in this file build on each other and run in order.
+ * The tests in this file build on each other and run in order. In a world of its own: an
+ * administrator and one school.
  */
-let server: RunningServer;
+async function buildWorld() {
+  await makeService({ name: "Solbakken skole", kind: "school" });
+  const admin = await makeUser({ name: "Aud Administrator", isAdministrator: true });
+  return { adminId: admin.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 
 /**
@@ -51,7 +61,8 @@ let newcomer: Awaited<ReturnType<typeof newPage>>;
 describe("an administrator adds a service and a person who then signs in", () => {
   beforeAll(async () => {
     admin = await newPage(browser);
-    await login(admin.page, server.baseUrl, "admin");
+    await world.signIn(admin.context, world.data.adminId);
+    await admin.page.goto(`${server.baseUrl}/`);
   });
   afterAll(async () => {
     await admin?.context.close();

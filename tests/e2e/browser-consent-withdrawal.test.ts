@@ -1,11 +1,18 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, failedLoad, launchBrowser, login, main, newPage, timelineItems } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { eq } from "drizzle-orm";
+import { database } from "../../db/client.server";
+import { guardians } from "../../db/schema";
+import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
+import { addGuardian, becomeRelayLog } from "../../app/domain/logs/lifecycle.server";
+import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, timelineItems } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, addParticipant, daysAgo, giveConsent, makeConcern } from "../support/log-factories";
 import { codeFrom, smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
+import { startWorld, type World } from "../support/world";
 
 /**
- * Issue 9 point 1 in Chromium, on the demo data: Noah's mother has consented to sharing
+ * Issue 9 point 1 in Chromium, in a world of its own: Noah's mother has consented to sharing
  * with PPT and the health service (one written consent). In the family pages she
  * withdraws it for the health service only. Her timeline and the teacher's then say
  * "consent withdrawn – for the health service – by Line Hagen – today", never "given";
@@ -13,7 +20,34 @@ import { codeFrom, smtpSettings, startSmtpServer, type RunningSmtpServer } from 
  * while the PPT adviser keeps the log. axe on every changed page, in bokmål and English.
  * The tests run in order and share the pages. All names are invented.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: "Solbakken skole", kind: "school" });
+  const health = await makeService({ name: HEALTH, kind: "health_clinic" });
+  const ppt = await makeService({ name: PPT, kind: "ppt" });
+  const teacher = await makeUser({ memberships: [{ serviceId: school.id, role: "employee" }] });
+  const nurse = await makeUser({ memberships: [{ serviceId: health.id, role: "employee" }] });
+  const adviser = await makeUser({ memberships: [{ serviceId: ppt.id, role: "employee" }] });
+  const holder = await actorOf(teacher.id);
+  const { logId } = await makeConcern(holder, school.id, CHILD);
+  await addGuardian(holder, logId, { name: GUARDIAN_NAME, relation: "mother", parentalResponsibility: true, toldOn: daysAgo(1) });
+  await becomeRelayLog(holder, logId, {
+    level: 1,
+    guardiansToldOn: daysAgo(1),
+    keep: { kind: "defer", reason: "Samtykket registreres i eget steg" },
+  });
+  // Given yesterday, so that today's withdrawal shows as a change on another day.
+  await giveConsent(holder, logId, "keep", [], daysAgo(1));
+  await giveConsent(holder, logId, "share", [health.id, ppt.id], daysAgo(1));
+  await addParticipant(logId, nurse.id, health.id);
+  await addParticipant(logId, adviser.id, ppt.id);
+  const { db } = await database();
+  const mother = (await db.select({ id: guardians.id }).from(guardians).where(eq(guardians.name, GUARDIAN_NAME)).get())!;
+  await giveFamilyAccess(holder, logId, { who: mother.id, email: GUARDIAN_EMAIL }, { signInUrl: "http://localhost/family/login", locale: "nb" });
+  return { teacher: teacher.id, nurse: nurse.id, ppt: adviser.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let smtp: RunningSmtpServer;
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
@@ -36,10 +70,11 @@ let familyLogUrl = "";
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer(smtpSettings(smtp)), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld, smtpSettings(smtp)), launchBrowser()]);
+  server = world.server;
   const signIn = async (role: "teacher" | "nurse" | "ppt") => {
     const person = await newPage(browser);
-    await login(person.page, server.baseUrl, role);
+    await world.signIn(person.context, world.data[role]);
     return person;
   };
   [teacher, nurse, adviser] = await Promise.all([signIn("teacher"), signIn("nurse"), signIn("ppt")]);
@@ -47,7 +82,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
   await smtp?.close();
 });
 afterEach(() => {

@@ -84,9 +84,15 @@ export async function addParticipant(logId: string, userId: string, serviceId: s
 
 /**
  * Record a complete consent from the log's guardians with parental responsibility:
- * "keep" (to keep the log) or "share" with the given services.
+ * "keep" (to keep the log) or "share" with the given services, given today unless told.
  */
-export async function giveConsent(holder: Actor, logId: string, scope: "keep" | "share", serviceIds: string[] = []) {
+export async function giveConsent(
+  holder: Actor,
+  logId: string,
+  scope: "keep" | "share",
+  serviceIds: string[] = [],
+  givenOn = todayInOslo(),
+) {
   const { db } = await database();
   const log = (await db.select().from(logs).where(eq(logs.id, logId)).get())!;
   const responsible = (await db.select().from(guardians).where(eq(guardians.childId, log.childId))).filter(
@@ -100,6 +106,6 @@ export async function giveConsent(holder: Actor, logId: string, scope: "keep" | 
     guardianIds: responsible.map((g) => g.id),
     youngPerson: false,
     serviceIds,
-    givenOn: todayInOslo(),
+    givenOn,
   });
 }

@@ -1,13 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { database } from "../../db/client.server";
-import { guardians } from "../../db/schema";
-import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
-import { addGuardian, becomeRelayLog } from "../../app/domain/logs/lifecycle.server";
 import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, timelineItems } from "../support/browser";
-import { makeService, makeUser } from "../support/factories";
-import { actorOf, addParticipant, daysAgo, giveConsent, makeConcern } from "../support/log-factories";
+import { makeFamilyLog } from "../support/family-factories";
 import { codeFrom, smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
 import { startWorld, type World } from "../support/world";
 
@@ -21,29 +15,7 @@ import { startWorld, type World } from "../support/world";
  * The tests run in order and share the pages. All names are invented.
  */
 async function buildWorld() {
-  const school = await makeService({ name: "Solbakken skole", kind: "school" });
-  const health = await makeService({ name: HEALTH, kind: "health_clinic" });
-  const ppt = await makeService({ name: PPT, kind: "ppt" });
-  const teacher = await makeUser({ memberships: [{ serviceId: school.id, role: "employee" }] });
-  const nurse = await makeUser({ memberships: [{ serviceId: health.id, role: "employee" }] });
-  const adviser = await makeUser({ memberships: [{ serviceId: ppt.id, role: "employee" }] });
-  const holder = await actorOf(teacher.id);
-  const { logId } = await makeConcern(holder, school.id, CHILD);
-  await addGuardian(holder, logId, { name: GUARDIAN_NAME, relation: "mother", parentalResponsibility: true, toldOn: daysAgo(1) });
-  await becomeRelayLog(holder, logId, {
-    level: 1,
-    guardiansToldOn: daysAgo(1),
-    keep: { kind: "defer", reason: "Samtykket registreres i eget steg" },
-  });
-  // Given yesterday, so that today's withdrawal shows as a change on another day.
-  await giveConsent(holder, logId, "keep", [], daysAgo(1));
-  await giveConsent(holder, logId, "share", [health.id, ppt.id], daysAgo(1));
-  await addParticipant(logId, nurse.id, health.id);
-  await addParticipant(logId, adviser.id, ppt.id);
-  const { db } = await database();
-  const mother = (await db.select({ id: guardians.id }).from(guardians).where(eq(guardians.name, GUARDIAN_NAME)).get())!;
-  await giveFamilyAccess(holder, logId, { who: mother.id, email: GUARDIAN_EMAIL }, { signInUrl: "http://localhost/family/login", locale: "nb" });
-  return { teacher: teacher.id, nurse: nurse.id, ppt: adviser.id };
+  return makeFamilyLog({ child: CHILD, guardian: { name: GUARDIAN_NAME, email: GUARDIAN_EMAIL }, health: HEALTH, ppt: PPT });
 }
 
 let world: World<Awaited<ReturnType<typeof buildWorld>>>;

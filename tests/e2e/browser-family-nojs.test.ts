@@ -7,22 +7,30 @@ import {
   newPage,
   timelineItems,
 } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { makeService } from "../support/factories";
+import { makeFamilyLog } from "../support/family-factories";
 import {
   codeFrom,
   startSmtpServer,
   smtpSettings,
   type RunningSmtpServer,
 } from "../support/smtp";
+import { startWorld, type World } from "../support/world";
 
 /**
  * The family's pages without JavaScript: the code sign-in (a wrong code first, answered by
  * the server with the error by the field, and the form still works), their own view, and
- * giving and withdrawing consent are plain HTML posts. The demo's guardian (Noah's mother)
- * on a server of its own, with the mail going to an in-process SMTP server. axe needs
+ * giving and withdrawing consent are plain HTML posts. Noah's mother, in a world of its own
+ * (her consent to share with the health clinic and PPT, and a BUP in the municipality), with the mail going to an in-process SMTP server. axe needs
  * scripts, so it runs in browser-family-story.test.ts.
  */
-let server: RunningServer;
+async function buildWorld() {
+  await makeService({ name: BUP, kind: "bup" });
+  return makeFamilyLog({ child: CHILD, guardian: { name: GUARDIAN_NAME, email: GUARDIAN_EMAIL }, health: HEALTH, ppt: PPT });
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let smtp: RunningSmtpServer;
 let browser: Browser;
 let guardian: Awaited<ReturnType<typeof newPage>>;
@@ -43,15 +51,16 @@ let familyLogUrl = "";
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([
-    startServer(smtpSettings(smtp)),
+  [world, browser] = await Promise.all([
+    startWorld(buildWorld, smtpSettings(smtp)),
     launchBrowser(),
   ]);
+  server = world.server;
   guardian = await newPage(browser, { javaScriptEnabled: false });
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
   await smtp?.close();
 });
 afterEach(() => {

@@ -31,13 +31,19 @@ export interface World<T> {
   stop: () => Promise<void>;
 }
 
+/** The settings startWorld changes in the test process (and stop() restores). */
+const WORLD_SETTINGS = ["DATABASE_URL", "DEMO_DATA", "PUBLIC_URL", "MAIL_TRANSPORT", "MAIL_FOLDER"] as const;
+
 export async function startWorld<T>(build: () => Promise<T>, env: Record<string, string> = {}): Promise<World<T>> {
   const tmpDir = resolve(process.cwd(), "tests/.tmp");
   mkdirSync(tmpDir, { recursive: true });
   const id = createId();
   const databasePath = resolve(tmpDir, `e2e-world-${id}.db`);
   // This test process writes with the app's own functions: point them at the world's file.
-  // Mail the factories cause lands in a folder of its own, never in data/mail.
+  // Mail the factories cause lands in a folder of its own, never in data/mail. stop() puts
+  // the settings back, so a later file in the same worker that starts a demo server inherits
+  // none of them.
+  const saved = Object.fromEntries(WORLD_SETTINGS.map((key) => [key, process.env[key]]));
   process.env.DATABASE_URL = databasePath;
   process.env.DEMO_DATA = "false";
   // Mail written while the world is built carries links: to the server this world will start.
@@ -77,6 +83,11 @@ export async function startWorld<T>(build: () => Promise<T>, env: Record<string,
       await deliveriesSettled();
       await closeDatabase();
       await server.stop();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      resetSettingsForTests();
     },
   };
 }

@@ -38,6 +38,8 @@ export async function makeFamilyLog(input: {
   await addParticipant(logId, adviser.id, ppt.id);
   const { db } = await database();
   const guardian = (await db.select({ id: guardians.id }).from(guardians).where(eq(guardians.name, input.guardian.name)).get())!;
-  await giveFamilyAccess(holder, logId, { who: guardian.id, email: input.guardian.email }, { signInUrl: "http://localhost/family/login", locale: "nb" });
+  // The invitation mail links to the world's own server (startWorld sets PUBLIC_URL to it).
+  const signInUrl = `${process.env.PUBLIC_URL}/family/login`;
+  await giveFamilyAccess(holder, logId, { who: guardian.id, email: input.guardian.email }, { signInUrl, locale: "nb" });
   return { logId, teacher: teacher.id, nurse: nurse.id, ppt: adviser.id };
 }

@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deferKeepConsent, expectNoAxeViolations, launchBrowser, login, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { addAction, changeLevel } from "../../app/domain/logs/actions.server";
+import { addVoice } from "../../app/domain/logs/entries.server";
+import { answerHandover, proposeHandover } from "../../app/domain/logs/handovers.server";
+import { closeLog } from "../../app/domain/logs/lifecycle.server";
+import { deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, addParticipant, daysAgo, giveConsent, inDays, makeConcern, makeRelayLog } from "../support/log-factories";
+import { backdateEvaluation, startWorld, type World } from "../support/world";
 
 /**
  * The teacher's relay log in Chromium with JavaScript, from a private level-0 concern to a
@@ -10,8 +16,96 @@ import { startServer, type RunningServer } from "../support/server";
  * Bad input on the new-action form, need to know for another teacher and the principal,
  * the readers page, and axe on every kind of page in bokmål (and some in English).
  * The tests run in order and share the teacher's page. All names are invented.
+ *
+ * In a world of its own: Solbakken skole with the teacher Ingrid Solvik, a second teacher
+ * (Sindre Fjellheim) who takes part in nothing, and the principal Tor Aamodt; a health
+ * clinic with a nurse and PPT with an adviser. Ingrid holds five logs: Sofie Lund Nilsen
+ * (level 1, one action's evaluation four days late, the child heard 20 days ago), Emil
+ * Bråten (a level-0 concern), Noah Hagen Eriksen (level 2, shared with PPT where the adviser
+ * takes part, the child last heard 60 days ago: longer than the 42-day interval), Ella
+ * Myrvold (level 1, evaluation ahead, the child heard recently) and Oskar Lie (a level-0
+ * concern, closed). Sara Nguyen's log (level 2) she handed over to the nurse, and she takes
+ * part in it. Tuva's log the test writes itself, through the pages.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: "Solbakken skole", kind: "school" });
+  const health = await makeService({ name: "Helsestasjon og skolehelsetjeneste Eksempel", kind: "health_clinic" });
+  const ppt = await makeService({ name: "PPT Eksempel", kind: "ppt" });
+  const teacher = await makeUser({ name: "Ingrid Solvik", memberships: [{ serviceId: school.id, role: "employee" }] });
+  const secondTeacher = await makeUser({ name: "Sindre Fjellheim", memberships: [{ serviceId: school.id, role: "employee" }] });
+  const principal = await makeUser({ name: "Tor Aamodt", memberships: [{ serviceId: school.id, role: "leader" }] });
+  const nurse = await makeUser({ name: "Siri Haugvik", memberships: [{ serviceId: health.id, role: "employee" }] });
+  const adviser = await makeUser({ name: "Jonas Brekkestø", memberships: [{ serviceId: ppt.id, role: "employee" }] });
+  const holder = await actorOf(teacher.id);
+  const childVoice = (logId: string, heardOn: string, text: string) =>
+    addVoice(holder, logId, { who: "child", heardOn, method: "conversation", text });
+
+  // Sofie: level 1; the reading group's evaluation is late.
+  const sofie = await makeRelayLog(holder, school.id, "Sofie Lund Nilsen");
+  await giveConsent(holder, sofie.logId, "keep");
+  const readingGroup = await addAction(holder, sofie.logId, {
+    description: "Leselyst-gruppe tre ganger i uka med spesialpedagog",
+    goal: "Sofie leser høyt i liten gruppe uten å vegre seg",
+    responsible: "Spesialpedagog",
+    startOn: daysAgo(60),
+    evaluateOn: inDays(5),
+  });
+  await backdateEvaluation(sofie.logId, readingGroup, daysAgo(4));
+  await childVoice(sofie.logId, daysAgo(20), "Sofie sier at lesegruppa hjelper.");
+
+  // Emil: a private level-0 concern.
+  await makeConcern(holder, school.id, "Emil Bråten");
+
+  // Noah: level 2 with PPT; the child's voice is older than the evaluation interval.
+  const noah = await makeRelayLog(holder, school.id, "Noah Hagen Eriksen");
+  await giveConsent(holder, noah.logId, "keep");
+  await giveConsent(holder, noah.logId, "share", [ppt.id]);
+  await addParticipant(noah.logId, adviser.id, ppt.id);
+  await changeLevel(holder, noah.logId, { to: 2, justification: "PPT kartlegger samspill og konflikter." });
+  await addAction(holder, noah.logId, {
+    description: "Fast voksen i storefri",
+    goal: "Noah er med i lek uten konflikt",
+    responsible: "Inspektør",
+    startOn: daysAgo(10),
+    evaluateOn: inDays(20),
+  });
+  await childVoice(noah.logId, daysAgo(60), "Noah sier at de andre ikke vil ha ham med.");
+
+  // Ella: level 1, nothing overdue.
+  const ella = await makeRelayLog(holder, school.id, "Ella Myrvold");
+  await giveConsent(holder, ella.logId, "keep");
+  await addAction(holder, ella.logId, {
+    description: "Myk start på mandager",
+    goal: "Ella kommer på skolen hver mandag",
+    responsible: "Kontaktlærer",
+    startOn: daysAgo(14),
+    evaluateOn: inDays(28),
+  });
+  await childVoice(ella.logId, daysAgo(5), "Ella sier at mandagene er lettere nå.");
+
+  // Oskar: a level-0 concern, closed with no further concern.
+  const oskar = await makeConcern(holder, school.id, "Oskar Lie");
+  await closeLog(holder, oskar.logId, { reason: "no_further_concern", summary: "Oskar er glad igjen; hunden døde, og han har fått snakke om det." });
+
+  // Sara: level 2 with the health clinic, handed over to the nurse; Ingrid takes part.
+  const sara = await makeRelayLog(holder, school.id, "Sara Nguyen");
+  await giveConsent(holder, sara.logId, "keep");
+  await giveConsent(holder, sara.logId, "share", [health.id]);
+  await addParticipant(sara.logId, nurse.id, health.id);
+  await changeLevel(holder, sara.logId, { to: 2, justification: "Faste samtaler med helsesykepleier." });
+  const { handoverId } = await proposeHandover(holder, sara.logId, {
+    toUserId: nurse.id,
+    toServiceId: health.id,
+    message: "Du har de ukentlige samtalene og bør være stafettholder.",
+    confirmLoss: true,
+  });
+  await answerHandover(await actorOf(nurse.id), handoverId, { accept: true });
+
+  return { teacher: teacher.id, secondTeacher: secondTeacher.id, principal: principal.id };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 let teacher: Awaited<ReturnType<typeof newPage>>;
 
@@ -34,13 +128,15 @@ let today = "";
 /** What Chromium logs for a document answered with a 4xx status (expected on the 404 page). */
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
   teacher = await newPage(browser);
-  await login(teacher.page, server.baseUrl, "teacher");
+  await world.signIn(teacher.context, world.data.teacher);
+  await teacher.page.goto(`${server.baseUrl}/`);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = teacher.problems.splice(0);
@@ -81,8 +177,8 @@ async function switchLanguage(page: Page, to: "en" | "nb") {
   await page.locator(`html[lang="${to}"]`).waitFor();
 }
 
-describe("the demo on the teacher's home page", () => {
-  it("lists her demo logs with their flags; the level filter and the search work", async () => {
+describe("the teacher's home page", () => {
+  it("lists her logs with their flags; the level filter and the search work", async () => {
     const { page } = teacher;
     await page.goto(`${server.baseUrl}/`);
     const list = main(page).getByRole("region", { name: "Mine logger" });
@@ -96,6 +192,12 @@ describe("the demo on the teacher's home page", () => {
     const card = (name: string) => list.getByRole("listitem").filter({ has: page.getByRole("link", { name }) });
     expect(await card("Sofie Lund Nilsen").getByText("Evalueringen er forsinket").count()).toBe(1);
     expect(await card("Noah Hagen Eriksen").getByText("Barnets stemme er ikke hørt nylig").count()).toBe(1);
+    // Only there: Sofie's child was heard lately, and Noah's actions are not late.
+    expect(await list.getByText("Evalueringen er forsinket").count()).toBe(1);
+    expect(await list.getByText("Barnets stemme er ikke hørt nylig").count()).toBe(1);
+    // Sara's log is held by the nurse now; Ingrid takes part in it.
+    expect(await card("Sara Nguyen").innerText()).toContain("Du deltar");
+    expect(await card("Sara Nguyen").innerText()).toContain("Stafettholder: Siri Haugvik, Helsestasjon og skolehelsetjeneste Eksempel");
     await expectNoAxeViolations(page);
 
     // Level 2: Noah, and Sara (held by the nurse now).
@@ -392,7 +494,7 @@ describe("need to know", () => {
   it("another teacher at the school gets the 404 page and no search hit", async () => {
     const other = await newPage(browser);
     try {
-      await login(other.page, server.baseUrl, "secondTeacher");
+      await world.signIn(other.context, world.data.secondTeacher);
       for (const url of [logUrl, `${logUrl}/print`, `${logUrl}/readers`]) {
         const response = await other.page.goto(url);
         expect(response?.status(), url).toBe(404);
@@ -411,7 +513,7 @@ describe("need to know", () => {
   it("the principal reads it without tools, and the holder sees the principal among the readers", async () => {
     const principal = await newPage(browser);
     try {
-      await login(principal.page, server.baseUrl, "principal");
+      await world.signIn(principal.context, world.data.principal);
       await principal.page.goto(logUrl);
       await principal.page.getByRole("heading", { level: 1, name: CHILD }).waitFor();
       await main(principal.page).getByText("Du leser loggen som leder for tjenesten.", { exact: false }).waitFor();

@@ -1,17 +1,22 @@
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { database } from "../../db/client.server";
+import { services, users } from "../../db/schema";
+import { addAction } from "../../app/domain/logs/actions.server";
+import { addGuardian, becomeRelayLog } from "../../app/domain/logs/lifecycle.server";
 import {
   expectNoAxeViolations,
   failedLoad,
   launchBrowser,
-  login,
   main,
   newPage,
   timelineItems,
-  type DemoRole,
   logTools,
 } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { makeFamilyLog } from "../support/family-factories";
+import { makeService } from "../support/factories";
+import { actorOf, daysAgo, giveConsent, inDays, makeConcern } from "../support/log-factories";
 import {
   codeFrom,
   startSmtpServer,
@@ -19,20 +24,71 @@ import {
   smtpSettings,
   type RunningSmtpServer,
 } from "../support/smtp";
+import { startWorld, type World } from "../support/world";
 
 /**
- * The family's own access (issue 5) in Chromium with JavaScript, on the demo data, with the
- * mail going to an in-process SMTP server. The teacher opens Noah's log and writes an
- * observation hidden from the guardians; Noah's mother signs in with a code from the mail
- * (which names no child) and never sees the hidden text or its reason on any family page.
- * She gives consent for BUP (PPT, already consented to, is not offered again), writes a note and her view, sees the teacher among those who
+ * The family's own access (issue 5) in Chromium with JavaScript, in a world of its own
+ * (below), with the mail going to an in-process SMTP server. The teacher opens Noah's log
+ * and writes an observation hidden from the guardians; Noah's mother signs in with a code
+ * from the mail (which names no child) and never sees the hidden text or its reason on any
+ * family page. She sees the running action, gives consent for BUP (PPT, already consented
+ * to, is not offered again), writes a note and her view, sees the teacher among those who
  * have read the log, and withdraws the consent for the health service: the nurse gets the
  * 404 page on her next load. axe on every family page in bokmål and English, and the log
  * and consents pages fit a 360 px phone. Then the holder gives Ella's mother access; she
  * signs in from the mail's link, sees only Ella's log, and closes it: the holder is told
  * by mail. The tests run in order and share the pages. All names are invented.
+ *
+ * The world: Solbakken skole, where the teacher Ingrid Solvik (laerer@eksempel.no) holds two
+ * relay logs. Noah's (makeFamilyLog): his mother Line Hagen consented yesterday to keep the
+ * log and to share it with the health clinic, where the nurse Siri Haugvik takes part, and
+ * with PPT, where an adviser takes part; she has family access by e-mail; one action (the
+ * breaks) is running. Ella's: her mother Hanne Myrvold has been told and consented to keep
+ * the log, and has no family access yet. A BUP service exists too, so the consent form has
+ * a service to offer that nobody has consented to.
  */
-let server: RunningServer;
+async function buildWorld() {
+  const noah = await makeFamilyLog({
+    child: CHILD,
+    guardian: { name: GUARDIAN_NAME, email: GUARDIAN_EMAIL },
+    health: HEALTH,
+    ppt: PPT,
+  });
+  await makeService({ name: BUP, kind: "bup" });
+  const { db, transaction } = await database();
+  // The factory invents the staff's names; give the teacher and the nurse theirs.
+  await transaction(async (tx) => {
+    await tx.update(users).set({ name: TEACHER_NAME, email: TEACHER_EMAIL }).where(eq(users.id, noah.teacher));
+    await tx.update(users).set({ name: NURSE_NAME }).where(eq(users.id, noah.nurse));
+  });
+  const holder = await actorOf(noah.teacher);
+  await addAction(holder, noah.logId, {
+    description: ACTION,
+    goal: "Noah skal ha noen å være sammen med i friminuttene.",
+    responsible: TEACHER_NAME,
+    startOn: daysAgo(1),
+    evaluateOn: inDays(28),
+  });
+  // Ella's log, held by the same teacher at the same school.
+  const school = (await db.select({ id: services.id }).from(services).where(eq(services.name, SCHOOL)).get())!;
+  const { logId: ellaLogId } = await makeConcern(holder, school.id, OTHER_CHILD);
+  await addGuardian(holder, ellaLogId, {
+    name: OTHER_GUARDIAN,
+    relation: "mother",
+    parentalResponsibility: true,
+    toldOn: daysAgo(1),
+  });
+  await becomeRelayLog(holder, ellaLogId, {
+    level: 1,
+    guardiansToldOn: daysAgo(1),
+    keep: { kind: "defer", reason: "Samtykket registreres i eget steg" },
+  });
+  await giveConsent(holder, ellaLogId, "keep", [], daysAgo(1));
+  return { ...noah, ellaLogId };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let smtp: RunningSmtpServer;
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
@@ -45,6 +101,7 @@ const CHILD = "Noah Hagen Eriksen";
 const GUARDIAN_EMAIL = "forelder@eksempel.no";
 const GUARDIAN_NAME = "Line Hagen";
 const TEACHER_NAME = "Ingrid Solvik";
+const TEACHER_EMAIL = "laerer@eksempel.no";
 const SCHOOL = "Solbakken skole";
 const NURSE_NAME = "Siri Haugvik";
 const HEALTH = "Helsestasjon og skolehelsetjeneste Eksempel";
@@ -52,6 +109,7 @@ const PPT = "PPT Eksempel";
 const BUP = "BUP Fjordvik";
 const OTHER_CHILD = "Ella Myrvold";
 const OTHER_GUARDIAN = "Hanne Myrvold";
+const ACTION = "Fast friminuttsvenn og voksen ute i storefri";
 
 const tag = Math.random().toString(36).slice(2, 10);
 const HIDDEN = `SKJULT-${tag} Noah fortalte om noe som ikke skal vises hjemme ennå.`;
@@ -67,24 +125,25 @@ let logId = "";
 let familyLogUrl = "";
 let ellaLogUrl = "";
 
-async function signIn(role: DemoRole) {
+async function signIn(userId: string) {
   const person = await newPage(browser);
-  await login(person.page, server.baseUrl, role);
+  await world.signIn(person.context, userId);
   return person;
 }
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([
-    startServer(smtpSettings(smtp)),
+  [world, browser] = await Promise.all([
+    startWorld(buildWorld, smtpSettings(smtp)),
     launchBrowser(),
   ]);
-  [teacher, nurse] = await Promise.all([signIn("teacher"), signIn("nurse")]);
+  server = world.server;
+  [teacher, nurse] = await Promise.all([signIn(world.data.teacher), signIn(world.data.nurse)]);
   guardian = await newPage(browser);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
   await smtp?.close();
 });
 afterEach(() => {
@@ -186,6 +245,7 @@ describe("the family's own access, with JavaScript", () => {
     await h1(page, CHILD).waitFor();
     logUrl = page.url();
     logId = logUrl.split("/").pop()!;
+    expect(logId).toBe(world.data.logId);
 
     await (await logTools(page)).getByRole("link", { name: "Skriv observasjon", exact: true }).click();
     await h1(page, "Ny observasjon").waitFor();
@@ -245,6 +305,11 @@ describe("the family's own access, with JavaScript", () => {
     }
     await main(page)
       .getByRole("heading", { level: 3, name: "Tjenester som er med" })
+      .waitFor();
+    // The running action is there for the family to see.
+    await main(page)
+      .getByRole("region", { name: "Tiltak nå" })
+      .getByRole("heading", { level: 3, name: ACTION })
       .waitFor();
     expect(await main(page).innerText()).toContain(
       `${TEACHER_NAME}, ${SCHOOL}`
@@ -472,6 +537,7 @@ describe("the holder gives another guardian access; she closes her child's log",
     await page.waitForURL(/\/logs\/[a-z0-9]+$/);
     await h1(page, OTHER_CHILD).waitFor();
     ellaLogUrl = page.url();
+    expect(ellaLogUrl).toBe(`${server.baseUrl}/logs/${world.data.ellaLogId}`);
 
     await main(page)
       .getByRole("link", { name: "Gi tilgang i Stafettlogg" })
@@ -597,7 +663,7 @@ describe("the holder gives another guardian access; she closes her child's log",
     const mail = await smtp.waitForMail(
       (m) =>
         smtp.messages.indexOf(m) >= before &&
-        m.to.includes("laerer@eksempel.no")
+        m.to.includes(TEACHER_EMAIL)
     );
     expect(mail.subject).toBe("Nytt i Stafettlogg");
     expect(mail.text).toContain(`/logs/${ellaLogId}`);

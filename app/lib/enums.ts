@@ -100,6 +100,14 @@ export type EntryType = (typeof entryTypes)[number];
 export const guardianRelations = ["mother", "father", "parent", "foster_parent", "other"] as const;
 export type GuardianRelation = (typeof guardianRelations)[number];
 
+/**
+ * Who is responsible for an action (issue 11 point 1): a person on the log (the holder or a
+ * participant, so reminders reach them), the guardians, the child, or someone outside the
+ * log written as free text ("other"; every action made before this existed is "other").
+ */
+export const responsibleKinds = ["person", "guardians", "child", "other"] as const;
+export type ResponsibleKind = (typeof responsibleKinds)[number];
+
 export const evaluationDecisions = ["continue", "adjust", "end", "change_level", "close"] as const;
 export type EvaluationDecision = (typeof evaluationDecisions)[number];
 

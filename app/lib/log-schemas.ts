@@ -16,6 +16,7 @@ import {
   plannedDate,
   shortText,
 } from "./validation";
+import { responsibleChoice, responsibleOf, responsibleOther } from "./responsible";
 
 /**
  * Form schemas for relay logs, shared by server and browser, each built by formSchema
@@ -62,6 +63,18 @@ function requireReason<S extends z.ZodType<{ restricted: boolean; restrictedReas
 export const restrictedReasonOf = (value: { restricted?: boolean; restrictedReason?: string }) =>
   value.restricted ? (value.restrictedReason ?? "") : undefined;
 
+/**
+ * "Someone else" as the responsible needs the name or role written beside it (checked with
+ * the other fields, so every error shows at once).
+ */
+function requireOther<S extends z.ZodType<Record<string, unknown>>>(schema: S, choice: string, other: string): S {
+  return schema.refine((value) => value[choice] !== "other" || given(value[other]), {
+    path: [other],
+    message: "validation.required",
+    when: (payload) => fieldsOf(payload)[choice] === "other",
+  });
+}
+
 const longOptional = z.string().trim().max(10000, { error: "validation.tooLong_10000" }).optional();
 
 /** The four fields of the one action a meeting may decide: all or none. */
@@ -81,7 +94,8 @@ const MeetingSchema = z.object({
   decisions: longOptional,
   actionDescription: mediumText.optional(),
   actionGoal: mediumText.optional(),
-  actionResponsible: shortText.optional(),
+  actionResponsible: responsibleChoice.optional(),
+  actionResponsibleOther: responsibleOther,
   actionEvaluateOn: optionalPlannedDate,
   ...restriction,
 });
@@ -100,6 +114,11 @@ for (const name of meetingActionFields) {
     when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting",
   });
 }
+entry = entry.refine((value) => value.type !== "meeting" || value.actionResponsible !== "other" || given(value.actionResponsibleOther), {
+  path: ["actionResponsibleOther"],
+  message: "validation.required",
+  when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting" && fieldsOf(payload).actionResponsible === "other",
+});
 /** Observation, note, or a meeting with at most one new action (evaluated after the meeting). */
 export const EntrySchema = formSchema(entry.refine(
   (value) => value.type !== "meeting" || !value.actionEvaluateOn || value.actionEvaluateOn > value.occurredOn,
@@ -119,7 +138,7 @@ export function meetingActionOf(value: z.output<typeof MeetingSchema>) {
     ? {
         description: value.actionDescription,
         goal: value.actionGoal,
-        responsible: value.actionResponsible,
+        responsible: responsibleOf(value.actionResponsible, value.actionResponsibleOther),
         evaluateOn: value.actionEvaluateOn,
       }
     : undefined;
@@ -159,13 +178,29 @@ export const GuardianSchema = formSchema(z.object({
   toldOn: optionalIsoDate,
 }));
 
-export const ActionSchema = formSchema(z.object({
-  description: mediumText,
-  goal: mediumText,
-  responsible: shortText,
-  startOn: isoDate,
-  evaluateOn: plannedDate,
-}));
+export const ActionSchema = formSchema(
+  requireOther(
+    z.object({
+      description: mediumText,
+      goal: mediumText,
+      responsible: responsibleChoice,
+      responsibleOther,
+      startOn: isoDate,
+      evaluateOn: plannedDate,
+    }),
+    "responsible",
+    "responsibleOther",
+  ),
+);
+
+/** The action as the domain takes it: who is responsible as a person, the family or a text. */
+export const actionOf = (value: z.output<typeof ActionSchema>) => ({
+  description: value.description,
+  goal: value.goal,
+  responsible: responsibleOf(value.responsible, value.responsibleOther),
+  startOn: value.startOn,
+  evaluateOn: value.evaluateOn,
+});
 
 export const EvaluationSchema = formSchema(z.object({
   evaluatedOn: isoDate,

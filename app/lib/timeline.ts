@@ -10,6 +10,7 @@ import type {
   FamilyRole,
   GuardianRelation,
   UserKind,
+  ResponsibleKind,
   VoiceMethod,
 } from "./enums";
 
@@ -39,7 +40,20 @@ export interface EventData {
   became_log: { level: BtiLevel; guardiansToldOn: string; keepConsent?: { deferred: false } | { deferred: true; reason: string } };
   guardian_added: { name: string; relation: GuardianRelation; parentalResponsibility: boolean; toldOn: string | null };
   guardians_told: { names: string[]; toldOn: string };
-  action: { actionId: string; description: string; goal: string; responsible: string; startOn: string; evaluateOn: string };
+  /**
+   * `responsible` is the name or text as written (empty for the guardians or the child);
+   * `responsibleKind` and `responsibleUserId` are absent on actions made before issue 11.
+   */
+  action: {
+    actionId: string;
+    description: string;
+    goal: string;
+    responsible: string;
+    responsibleKind?: ResponsibleKind;
+    responsibleUserId?: string | null;
+    startOn: string;
+    evaluateOn: string;
+  };
   evaluation: {
     actionId: string;
     actionDescription: string;

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import type { z } from "zod";
 import { requireActor } from "../domain/auth/guards.server";
 import type { Actor } from "../domain/auth/permissions";
+import type { StaffAccess } from "../domain/access/open.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { guard, withFormErrors } from "./http.server";
@@ -13,12 +14,13 @@ import { guard, withFormErrors } from "./http.server";
  * read) and returns the heading; the action
  * parses with the form's zod schema, calls the domain, and goes back to the log.
  */
-export async function loadLogForm(
+export async function loadLogForm<T extends object = object>(
   { request, params }: LoaderFunctionArgs,
   need: "read" | "write" | "hold" | "reopen",
+  read?: (access: StaffAccess) => Promise<T>,
 ) {
   const actor = await requireActor(request);
-  return guard(() => logForm(actor, params.logId ?? "", need, getLocale(request)));
+  return guard(() => logForm(actor, params.logId ?? "", need, getLocale(request), read));
 }
 
 export async function logFormAction<S extends z.ZodType>(

@@ -10,6 +10,7 @@ import { familyLogView } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
+import { responsibleLabel } from "../lib/responsible";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "family.log.title", { child: args.data?.childName ?? "" });
@@ -77,7 +78,7 @@ export default function FamilyLog() {
                   <dt className="font-semibold">{t("family.log.goal")}</dt>
                   <dd>{a.goal}</dd>
                   <dt className="font-semibold">{t("family.log.responsible")}</dt>
-                  <dd>{a.responsible}</dd>
+                  <dd>{responsibleLabel(t, a)}</dd>
                   <dt className="font-semibold">{t("family.log.evaluateOn")}</dt>
                   <dd>{date(a.evaluateOn)}</dd>
                 </dl>

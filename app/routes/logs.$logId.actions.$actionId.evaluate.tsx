@@ -20,6 +20,7 @@ import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { EvaluationSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
+import { responsibleLabel } from "../lib/responsible";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.evaluation.title");
 
@@ -104,7 +105,7 @@ export default function EvaluateAction() {
           {t("logs.page.goal")}: {item.goal}
         </p>
         <p>
-          {t("logs.page.responsible")}: {item.responsible}
+          {t("logs.page.responsible")}: {responsibleLabel(t, item)}
         </p>
         <p>{t("logs.page.period", { start: date(item.startOn), evaluate: date(item.evaluateOn) })}</p>
       </section>

@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField, TextField } from "../components/ui/Field";
-import { addAction } from "../domain/logs/actions.server";
+import { ResponsibleField } from "../components/logs/ResponsibleField";
+import { addAction, responsibleChoices } from "../domain/logs/actions.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays, isRealIsoDate } from "../lib/dates";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { ActionSchema } from "../lib/log-schemas";
+import { ActionSchema, actionOf } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /**
@@ -30,16 +31,17 @@ const NewActionSchema = ActionSchema.refine((value) => value.evaluateOn > value.
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.action.title");
 
-export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
+export const loader = (args: LoaderFunctionArgs) =>
+  loadLogForm(args, "write", async (access) => ({ people: await responsibleChoices(access) }));
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, NewActionSchema, async (actor, logId, value) => {
-    await addAction(actor, logId, value);
+    await addAction(actor, logId, actionOf(value));
     return backToLog(logId);
   });
 
 export default function NewAction() {
-  const { log } = useLoaderData<typeof loader>();
+  const { log, people } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -55,6 +57,7 @@ export default function NewAction() {
     description: t("logs.forms.action.description"),
     goal: t("logs.forms.action.goal"),
     responsible: t("logs.forms.action.responsible"),
+    responsibleOther: t("logs.responsible.otherText"),
     startOn: t("logs.forms.action.startOn"),
     evaluateOn: t("logs.forms.action.evaluateOn"),
   };
@@ -65,7 +68,7 @@ export default function NewAction() {
       <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
         <TextAreaField field={fields.description} label={labels.description} rows={3} />
         <TextAreaField field={fields.goal} label={labels.goal} rows={3} />
-        <TextField field={fields.responsible} label={labels.responsible} />
+        <ResponsibleField choice={fields.responsible} other={fields.responsibleOther} label={labels.responsible} people={people} />
         <TextField field={fields.startOn} label={labels.startOn} type="date" />
         <TextField
           field={fields.evaluateOn}

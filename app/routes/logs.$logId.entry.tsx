@@ -7,6 +7,8 @@ import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
 import { TextAreaField, TextField } from "../components/ui/Field";
+import { ResponsibleField } from "../components/logs/ResponsibleField";
+import { responsibleChoices } from "../domain/logs/actions.server";
 import { addEntry } from "../domain/logs/entries.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
@@ -20,7 +22,8 @@ const entryType = (params: URLSearchParams) =>
 export const meta: MetaFunction = (args) =>
   pageTitle(args, `logs.forms.${entryType(new URLSearchParams(args.location.search))}.title`);
 
-export const loader = (args: LoaderFunctionArgs) => loadLogForm(args, "write");
+export const loader = (args: LoaderFunctionArgs) =>
+  loadLogForm(args, "write", async (access) => ({ people: await responsibleChoices(access) }));
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, EntrySchema, async (actor, logId, value) => {
@@ -48,7 +51,7 @@ export const action = (args: ActionFunctionArgs) =>
 
 /** Observation, note or meeting minutes (?type=). A meeting may create one action (relay logs). */
 export default function NewEntry() {
-  const { log } = useLoaderData<typeof loader>();
+  const { log, people } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -78,6 +81,7 @@ export default function NewEntry() {
                 actionDescription: t("logs.forms.action.description"),
                 actionGoal: t("logs.forms.action.goal"),
                 actionResponsible: t("logs.forms.action.responsible"),
+                actionResponsibleOther: t("logs.responsible.otherText"),
                 actionEvaluateOn: t("logs.forms.action.evaluateOn"),
               }
             : {}),
@@ -107,7 +111,12 @@ export default function NewEntry() {
                 </p>
                 <TextAreaField field={fields.actionDescription} label={labels.actionDescription!} rows={2} />
                 <TextAreaField field={fields.actionGoal} label={labels.actionGoal!} rows={2} />
-                <TextField field={fields.actionResponsible} label={labels.actionResponsible!} />
+                <ResponsibleField
+                  choice={fields.actionResponsible}
+                  other={fields.actionResponsibleOther}
+                  label={labels.actionResponsible!}
+                  people={people}
+                />
                 <TextField
                   field={fields.actionEvaluateOn}
                   label={labels.actionEvaluateOn!}

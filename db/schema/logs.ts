@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { accessKinds, closeReasons, eventTypes, guardianRelations, logKinds, logStates } from "../../app/lib/enums";
+import { accessKinds, closeReasons, eventTypes, guardianRelations, logKinds, logStates, responsibleKinds } from "../../app/lib/enums";
 import { services, users } from "./people";
 
 /**
@@ -176,7 +176,11 @@ export const actions = sqliteTable(
       .references(() => logs.id),
     description: text("description").notNull(),
     goal: text("goal").notNull(),
+    /** The responsible's name as written when chosen (a person's name, or the free text for "other"); empty for guardians and child. */
     responsible: text("responsible").notNull(),
+    responsibleKind: text("responsible_kind", { enum: responsibleKinds }).notNull().default("other"),
+    /** The staff member responsible, when the kind is "person". */
+    responsibleUserId: text("responsible_user_id").references(() => users.id),
     startOn: text("start_on").notNull(),
     evaluateOn: text("evaluate_on").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),

@@ -65,7 +65,7 @@ async function buildWorld() {
   await addAction(holder, noah.logId, {
     description: ACTION,
     goal: "Noah skal ha noen å være sammen med i friminuttene.",
-    responsible: TEACHER_NAME,
+    responsible: { kind: "person", userId: noah.teacher },
     startOn: daysAgo(1),
     evaluateOn: inDays(28),
   });

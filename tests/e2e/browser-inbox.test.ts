@@ -20,7 +20,7 @@ async function buildWorld() {
   const actionId = await addAction(cast.actors.teacher, logId, {
     description: "Lesestund med spesialpedagog hver morgen",
     goal: "Mira leser en side høyt uten hjelp",
-    responsible: "Kontaktlærer",
+    responsible: { kind: "other", text: "Kontaktlærer" },
     startOn: daysAgo(30),
     evaluateOn: inDays(10),
   });
@@ -28,7 +28,7 @@ async function buildWorld() {
   const second = await addAction(cast.actors.teacher, logId, {
     description: "Fast voksen i friminuttene",
     goal: "Mira er med i lek minst tre friminutt i uka",
-    responsible: "Inspektør",
+    responsible: { kind: "other", text: "Inspektør" },
     startOn: daysAgo(20),
     evaluateOn: inDays(10),
   });

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addEntry } from "../../app/domain/logs/entries.server";
-import { deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, chosenResponsible, deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -43,8 +43,8 @@ const CHILD = "Mats Prøvesen Dal";
 const CONCERN = "Mats har kommet uten matpakke fire dager denne uka og sier han ikke er sulten.";
 const GUARDIAN = "Øystein Prøvesen";
 const ACTIONS = [
-  { description: "Frokost på skolen hver morgen", goal: "Mats skal ha spist før første time", responsible: "Kontaktlærer" },
-  { description: "Samtale med far om morgenrutiner", goal: "Faste rutiner hjemme", responsible: "Ingrid Solvik" },
+  { description: "Frokost på skolen hver morgen", goal: "Mats skal ha spist før første time", choose: { other: "Kontaktlærer" } },
+  { description: "Samtale med far om morgenrutiner", goal: "Faste rutiner hjemme", choose: { option: "Ingrid Solvik (stafettholder)" } },
 ];
 const CHILD_VOICE = "Mats sier at han liker å spise frokost sammen med de andre.";
 const LEVEL_REASON = "Frokosten er på plass og hun virker roligere; vi følger med uten egne tiltak.";
@@ -154,7 +154,7 @@ describe("the teacher's story without JavaScript", () => {
     const before = await timelineItems(page).count();
     await openTool(page, "Nytt tiltak");
     await page.getByLabel("Hva skal gjøres?").fill(ACTIONS[0]!.description);
-    await page.getByLabel("Hvem har ansvaret?").fill(ACTIONS[0]!.responsible);
+    await chooseResponsible(page, ACTIONS[0]!.choose);
     await page.getByLabel("Evalueringsdato").fill(addDays(today, -3));
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), save(page)]);
     expect(response.status()).toBe(400);
@@ -170,7 +170,8 @@ describe("the teacher's story without JavaScript", () => {
     expect(await page.locator("#action-evaluateOn-error").innerText()).toBe("Evalueringsdatoen må være etter startdatoen.");
     expect(await page.getByLabel("Hvilket mål skal tiltaket nå?").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByLabel("Hva skal gjøres?").inputValue()).toBe(ACTIONS[0]!.description);
-    expect(await page.getByLabel("Hvem har ansvaret?").inputValue()).toBe(ACTIONS[0]!.responsible);
+    expect(await chosenResponsible(page)).toBe("Noen andre (skriv inn)");
+    expect(await page.getByLabel("Hvem andre?").inputValue()).toBe("Kontaktlærer");
     expect(await page.getByLabel("Evalueringsdato").inputValue()).toBe(addDays(today, -3));
 
     await page.goto(logUrl);
@@ -184,7 +185,7 @@ describe("the teacher's story without JavaScript", () => {
       await openTool(page, "Nytt tiltak");
       await page.getByLabel("Hva skal gjøres?").fill(action.description);
       await page.getByLabel("Hvilket mål skal tiltaket nå?").fill(action.goal);
-      await page.getByLabel("Hvem har ansvaret?").fill(action.responsible);
+      await chooseResponsible(page, action.choose);
       await save(page);
       await backOnLog(page);
       await main(page).getByRole("region", { name: "Tiltak" }).getByText(action.description, { exact: true }).waitFor();

@@ -31,7 +31,7 @@ async function buildWorld() {
   await addAction(holder, noah.logId, {
     description: "Sosial ferdighetstrening i liten gruppe",
     goal: "Noah sier fra før sinnet tar over",
-    responsible: "Miljøterapeut",
+    responsible: { kind: "other", text: "Miljøterapeut" },
     startOn: daysAgo(10),
     evaluateOn: inDays(20),
   });
@@ -41,7 +41,7 @@ async function buildWorld() {
   const late = await addAction(holder, sofie.logId, {
     description: "Lesestund med spesialpedagog",
     goal: "Sofie leser en side høyt",
-    responsible: "Spesialpedagog",
+    responsible: { kind: "other", text: "Spesialpedagog" },
     startOn: daysAgo(40),
     evaluateOn: inDays(5),
   });

@@ -4,7 +4,7 @@ import { addAction, changeLevel } from "../../app/domain/logs/actions.server";
 import { addVoice } from "../../app/domain/logs/entries.server";
 import { answerHandover, proposeHandover } from "../../app/domain/logs/handovers.server";
 import { closeLog } from "../../app/domain/logs/lifecycle.server";
-import { deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, chosenResponsible, deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, addParticipant, daysAgo, giveConsent, inDays, makeConcern, makeRelayLog } from "../support/log-factories";
 import { backdateEvaluation, startWorld, type World } from "../support/world";
@@ -46,7 +46,7 @@ async function buildWorld() {
   const readingGroup = await addAction(holder, sofie.logId, {
     description: "Leselyst-gruppe tre ganger i uka med spesialpedagog",
     goal: "Sofie leser høyt i liten gruppe uten å vegre seg",
-    responsible: "Spesialpedagog",
+    responsible: { kind: "other", text: "Spesialpedagog" },
     startOn: daysAgo(60),
     evaluateOn: inDays(5),
   });
@@ -65,7 +65,7 @@ async function buildWorld() {
   await addAction(holder, noah.logId, {
     description: "Fast voksen i storefri",
     goal: "Noah er med i lek uten konflikt",
-    responsible: "Inspektør",
+    responsible: { kind: "other", text: "Inspektør" },
     startOn: daysAgo(10),
     evaluateOn: inDays(20),
   });
@@ -77,7 +77,7 @@ async function buildWorld() {
   await addAction(holder, ella.logId, {
     description: "Myk start på mandager",
     goal: "Ella kommer på skolen hver mandag",
-    responsible: "Kontaktlærer",
+    responsible: { kind: "other", text: "Kontaktlærer" },
     startOn: daysAgo(14),
     evaluateOn: inDays(28),
   });
@@ -115,8 +115,9 @@ const CONCERN = "Tuva har grått i garderoben tre morgener på rad og vil ikke t
 const OBSERVATION = "Tuva satt alene i storefri mandag og tirsdag.";
 const CORRECTED = "Tuva satt alene i storefri mandag og onsdag, ikke tirsdag.";
 const GUARDIAN = "Randi Testesen";
-const ACTION_1 = { description: "Fast morgenprat med kontaktlærer", goal: "Tuva skal starte dagen trygt", responsible: "Ingrid Solvik" };
-const ACTION_2 = { description: "Venninnegruppe i storefri to dager i uka", goal: "Tuva skal ha noen å være med", responsible: "Miljøterapeut" };
+/** The teacher herself (the holder, chosen from the people on the log), and someone outside the log. */
+const ACTION_1 = { description: "Fast morgenprat med kontaktlærer", goal: "Tuva skal starte dagen trygt", responsible: "Ingrid Solvik", choose: { option: "Ingrid Solvik (stafettholder)" } };
+const ACTION_2 = { description: "Venninnegruppe i storefri to dager i uka", goal: "Tuva skal ha noen å være med", responsible: "Miljøterapeut", choose: { other: "Miljøterapeut" } };
 const CHILD_VOICE = "Tuva sier at hun gruer seg fordi hun ikke vet hvem hun skal være med.";
 const GUARDIAN_VOICE = "Mor sier at Tuva sover dårlig søndag kveld.";
 const LEVEL_REASON = "Situasjonen er roligere; vi følger med videre.";
@@ -306,7 +307,7 @@ describe("the teacher's story, with JavaScript", () => {
     await expectNoAxeViolations(page);
     expect(await page.getByLabel("Startdato").inputValue()).toBe(today);
     await page.getByLabel("Hva skal gjøres?").fill(ACTION_1.description);
-    await page.getByLabel("Hvem har ansvaret?").fill(ACTION_1.responsible);
+    await chooseResponsible(page, ACTION_1.choose);
     await page.getByLabel("Evalueringsdato").fill(addDays(today, -1));
     // Fields are checked when the form is sent, not while the person moves through it:
     // leaving a field changes nothing on the page (no jumping layout, focus stays put).
@@ -336,7 +337,7 @@ describe("the teacher's story, with JavaScript", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("goal");
     // What was typed is kept.
     expect(await page.getByLabel("Hva skal gjøres?").inputValue()).toBe(ACTION_1.description);
-    expect(await page.getByLabel("Hvem har ansvaret?").inputValue()).toBe(ACTION_1.responsible);
+    expect(await chosenResponsible(page)).toBe(ACTION_1.choose.option);
     expect(await page.getByLabel("Evalueringsdato").inputValue()).toBe(addDays(today, -1));
     await expectNoAxeViolations(page);
 
@@ -352,7 +353,7 @@ describe("the teacher's story, with JavaScript", () => {
       await openTool(page, "Nytt tiltak", "Nytt tiltak");
       await page.getByLabel("Hva skal gjøres?").fill(action.description);
       await page.getByLabel("Hvilket mål skal tiltaket nå?").fill(action.goal);
-      await page.getByLabel("Hvem har ansvaret?").fill(action.responsible);
+      await chooseResponsible(page, action.choose);
       expect(await page.getByLabel("Evalueringsdato").inputValue()).toBe(addDays(today, 42));
       await page.getByRole("button", { name: "Lagre", exact: true }).click();
       await backOnLog(page);
@@ -361,6 +362,7 @@ describe("the teacher's story, with JavaScript", () => {
     const actions = main(page).getByRole("region", { name: "Tiltak" });
     expect(await actions.innerText()).toContain(`Mål: ${ACTION_2.goal}`);
     expect(await actions.innerText()).toContain(`Ansvarlig: ${ACTION_1.responsible}`);
+    expect(await actions.innerText()).toContain(`Ansvarlig: ${ACTION_2.responsible}`);
   });
 
   it("hears the child and the guardians", async () => {
@@ -387,7 +389,7 @@ describe("the teacher's story, with JavaScript", () => {
 
   it("evaluates one action (continue) and the other (change level to 2)", async () => {
     const { page } = teacher;
-    const evaluate = async (action: typeof ACTION_1) => {
+    const evaluate = async (action: { description: string }) => {
       await go(
         page,
         () => main(page).getByRole("link", { name: new RegExp(`^Evaluer tiltaket\\s*: ${action.description}$`) }).click(),

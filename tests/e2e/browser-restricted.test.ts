@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addEntry } from "../../app/domain/logs/entries.server";
-import { expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -198,7 +198,7 @@ describe("on Noah's relay log, with JavaScript", () => {
     await page.getByLabel("Saksliste (valgfritt)").fill(MEETING.agenda);
     await page.getByLabel("Beslutninger (valgfritt)").fill(MEETING.decisions);
     await page.getByLabel("Hva skal gjøres?").fill(ACTION.description);
-    await page.getByLabel("Hvem har ansvaret?").fill(ACTION.responsible);
+    await chooseResponsible(page, { other: ACTION.responsible });
     await page.getByLabel("Evalueringsdato").fill(addDays(today, 42));
     await page.getByRole("button", { name: "Lagre", exact: true }).click();
     await backOnLog(page);

@@ -25,7 +25,7 @@ async function buildWorld() {
   await addAction(holder, logId, {
     description: "Lesestund med spesialpedagog",
     goal: "Sofie leser en side høyt",
-    responsible: "Spesialpedagog",
+    responsible: { kind: "other", text: "Spesialpedagog" },
     startOn: daysAgo(20),
     evaluateOn: inDays(10),
   });

@@ -37,7 +37,7 @@ describe("the evaluation of an action hidden later", () => {
     await addAction(teacher(), logId, {
       description: "Samtaler med helsesykepleier",
       goal: "Bedre søvn",
-      responsible: "Helsesykepleier",
+      responsible: { kind: "other", text: "Helsesykepleier" },
       startOn: today(),
       evaluateOn: inDays(30),
     });

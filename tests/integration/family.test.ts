@@ -300,7 +300,7 @@ describe("restricted entries", () => {
     const actionId = await addAction(teacher, logId, {
       description: "SKJULT-TILTAK-3",
       goal: "Mål",
-      responsible: "Lærer",
+      responsible: { kind: "other", text: "Lærer" },
       startOn: daysAgo(0),
       evaluateOn: addDays(todayInOslo(), 30),
     });

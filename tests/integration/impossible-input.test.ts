@@ -132,12 +132,12 @@ describe("entries dated before the child was born", () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
     const params = { logId };
     const before = await count(logEvents);
-    const cases: [typeof entry, string, Record<string, string>, string][] = [
+    const cases: [{ action?: unknown }, string, Record<string, string>, string][] = [
       [entry, "entry", { type: "observation", occurredOn: DAY_BEFORE_BIRTH, text: "Sett i gangen." }, "occurredOn"],
       [entry, "entry", { type: "meeting", occurredOn: DAY_BEFORE_BIRTH, title: "Møte", attendees: "Mor, lærer", notes: "Referat." }, "occurredOn"],
       [voice, "voice", { who: "child", heardOn: DAY_BEFORE_BIRTH, method: "conversation", text: "Vil ha fred." }, "heardOn"],
       [welfare, "welfare-report", { sentOn: DAY_BEFORE_BIRTH, sentBy: "Rektor", about: "Bekymring." }, "sentOn"],
-      [newAction, "actions/new", { description: "Samtaler", goal: "Trygghet", responsible: "Lærer", startOn: DAY_BEFORE_BIRTH, evaluateOn: inDays(30) }, "startOn"],
+      [newAction, "actions/new", { description: "Samtaler", goal: "Trygghet", responsible: "other", responsibleOther: "Lærer", startOn: DAY_BEFORE_BIRTH, evaluateOn: inDays(30) }, "startOn"],
     ];
     for (const [mod, path, form, field] of cases) {
       const o = await post(mod, `/logs/${logId}/${path}`, params, form);
@@ -154,7 +154,7 @@ describe("entries dated before the child was born", () => {
     const actionId = await addAction(cast.actors.teacher, logId, {
       description: "Samtaler",
       goal: "Trygghet",
-      responsible: "Lærer",
+      responsible: { kind: "other", text: "Lærer" },
       startOn: today(),
       evaluateOn: inDays(30),
     });
@@ -176,7 +176,7 @@ describe("evaluation and respond-by dates more than two years ahead", () => {
 
   it("refuses an action's evaluation date more than two years ahead, next to the field; two years is fine", async () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
-    const form = { description: "Samtaler", goal: "Trygghet", responsible: "Lærer", startOn: today() };
+    const form = { description: "Samtaler", goal: "Trygghet", responsible: "other", responsibleOther: "Lærer", startOn: today() };
     const before = await count(actions);
     const far = await post(newAction, `/logs/${logId}/actions/new`, { logId }, { ...form, evaluateOn: tooFar() });
     expect(far.status).toBe(400);
@@ -189,7 +189,8 @@ describe("evaluation and respond-by dates more than two years ahead", () => {
       notes: "Referat.",
       actionDescription: "Samtaler",
       actionGoal: "Trygghet",
-      actionResponsible: "Lærer",
+      actionResponsible: "other",
+      actionResponsibleOther: "Lærer",
       actionEvaluateOn: tooFar(),
     });
     expect(meeting.data.error).toEqual({ actionEvaluateOn: ["errors.date_too_far_ahead"] });
@@ -202,7 +203,7 @@ describe("evaluation and respond-by dates more than two years ahead", () => {
     const actionId = await addAction(cast.actors.teacher, logId, {
       description: "Samtaler",
       goal: "Trygghet",
-      responsible: "Lærer",
+      responsible: { kind: "other", text: "Lærer" },
       startOn: today(),
       evaluateOn: inDays(30),
     });
@@ -235,7 +236,7 @@ describe("evaluation and respond-by dates more than two years ahead", () => {
 
   it("is refused by the domain too, whoever calls it", async () => {
     const { logId } = await makeRelayLog(cast.actors.teacher, cast.school.id);
-    const action = { description: "Samtaler", goal: "Trygghet", responsible: "Lærer", startOn: today() };
+    const action = { description: "Samtaler", goal: "Trygghet", responsible: { kind: "other" as const, text: "Lærer" }, startOn: today() };
     expect(await refusal(addAction(cast.actors.teacher, logId, { ...action, evaluateOn: tooFar() }))).toEqual({
       code: "date_too_far_ahead",
       field: "evaluateOn",

@@ -22,7 +22,7 @@ async function teacherWithReminder(childName = "Ella Marie Testesen") {
   const actionId = await addAction(cast.actors.teacher, logId, {
     description: "Fast voksen i friminuttene",
     goal: "Trygg i friminuttene",
-    responsible: "Kontaktlærer",
+    responsible: { kind: "other", text: "Kontaktlærer" },
     startOn: today(),
     evaluateOn: inDays(7),
   });
@@ -122,7 +122,7 @@ describe("the inbox (Til deg)", () => {
       await addAction(cast.actors.teacher, logId, {
         description: `Tiltak ${i}`,
         goal: "Mål",
-        responsible: "Kontaktlærer",
+        responsible: { kind: "other", text: "Kontaktlærer" },
         startOn: today(),
         evaluateOn: inDays(2),
       });

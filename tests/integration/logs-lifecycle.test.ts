@@ -27,7 +27,7 @@ async function logRow(logId: string) {
 const action = {
   description: "Fast samtale med kontaktlærer hver fredag",
   goal: "Barnet skal oppleve å bli sett og hørt",
-  responsible: "Kontaktlærer",
+  responsible: { kind: "other" as const, text: "Kontaktlærer" },
 };
 
 describe("level 0: a private concern", () => {

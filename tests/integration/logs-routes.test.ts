@@ -153,7 +153,8 @@ describe("the log page", () => {
     const badAction = await post(newAction, `${path}/actions/new`, logId, {
       description: "Lesegruppe",
       goal: "",
-      responsible: "Kontaktlærer",
+      responsible: "other",
+      responsibleOther: "Kontaktlærer",
       startOn: today(),
       evaluateOn: daysAgo(3),
     });
@@ -162,14 +163,16 @@ describe("the log page", () => {
     expect((await post(newAction, `${path}/actions/new`, logId, {
       description: "Lesegruppe",
       goal: "Lese med glede",
-      responsible: "Kontaktlærer",
+      responsible: "other",
+      responsibleOther: "Kontaktlærer",
       startOn: today(),
       evaluateOn: daysAgo(3),
     })).data.error).toEqual({ evaluateOn: ["errors.evaluation_before_start"] });
     expect((await post(newAction, `${path}/actions/new`, logId, {
       description: "Lesegruppe",
       goal: "Lese med glede",
-      responsible: "Kontaktlærer",
+      responsible: "other",
+      responsibleOther: "Kontaktlærer",
       startOn: today(),
       evaluateOn: inDays(42),
     })).status).toBe(302);

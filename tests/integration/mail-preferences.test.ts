@@ -33,7 +33,7 @@ async function teacherWithAction(childName: string) {
     addAction(cast.actors.teacher, logId, {
       description: "Fast voksen",
       goal: "Trygghet",
-      responsible: "Kontaktlærer",
+      responsible: { kind: "other", text: "Kontaktlærer" },
       startOn: today(),
       evaluateOn,
     });

@@ -52,7 +52,7 @@ async function withEvaluationIn(days: number) {
   const actionId = await addAction(cast.actors.teacher, logId, {
     description: "Fast voksen i friminuttene",
     goal: "Trygg i friminuttene",
-    responsible: "Kontaktlærer",
+    responsible: { kind: "other", text: "Kontaktlærer" },
     startOn: today(),
     evaluateOn,
   });
@@ -125,7 +125,7 @@ describe("reminders follow a change in the same transaction", () => {
       addAction(cast.actors.teacher, logId, {
         description: "Tiltak",
         goal: "Mål",
-        responsible: "Kontaktlærer",
+        responsible: { kind: "other", text: "Kontaktlærer" },
         startOn: today(),
         evaluateOn: "2099-01-01",
       }),
@@ -134,7 +134,7 @@ describe("reminders follow a change in the same transaction", () => {
     const actionId = await addAction(cast.actors.teacher, logId, {
       description: "Tiltak",
       goal: "Mål",
-      responsible: "Kontaktlærer",
+      responsible: { kind: "other", text: "Kontaktlærer" },
       startOn: today(),
       evaluateOn: inDays(2),
     });

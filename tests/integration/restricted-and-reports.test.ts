@@ -401,7 +401,7 @@ describe("a meeting", () => {
       occurredOn: daysAgo(2),
       actionDescription: "Fast samtale med helsesykepleier hver fredag",
       actionGoal: "Barnet skal ha en voksen å snakke med",
-      actionResponsible: "Helsesykepleier",
+      actionResponsible: "other", actionResponsibleOther: "Helsesykepleier",
       actionEvaluateOn: evaluateOn,
     });
     expect(o.status).toBe(302);
@@ -442,7 +442,7 @@ describe("a meeting", () => {
     });
     expect(partial.data.initialValue).toMatchObject({ notes: meeting.notes, actionGoal: "Et mål" });
 
-    const full = { actionDescription: "Tiltak", actionGoal: "Mål", actionResponsible: "Lærer" };
+    const full = { actionDescription: "Tiltak", actionGoal: "Mål", actionResponsible: "other", actionResponsibleOther: "Lærer" };
     const early = await post(entry, `/logs/${logId}/entry`, "teacher", { logId }, { ...meeting, occurredOn: today(), ...full, actionEvaluateOn: daysAgo(1) });
     expect(early.data.error).toEqual({ actionEvaluateOn: ["errors.evaluation_before_start"] });
     // The domain has the same rules as a new action (and the past is refused there).
@@ -453,7 +453,7 @@ describe("a meeting", () => {
         title: "t",
         attendees: "a",
         notes: "n",
-        action: { description: "d", goal: "g", responsible: "r", evaluateOn: daysAgo(5) },
+        action: { description: "d", goal: "g", responsible: { kind: "other", text: "r" }, evaluateOn: daysAgo(5) },
       }),
     ).rejects.toMatchObject({ status: 400, code: "date_in_past", details: { field: "actionEvaluateOn" } });
     expect((await eventsOf(logId)).length).toBe(before.events);
@@ -483,7 +483,7 @@ describe("a meeting", () => {
       occurredOn: today(),
       actionDescription: "Melde til barnevernet og følge opp",
       actionGoal: "Trygghet",
-      actionResponsible: "Rektor",
+      actionResponsible: "other", actionResponsibleOther: "Rektor",
       actionEvaluateOn: inDays(14),
       restricted: "on",
       restrictedReason: "Foresatte er part i saken",

@@ -121,3 +121,22 @@ export async function deferKeepConsent(page: Page, reason = "Foresatte får skje
   await page.getByRole("radio", { name: "Ikke ennå – registrer det senere" }).check();
   await page.getByLabel("Hvorfor er samtykket ikke registrert ennå?").fill(reason);
 }
+
+/**
+ * An action form's responsible (issue 11 point 1): a person on the log or the family by the
+ * option's label ("Ingrid Solvik (stafettholder)", "Foresatte"), or someone else, written in
+ * the text field beside it. `label` is the select's label (the meeting form uses the same).
+ */
+export async function chooseResponsible(page: Page, who: { option: string } | { other: string }, english = false) {
+  const select = page.getByLabel(english ? "Who is responsible?" : "Hvem har ansvaret?");
+  if ("option" in who) {
+    await select.selectOption({ label: who.option });
+    return;
+  }
+  await select.selectOption("other");
+  await page.getByLabel(english ? "Who else?" : "Hvem andre?").fill(who.other);
+}
+
+/** The label of the responsible chosen on an action form (kept after a refused send). */
+export const chosenResponsible = (page: Page, english = false) =>
+  page.getByLabel(english ? "Who is responsible?" : "Hvem har ansvaret?").locator("option:checked").innerText();

@@ -59,7 +59,7 @@ describe("evaluation and respond-by dates", () => {
   it("the action, evaluation and invitation forms use that limit", () => {
     at("2026-12-02");
     const far = "2029-01-01";
-    const action = ActionSchema.safeParse({ description: "a", goal: "b", responsible: "c", startOn: "2026-12-02", evaluateOn: far });
+    const action = ActionSchema.safeParse({ description: "a", goal: "b", responsible: "other", responsibleOther: "c", startOn: "2026-12-02", evaluateOn: far });
     expect(messages(action)).toEqual(["errors.date_too_far_ahead"]);
     const evaluation = EvaluationSchema.safeParse({
       evaluatedOn: "2026-12-02",

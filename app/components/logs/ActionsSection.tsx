@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "./format";
 import type { ActionView } from "./log-view";
+import { responsibleLabel } from "../../lib/responsible";
 
 /**
  * The actions of a relay log. On the page: the active ones in full (overdue marked, with a
@@ -45,7 +46,7 @@ function ActionCards({ logId, actions, canEvaluate }: { logId: string; actions: 
               {t("logs.page.goal")}: {a.goal}
             </p>
             <p>
-              {t("logs.page.responsible")}: {a.responsible}
+              {t("logs.page.responsible")}: {responsibleLabel(t, a)}
             </p>
             <p>
               {t("logs.page.period", { start: date(a.startOn), evaluate: date(a.evaluateOn) })}
@@ -84,7 +85,7 @@ function PrintedActions({ actions }: { actions: ActionView[] }) {
     <ul className="list-disc pl-6">
       {actions.map((a) => (
         <li key={a.id}>
-          <strong>{a.description}</strong> – {t("logs.page.goal")}: {a.goal} – {t("logs.page.responsible")}: {a.responsible} –{" "}
+          <strong>{a.description}</strong> – {t("logs.page.goal")}: {a.goal} – {t("logs.page.responsible")}: {responsibleLabel(t, a)} –{" "}
           {t("logs.page.period", { start: date(a.startOn), evaluate: date(a.evaluateOn) })}
           {a.active ? "" : ` (${t("logs.page.endedActions").toLowerCase()})`}
         </li>

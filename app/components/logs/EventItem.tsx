@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { EventData, GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
+import { responsibleLabel } from "../../lib/responsible";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -83,7 +84,7 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
         <dl className="space-y-2">
           <Field label={t("logs.event.action")}>{event.data.description}</Field>
           <Field label={t("logs.event.goal")}>{event.data.goal}</Field>
-          <Field label={t("logs.event.responsible")}>{event.data.responsible}</Field>
+          <Field label={t("logs.event.responsible")}>{responsibleLabel(t, event.data)}</Field>
           <Field label={t("logs.event.evaluateOn")}>
             {t("logs.page.period", { start: date(event.data.startOn), evaluate: date(event.data.evaluateOn) })}
           </Field>

@@ -1,4 +1,4 @@
-import type { CloseReason, GuardianRelation, LogKind, LogState } from "../../lib/enums";
+import type { CloseReason, GuardianRelation, LogKind, LogState, ResponsibleKind } from "../../lib/enums";
 
 /**
  * What the sections of the log page and of its print are given: plain shapes that the
@@ -47,6 +47,7 @@ export interface ActionView {
   description: string;
   goal: string;
   responsible: string;
+  responsibleKind: ResponsibleKind;
   startOn: string;
   evaluateOn: string;
   active: boolean;

@@ -67,17 +67,22 @@ export function TextField({
   );
 }
 
+type Option = { value: string; label: string };
+
+/** A select: a flat list of options, or options in labelled groups (`groups`, shown after `options`). */
 export function SelectField({
   field,
   label,
   hint,
   options,
+  groups = [],
   placeholder,
 }: {
   field: Meta;
   label: string;
   hint?: string;
-  options: { value: string; label: string }[];
+  options: Option[];
+  groups?: { label: string; options: Option[] }[];
   placeholder?: string;
 }) {
   const props = getSelectProps(field, { ariaDescribedBy: undefined });
@@ -93,6 +98,17 @@ export function SelectField({
             {o.label}
           </option>
         ))}
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
     </div>
   );

@@ -68,6 +68,7 @@ async function visibleActions(access: FamilyAccess) {
       description: actions.description,
       goal: actions.goal,
       responsible: actions.responsible,
+      responsibleKind: actions.responsibleKind,
       startOn: actions.startOn,
       evaluateOn: actions.evaluateOn,
     })

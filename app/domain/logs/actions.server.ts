@@ -1,13 +1,14 @@
-import { and, eq, isNull, min } from "drizzle-orm";
-import type { Transaction } from "../../../db/client.server";
-import { actions, logParticipants, logs } from "../../../db/schema";
+import { and, asc, eq, inArray, isNull, min } from "drizzle-orm";
+import { database, type Queryable, type Transaction } from "../../../db/client.server";
+import { actions, logParticipants, logs, users } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
-import type { BtiLevel } from "../../lib/enums";
+import type { BtiLevel, ResponsibleKind } from "../../lib/enums";
+import type { ResponsibleInput } from "../../lib/responsible";
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { isCovered } from "../access/consent-gate.server";
-import type { LogRow, StaffCheck } from "../access/open.server";
+import type { LogRow, StaffAccess, StaffCheck } from "../access/open.server";
 import { appendEvent, assertNotBeforeBirth, assertNotFuture, assertNotTooFarAhead, withAccess, type EventOptions } from "./events.server";
 
 /**
@@ -47,9 +48,59 @@ export async function refreshNextEvaluation(tx: Transaction, logId: string) {
 export interface ActionInput {
   description: string;
   goal: string;
-  responsible: string;
+  responsible: ResponsibleInput;
   startOn: string;
   evaluateOn: string;
+}
+
+/** The people an action can name as responsible: the holder and the current participants. */
+export async function peopleOnLog(tx: Queryable, log: Pick<LogRow, "id" | "holderId">) {
+  const participants = await tx
+    .select({ userId: logParticipants.userId })
+    .from(logParticipants)
+    .where(and(eq(logParticipants.logId, log.id), isNull(logParticipants.endedAt)));
+  return new Set([log.holderId, ...participants.map((p) => p.userId)]);
+}
+
+/**
+ * What the action forms offer as responsible people: the holder first, then the current
+ * participants with their service (someone outside the log is written as text).
+ */
+export async function responsibleChoices(access: StaffAccess) {
+  const { db } = await database();
+  const onLog = await peopleOnLog(db, access.log);
+  const rows = await db
+    .select({ userId: users.id, name: users.name })
+    .from(users)
+    .where(and(inArray(users.id, [...onLog]), eq(users.active, true)))
+    .orderBy(asc(users.name));
+  return rows
+    .map((r) => ({ ...r, isHolder: r.userId === access.log.holderId }))
+    .sort((a, b) => Number(b.isHolder) - Number(a.isHolder));
+}
+
+/**
+ * The responsible as stored: a person must be on the log (the holder or a participant), so
+ * reminders reach someone who can open it; their name is kept as written then. Someone
+ * else is the text as written; the guardians and the child need no text.
+ */
+async function storedResponsible(
+  tx: Transaction,
+  log: LogRow,
+  input: ResponsibleInput,
+  field: string,
+): Promise<{ responsible: string; responsibleKind: ResponsibleKind; responsibleUserId: string | null }> {
+  if (input.kind === "other") {
+    if (!input.text.trim()) throw fieldError(`${field}Other`, "required");
+    return { responsible: input.text.trim(), responsibleKind: "other", responsibleUserId: null };
+  }
+  if (input.kind !== "person") return { responsible: "", responsibleKind: input.kind, responsibleUserId: null };
+  const onLog = await peopleOnLog(tx, log);
+  const person = onLog.has(input.userId)
+    ? await tx.select({ name: users.name }).from(users).where(and(eq(users.id, input.userId), eq(users.active, true))).get()
+    : undefined;
+  if (!person) throw fieldError(field, "responsible_not_on_log");
+  return { responsible: person.name, responsibleKind: "person", responsibleUserId: input.userId };
 }
 
 /** An action's evaluation date: after its start, not past, at most two years ahead. */
@@ -65,15 +116,17 @@ export async function insertAction(
   access: StaffCheck,
   actor: Actor,
   input: ActionInput,
-  actionId = createId(),
-  options: EventOptions = {},
+  options: { actionId?: string; event?: EventOptions; responsibleField?: string } = {},
 ) {
   if (access.log.kind !== "relay") throw new AppError(409, "concern_has_no_actions");
   await assertNotBeforeBirth(tx, access, "startOn", input.startOn);
   const logId = access.log.id;
-  await tx.insert(actions).values({ id: actionId, logId, ...input, createdAt: new Date() });
+  const actionId = options.actionId ?? createId();
+  const responsible = await storedResponsible(tx, access.log, input.responsible, options.responsibleField ?? "responsible");
+  const fields = { description: input.description, goal: input.goal, ...responsible, startOn: input.startOn, evaluateOn: input.evaluateOn };
+  await tx.insert(actions).values({ id: actionId, logId, ...fields, createdAt: new Date() });
   const occurredOn = input.startOn <= todayInOslo() ? input.startOn : todayInOslo();
-  await appendEvent(tx, access, actor, "action", occurredOn, { actionId, ...input }, null, options);
+  await appendEvent(tx, access, actor, "action", occurredOn, { actionId, ...fields }, null, options.event);
   await refreshNextEvaluation(tx, logId);
   return actionId;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { logEvents, logs } from "../../../db/schema";
 import type { VoiceMethod } from "../../lib/enums";
+import type { ResponsibleInput } from "../../lib/responsible";
 import { todayInOslo } from "../../lib/dates";
 import { createId } from "../../lib/ids";
 import { correctableTypes } from "../../lib/timeline";
@@ -19,7 +20,7 @@ import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, with
 export interface MeetingActionInput {
   description: string;
   goal: string;
-  responsible: string;
+  responsible: ResponsibleInput;
   evaluateOn: string;
 }
 
@@ -77,7 +78,7 @@ export async function addEntry(actor: Actor, logId: string, input: EntryInput) {
     );
     // Same rules as addAction; a refusal here rolls the meeting back too. The action's
     // event is hidden from the guardians when the meeting is.
-    if (action) await insertAction(tx, access, actor, action, actionId, restriction);
+    if (action) await insertAction(tx, access, actor, action, { actionId, event: restriction, responsibleField: "actionResponsible" });
     return eventId;
   });
 }

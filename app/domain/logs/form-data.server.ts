@@ -32,6 +32,7 @@ export async function activeAction(access: StaffAccess, actionId: string) {
       description: action.description,
       goal: action.goal,
       responsible: action.responsible,
+      responsibleKind: action.responsibleKind,
       startOn: action.startOn,
       evaluateOn: action.evaluateOn,
     },

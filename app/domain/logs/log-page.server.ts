@@ -140,6 +140,7 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
       description: a.description,
       goal: a.goal,
       responsible: a.responsible,
+      responsibleKind: a.responsibleKind,
       startOn: a.startOn,
       evaluateOn: a.evaluateOn,
       active: a.active,

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
-import { actions, consents, handovers, logInvitations, logs, memberships, users } from "../../../db/schema";
+import { actions, consents, handovers, logInvitations, logParticipants, logs, memberships, users } from "../../../db/schema";
 import { addDays } from "../../lib/dates";
 import type { ReminderRule } from "../../lib/enums";
 
@@ -45,22 +45,46 @@ export const DECISION_NOTICE_DAYS = 3;
 
 const openRelay = and(eq(logs.state, "open"), eq(logs.kind, "relay"));
 
-/** Evaluation due in 7 days, due today, overdue: to the holder, per active action. */
+/**
+ * Evaluation due in 7 days, due today, overdue, per active action: to the holder and to the
+ * person responsible for the action while they are on the log (an active participant; a
+ * participant who left, or a deactivated account, is not reminded, the holder still is).
+ */
 const evaluations: Rule = async (db, context) => {
   const { today } = context;
+  const responsibleOnLog = db
+    .select({ userId: logParticipants.userId })
+    .from(logParticipants)
+    .innerJoin(users, eq(users.id, logParticipants.userId))
+    .where(
+      and(
+        eq(logParticipants.logId, actions.logId),
+        eq(logParticipants.userId, actions.responsibleUserId),
+        isNull(logParticipants.endedAt),
+        eq(users.active, true),
+      ),
+    );
   const rows = await db
-    .select({ actionId: actions.id, logId: logs.id, holderId: logs.holderId, evaluateOn: actions.evaluateOn })
+    .select({
+      actionId: actions.id,
+      logId: logs.id,
+      holderId: logs.holderId,
+      evaluateOn: actions.evaluateOn,
+      responsibleId: sql<string | null>`case when exists ${responsibleOnLog} then ${actions.responsibleUserId} end`,
+    })
     .from(actions)
     .innerJoin(logs, eq(logs.id, actions.logId))
     .where(and(eq(actions.active, true), openRelay, lte(actions.evaluateOn, addDays(today, EVALUATION_NOTICE_DAYS)), onLog(context)));
-  return rows.map((r) => ({
-    rule: r.evaluateOn < today ? "evaluation_overdue" : r.evaluateOn === today ? "evaluation_today" : "evaluation_soon",
-    recipientId: r.holderId,
-    logId: r.logId,
-    subjectId: r.actionId,
-    state: r.evaluateOn,
-    dueOn: r.evaluateOn,
-  }));
+  return rows.flatMap((r) =>
+    [...new Set([r.holderId, r.responsibleId ?? r.holderId])].map((recipientId) => ({
+      rule: r.evaluateOn < today ? "evaluation_overdue" : r.evaluateOn === today ? "evaluation_today" : "evaluation_soon",
+      recipientId,
+      logId: r.logId,
+      subjectId: r.actionId,
+      state: r.evaluateOn,
+      dueOn: r.evaluateOn,
+    })),
+  );
 };
 
 /** The leaders (current, active) of each of the given services. */

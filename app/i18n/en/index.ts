@@ -248,6 +248,7 @@ export const en: Dictionary = {
     access_loss_unconfirmed: "Confirm that you have read who loses access to the log.",
     handover_outdated: "The relay has moved since the handover was proposed.",
     not_orphaned: "The log has an active relay holder.",
+    responsible_not_on_log: "Choose the relay holder or someone who takes part in the log, or write who under “Someone else”.",
     level_needs_other_service:
       "Levels 2 and 3 mean another service takes part. First invite a participant from a service the consent covers.",
     attachment_only_written: "An attachment belongs only to a written consent.",

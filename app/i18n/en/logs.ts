@@ -50,6 +50,18 @@ export const logsEn: LogsDictionary = {
     guardians_request: "Closed at the guardians' request",
   },
   relations: { mother: "Mother", father: "Father", parent: "Parent", foster_parent: "Foster parent", other: "Other guardian" },
+  responsible: {
+    guardians: "The guardians",
+    child: "The child",
+    holder: "{{name}} (relay holder)",
+    other: "Someone else (write who)",
+    otherText: "Who else?",
+    otherHint: "A name or a role, for example “Social educator”. Only when you have chosen “Someone else”.",
+    choose: "Choose who",
+    peopleOnLog: "People on the log",
+    otherGroup: "Outside the log",
+    family: "The family",
+  },
   methods: { conversation: "Conversation", meeting: "Meeting", drawing: "Drawing", written: "In writing", other: "Other" },
   decisions: {
     continue: "Continue the action",

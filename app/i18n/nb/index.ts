@@ -251,6 +251,7 @@ export const nb = {
     access_loss_unconfirmed: "Bekreft at du har lest hvem som mister tilgangen til loggen.",
     handover_outdated: "Stafetten er flyttet siden overføringen ble foreslått.",
     not_orphaned: "Loggen har en aktiv stafettholder.",
+    responsible_not_on_log: "Velg stafettholderen eller en som deltar i loggen, eller skriv inn hvem under «Noen andre».",
     level_needs_other_service:
       "Nivå 2 og 3 betyr at en annen tjeneste deltar. Inviter først en deltaker fra en tjeneste samtykket dekker.",
     attachment_only_written: "Et vedlegg hører bare til et skriftlig samtykke.",

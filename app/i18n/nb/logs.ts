@@ -48,6 +48,18 @@ export const logsNb = {
     guardians_request: "Avsluttet etter ønske fra foresatte",
   },
   relations: { mother: "Mor", father: "Far", parent: "Forelder", foster_parent: "Fosterforelder", other: "Annen foresatt" },
+  responsible: {
+    guardians: "Foresatte",
+    child: "Barnet selv",
+    holder: "{{name}} (stafettholder)",
+    other: "Noen andre (skriv inn)",
+    otherText: "Hvem andre?",
+    otherHint: "Navn eller rolle, for eksempel «Miljøterapeut». Fyll ut bare når du har valgt «Noen andre».",
+    choose: "Velg hvem",
+    peopleOnLog: "Personer i loggen",
+    otherGroup: "Utenfor loggen",
+    family: "Familien",
+  },
   methods: { conversation: "Samtale", meeting: "Møte", drawing: "Tegning", written: "Skriftlig", other: "Annet" },
   decisions: {
     continue: "Fortsette tiltaket",

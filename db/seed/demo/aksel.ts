@@ -62,13 +62,13 @@ export function akselLog(w: World): DemoLog {
   aksel.action(140, "adult", {
     description: "Egen voksen i samlingsstund og ved overganger, og liten gruppe (fire barn) i aktiviteter",
     goal: "Aksel skal delta i samlingsstund i minst ti minutter og oppleve færre overveldende situasjoner",
-    responsible: "Marte Lyngstad, pedagogisk leder",
+    responsible: { person: KINDERGARTEN_TEACHER },
     evaluate: 98,
   });
   aksel.action(140, "pictures", {
     description: "Dagsplan med bilder og tegn til tale i hverdagen",
     goal: "Aksel skal forstå dagsrytmen og kunne uttrykke enkle behov",
-    responsible: "Personalet på avdeling Blåbær",
+    responsible: { other: "Personalet på avdeling Blåbær" },
     evaluate: 98,
   });
   aksel.childVoice(
@@ -103,7 +103,7 @@ export function akselLog(w: World): DemoLog {
   aksel.action(90, "physio", {
     description: "Fysioterapeut i barnehagen hver tirsdag, med øvelser som følges opp i utetiden",
     goal: "Bedre balanse og grovmotorikk; færre fall",
-    responsible: "Fysioterapeut i kommunen og personalet på avdelingen",
+    responsible: { other: "Fysioterapeut i kommunen og personalet på avdelingen" },
     evaluate: 48,
   });
   aksel.guardianVoice(

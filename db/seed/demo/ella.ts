@@ -36,7 +36,7 @@ export function ellaLog(w: World): DemoLog {
   ella.action(140, "morning", {
     description: "Myk start: Ella møter kontaktlærer ved inngangen kl. 08.20 og har en fast oppgave de første ti minuttene",
     goal: "Ella skal komme på skolen hver dag og oppleve en trygg start på dagen",
-    responsible: "Ingrid Solvik, kontaktlærer",
+    responsible: { person: TEACHER },
     evaluate: 98,
   });
   ella.childVoice(
@@ -79,13 +79,13 @@ export function ellaLog(w: World): DemoLog {
   ella.action(95, "nurse", {
     description: "Samtaler med helsesykepleier annenhver uke om uro og stress",
     goal: "Ella skal kjenne igjen uro i kroppen og ha noen konkrete måter å håndtere den på",
-    responsible: "Siri Haugvik, helsesykepleier",
+    responsible: { person: NURSE },
     evaluate: 53,
   });
   ella.action(95, "tests", {
     description: "Prøver varsles en uke i forveien, og Ella kan ta prøver på grupperom",
     goal: "Mindre prøveangst og ikke fravær på prøvedager",
-    responsible: "Kontaktlærer og faglærere",
+    responsible: { other: "Kontaktlærer og faglærere" },
     evaluate: 53,
   });
   ella.childVoice(

@@ -34,13 +34,13 @@ export function idaLog(w: World): DemoLog {
   ida.action(123, "contact", {
     description: "Fast primærkontakt for Ida og rolig levering med samme voksen hver morgen",
     goal: "En trygg start på dagen og kortere gråt ved levering",
-    responsible: "Marte Lyngstad, pedagogisk leder",
+    responsible: { person: KINDERGARTEN_TEACHER },
     evaluate: 81,
   });
   ida.action(123, "wardrobe", {
     description: "Barnegruppa deles i to puljer i garderoben, med en voksen tett på Ida ved overganger",
     goal: "Ingen biting",
-    responsible: "Personalet på småbarnsavdelingen",
+    responsible: { other: "Personalet på småbarnsavdelingen" },
     evaluate: 81,
   });
   ida.childVoice(

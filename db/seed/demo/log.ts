@@ -56,7 +56,8 @@ interface GuardianSpec {
 interface ActionSpec {
   description: string;
   goal: string;
-  responsible: string;
+  /** A person on the log (by e-mail), the guardians or the child, or someone else as text. */
+  responsible: { person: string } | { family: "guardians" | "child" } | { other: string };
   /** Days before the seed day; negative is in the future. */
   evaluate: number;
 }
@@ -297,11 +298,12 @@ export class DemoLog {
     const evaluateOn = this.day(spec.evaluate);
     if (evaluateOn <= startOn) throw new Error("demo logs: evaluation before start");
     const actionId = createId();
+    const responsible = this.responsibleOf(spec.responsible);
     const { at } = this.append("action", ago, {
       actionId,
       description: spec.description,
       goal: spec.goal,
-      responsible: spec.responsible,
+      ...responsible,
       startOn,
       evaluateOn,
     });
@@ -310,13 +312,23 @@ export class DemoLog {
       logId: this.logId,
       description: spec.description,
       goal: spec.goal,
-      responsible: spec.responsible,
+      ...responsible,
       startOn,
       evaluateOn,
       active: true,
       createdAt: at,
       endedAt: null,
     });
+  }
+
+  /** As the domain stores it (insertAction): a person must be the holder or a participant now. */
+  private responsibleOf(spec: ActionSpec["responsible"]) {
+    if ("other" in spec) return { responsible: spec.other, responsibleKind: "other" as const, responsibleUserId: null };
+    if ("family" in spec) return { responsible: "", responsibleKind: spec.family, responsibleUserId: null };
+    const userId = this.world.ctx.userIds.get(spec.person);
+    const onLog = userId === this.holder.userId || this.participantRows.some((p) => p.userId === userId && !p.endedAt);
+    if (!userId || !onLog) throw new Error(`demo logs: ${spec.person} is not on the log`);
+    return { responsible: this.world.userNames.get(userId)!, responsibleKind: "person" as const, responsibleUserId: userId };
   }
 
   evaluate(ago: number, key: string, e: EvaluationSpec) {

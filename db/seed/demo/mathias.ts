@@ -33,7 +33,7 @@ export function mathiasLog(w: World): DemoLog {
   mathias.action(160, "face", {
     description: "Voksne henvender seg til Mathias ansikt til ansikt og sjekker at beskjeden er oppfattet",
     goal: "Mathias skal få med seg beskjeder og være med i fellesskapet",
-    responsible: "Personalet på avdelingen",
+    responsible: { other: "Personalet på avdelingen" },
     evaluate: 118,
   });
   mathias.note(150, "Mor forteller at helsestasjonen har testet hørselen og henvist Mathias til øre-nese-hals ved sykehuset.");
@@ -71,7 +71,7 @@ export function mathiasLog(w: World): DemoLog {
   mathias.action(110, "sound", {
     description: "Lydmiljøtiltak på avdelingen: lyddempende matter, mindre grupper og FM-anlegg i samlingsstund",
     goal: "Mathias skal høre og delta i samlingsstund og lek",
-    responsible: "Styrer og pedagogisk leder, med råd fra audiopedagog",
+    responsible: { other: "Styrer og pedagogisk leder, med råd fra audiopedagog" },
     evaluate: 68,
   });
   mathias.childVoice(

@@ -42,13 +42,13 @@ export function noahLog(w: World): DemoLog {
   noah.action(128, "talk", {
     description: "Fast samtale med kontaktlærer hver fredag (15 minutter) om uka som har gått",
     goal: "Noah skal ha en trygg voksen å snakke med og lære å sette ord på sinne",
-    responsible: "Ingrid Solvik, kontaktlærer",
+    responsible: { person: TEACHER },
     evaluate: 44,
   });
   noah.action(128, "recess", {
     description: "Organisert aktivitet med voksen til stede i storefri tre dager i uka",
     goal: "Færre konflikter i friminuttene; Noah skal være med i lek på lik linje med de andre",
-    responsible: "Inspiserende lærere på 5. trinn",
+    responsible: { other: "Inspiserende lærere på 5. trinn" },
     evaluate: 86,
   });
   noah.consent(88, {
@@ -92,7 +92,7 @@ export function noahLog(w: World): DemoLog {
   noah.action(80, "changing", {
     description: "Voksen til stede i garderoben før og etter kroppsøving",
     goal: "Ingen konflikter i garderoben",
-    responsible: "Faglærer i kroppsøving",
+    responsible: { other: "Faglærer i kroppsøving" },
     evaluate: 38,
   });
   noah.observation(

@@ -41,7 +41,7 @@ export function sanderLog(w: World): DemoLog {
   sander.action(82, "follow", {
     description: "Samtaler med helsesykepleier hver uke, og frokost på skolen hver dag",
     goal: "Sander skal ha en trygg voksen å snakke med og spise frokost hver skoledag",
-    responsible: "Siri Haugvik, helsesykepleier",
+    responsible: { person: NURSE },
     evaluate: 40,
   });
   sander.note(70, "Sander har vært borte fire dager denne uka. Mor svarer ikke på telefon.");

@@ -39,7 +39,7 @@ export function saraLog(w: World): DemoLog {
   sara.action(94, "school", {
     description: "Tilrettelagt skolehverdag: mindre lekser i behandlingsuker og mulighet for pause ved behov",
     goal: "Sara skal kunne være på skolen og holde følge faglig",
-    responsible: "Ingrid Solvik, kontaktlærer",
+    responsible: { person: TEACHER },
     evaluate: 35,
   });
   sara.note(82, "Sara har vært borte fire dager til. Hun sier at det er vanskelig å gå på skolen de dagene far har behandling, og at hun helst vil snakke med helsesykepleier.");
@@ -78,7 +78,7 @@ export function saraLog(w: World): DemoLog {
   sara.action(74, "talks", {
     description: "Faste samtaler med helsesykepleier hver uke",
     goal: "Sara skal ha en trygg voksen å snakke med om det som skjer hjemme, og sove bedre",
-    responsible: "Siri Haugvik, helsesykepleier",
+    responsible: { person: NURSE },
     evaluate: 33,
   });
   sara.by(TEACHER, (l) =>

@@ -44,13 +44,13 @@ export function sofieLog(w: World): DemoLog {
   sofie.action(108, "group", {
     description: "Leselyst-gruppe tre ganger i uka (20 minutter) med spesialpedagog, i gruppe med tre elever",
     goal: "Sofie skal oppleve mestring og lese høyt i liten gruppe uten å vegre seg",
-    responsible: "Ingrid Solvik (kontaktlærer) og spesialpedagog",
+    responsible: { other: "Ingrid Solvik (kontaktlærer) og spesialpedagog" },
     evaluate: 66,
   });
   sofie.action(108, "home", {
     description: "Lydbøker og selvvalgte tegneseriebøker hjemme, 15 minutter hver kveld",
     goal: "Mer lesing hjemme uten krangel; Sofie velger selv hva hun leser",
-    responsible: "Foreldrene, med boklister fra skolebiblioteket",
+    responsible: { other: "Foreldrene, med boklister fra skolebiblioteket" },
     evaluate: 66,
   });
   const callNote = sofie.note(100, "Mor ringte og fortalte at Sofie gruer seg til å lese høyt på mandager.");

@@ -32,13 +32,13 @@ export function viljaLog(w: World): DemoLog {
   vilja.action(118, "guidance", {
     description: "Veiledning til foreldre fra helsesykepleier: hjemmebesøk annenhver uke om søvnrutiner og overgang til fast føde",
     goal: "Bedre søvn for Vilja og mor, og stigende vektkurve",
-    responsible: "Siri Haugvik, helsesykepleier",
+    responsible: { person: NURSE },
     evaluate: 76,
   });
   vilja.action(118, "weight", {
     description: "Ekstra veiing på helsestasjonen hver tredje uke",
     goal: "Følge vektutviklingen tett",
-    responsible: "Helsestasjonen",
+    responsible: { other: "Helsestasjonen" },
     evaluate: 76,
   });
   vilja.childVoice(

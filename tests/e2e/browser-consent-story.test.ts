@@ -1,7 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deferKeepConsent, expectNoAxeViolations, launchBrowser, login, newPage, type DemoRole, failedLoad, main, timelineItems, logTools } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { makeService, makeUser } from "../support/factories";
+import { actorOf, addParticipant, giveConsent, makeRelayLog } from "../support/log-factories";
+import { startWorld, type World } from "../support/world";
 
 /**
  * Consent-gated collaboration in Chromium with JavaScript, four people signed in at once:
@@ -13,8 +15,41 @@ import { startServer, type RunningServer } from "../support/server";
  * load and loses the log from home, while the note stays for the others. Child welfare
  * never sees the log. axe on every new page, in bokmål and (some) in English.
  * The tests run in order and share the pages. All names are invented.
+ *
+ * The world: Solbakken skole (the teacher Ingrid Solvik, her colleague Sindre Fjellheim and
+ * their principal Tor Aamodt, who loses access when the log moves to the health service),
+ * the health clinic (the nurse Siri Haugvik), PPT (the adviser Jonas Brekkestø) and child
+ * welfare (Amina Rasuli). Mathilde's log does not exist yet: the teacher makes it in the UI.
+ * So that the home lists are not empty by construction, Amina holds a log of her own and
+ * Jonas takes part in another school log (both about other children, neither a "Mathilde").
  */
-let server: RunningServer;
+async function buildWorld() {
+  const school = await makeService({ name: SCHOOL, kind: "school" });
+  const health = await makeService({ name: HEALTH, kind: "health_clinic" });
+  const pptService = await makeService({ name: PPT, kind: "ppt" });
+  const welfareService = await makeService({ name: WELFARE, kind: "child_welfare" });
+  const ids = {
+    teacher: (await makeUser({ name: TEACHER_NAME, memberships: [{ serviceId: school.id, role: "employee" }] })).id,
+    colleague: (await makeUser({ name: COLLEAGUE_NAME, memberships: [{ serviceId: school.id, role: "employee" }] })).id,
+    principal: (await makeUser({ name: PRINCIPAL_NAME, memberships: [{ serviceId: school.id, role: "leader" }] })).id,
+    nurse: (await makeUser({ name: NURSE_NAME, memberships: [{ serviceId: health.id, role: "employee" }] })).id,
+    ppt: (await makeUser({ name: PPT_NAME, memberships: [{ serviceId: pptService.id, role: "employee" }] })).id,
+    welfare: (await makeUser({ name: WELFARE_NAME, memberships: [{ serviceId: welfareService.id, role: "employee" }] })).id,
+  };
+  // Child welfare's own log, and a school log the PPT adviser takes part in.
+  const welfareActor = await actorOf(ids.welfare);
+  const own = await makeRelayLog(welfareActor, welfareService.id, WELFARE_OWN_CHILD);
+  await giveConsent(welfareActor, own.logId, "keep");
+  const teacherActor = await actorOf(ids.teacher);
+  const other = await makeRelayLog(teacherActor, school.id, PPT_OTHER_CHILD);
+  await giveConsent(teacherActor, other.logId, "keep");
+  await giveConsent(teacherActor, other.logId, "share", [pptService.id]);
+  await addParticipant(other.logId, ids.ppt, pptService.id);
+  return { ids };
+}
+
+let world: World<Awaited<ReturnType<typeof buildWorld>>>;
+let server: World<unknown>["server"];
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
 let teacher: Person;
@@ -33,6 +68,11 @@ const TEACHER_NAME = "Ingrid Solvik";
 const NURSE_NAME = "Siri Haugvik";
 const PPT_NAME = "Jonas Brekkestø";
 const WELFARE_NAME = "Amina Rasuli";
+const WELFARE = "Barneverntjenesten i Eksempel";
+const COLLEAGUE_NAME = "Sindre Fjellheim";
+const PRINCIPAL_NAME = "Tor Aamodt";
+const WELFARE_OWN_CHILD = "Elias Nordby Rasch";
+const PPT_OTHER_CHILD = "Noah Hagen Eriksen";
 const ACTION = { description: "Samtale med helsesykepleier hver mandag", goal: "Mathilde skal ha det bedre om morgenen", responsible: NURSE_NAME };
 const PPT_NOTE = "PPT har sett på leseferdighetene; ingen tegn til lese- og skrivevansker.";
 const LEVEL_REASON = "Helsetjenesten og PPT deltar nå i arbeidet.";
@@ -44,19 +84,21 @@ let logUrl = "";
 
 /** What Chromium logs for a document or fetch answered with a 4xx status. */
 
-async function signIn(role: DemoRole) {
+async function signIn(who: keyof Awaited<ReturnType<typeof buildWorld>>["ids"]) {
   const person = await newPage(browser);
-  await login(person.page, server.baseUrl, role);
+  await world.signIn(person.context, world.data.ids[who]);
+  await person.page.goto(`${server.baseUrl}/`);
   return person;
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  [teacher, nurse, ppt, welfare] = await Promise.all([signIn("teacher"), signIn("nurse"), signIn("ppt"), signIn("childWelfare")]);
+  [world, browser] = await Promise.all([startWorld(buildWorld), launchBrowser()]);
+  server = world.server;
+  [teacher, nurse, ppt, welfare] = await Promise.all([signIn("teacher"), signIn("nurse"), signIn("ppt"), signIn("welfare")]);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await world?.stop();
 });
 afterEach(() => {
   const problems = [teacher, nurse, ppt, welfare].flatMap((p) => p.problems.splice(0));
@@ -67,6 +109,24 @@ const logHeader = (page: Page) => main(page).locator("header").first();
 const consentSection = (page: Page) => main(page).getByRole("region", { name: "Samtykke" });
 const childSection = (page: Page) => main(page).getByRole("region", { name: CHILD });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
+
+/**
+ * Save a form the server refuses (400), and wait until the page has read its answer to the
+ * end. Remix (router 1.x) keeps the AbortController of a submission whose loaders it skipped
+ * after a 4xx and aborts it when the next navigation starts; if the answer's turbo-stream is
+ * still open then, its read fails and the rejection is left unhandled: the page error "signal
+ * is aborted without reason". The error summary shows once the first line is decoded, which
+ * can be before the stream's end, so waiting for it is not enough before navigating on. The
+ * page's own resource timing entry for the answer is written when its body is complete
+ * (Playwright's `response.finished()` does not always settle for these answers).
+ */
+async function saveRefused(page: Page, name = "Lagre") {
+  await page.evaluate(() => performance.clearResourceTimings());
+  const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.status() === 400);
+  await save(page, name);
+  const url = (await answer).url();
+  await page.waitForFunction((u) => performance.getEntriesByType("resource").some((e) => e.name === u), url);
+}
 
 /** Click a link or button and wait for the URL to match; then wait for the h1. */
 async function go(page: Page, click: () => Promise<void>, path: RegExp, h1?: string) {
@@ -108,6 +168,11 @@ async function expectFieldError(page: Page, field: ReturnType<Page["getByLabel"]
 /** Child welfare: the 404 page on the log's URLs, and no hit when searching the child's name. */
 async function welfareSeesNothing() {
   const { page, problems } = welfare;
+  // Her own log is listed on her home page; Mathilde's is not.
+  await page.goto(`${server.baseUrl}/`);
+  const list = main(page).getByRole("region", { name: "Mine logger" });
+  await list.getByRole("link", { name: WELFARE_OWN_CHILD }).waitFor();
+  expect(await list.getByText(CHILD).count()).toBe(0);
   for (const url of [logUrl, `${logUrl}/print`]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -152,6 +217,8 @@ describe("a new relay log with consent", () => {
     await openTool(page, "Inviter deltaker", "Inviter en deltaker");
     const options = await page.getByLabel("Hvem vil du invitere?").locator("option").allInnerTexts();
     expect(options.filter((o) => o.includes(HEALTH) || o.includes(PPT) || o.includes(WELFARE_NAME))).toEqual([]);
+    // The list is not empty by construction: her colleague in the school is offered.
+    expect(options).toContain(`${COLLEAGUE_NAME} – ${SCHOOL}`);
     await go(page, () => main(page).getByRole("link", { name: "Avbryt" }).click(), /^\/logs\/[a-z0-9]+$/, CHILD);
   });
 
@@ -200,14 +267,14 @@ describe("a new relay log with consent", () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     PDF.copy(big);
     await file.setInputFiles({ name: "stor.pdf", mimeType: "application/pdf", buffer: big });
-    await save(page);
+    await saveRefused(page);
     await summary.getByRole("link", { name: "Signert skjema (valgfritt): Filen er større enn 10 MB." }).waitFor();
     await expectFieldError(page, file, "Filen er større enn 10 MB.");
     expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
     expect(await page.getByLabel("Formål", { exact: true }).inputValue()).toBe("Samarbeid med helsesykepleier og PPT om Mathilde.");
 
     await file.setInputFiles({ name: "samtykke.pdf", mimeType: "application/pdf", buffer: Buffer.from("Dette er ikke en PDF, bare tekst.\n") });
-    await save(page);
+    await saveRefused(page);
 
     const typeError = "Filen må være en PDF eller et bilde (PNG eller JPEG).";
     await summary.getByRole("link", { name: `Signert skjema (valgfritt): ${typeError}` }).waitFor();
@@ -246,7 +313,7 @@ describe("a new relay log with consent", () => {
     await openTool(page, "Endre nivå", "Endre nivå");
     await page.getByRole("radio", { name: "Nivå 2" }).check();
     await page.getByLabel("Begrunnelse", { exact: true }).fill(LEVEL_REASON);
-    await save(page);
+    await saveRefused(page);
     await page.getByRole("alert").getByText("Nivå 2 og 3 betyr at en annen tjeneste deltar", { exact: false }).waitFor();
     expect(teacher.problems.splice(0).filter((p) => !failedLoad(400).test(p))).toEqual([]);
     await expectNoAxeViolations(page);
@@ -408,6 +475,9 @@ describe("a new relay log with consent", () => {
     // Before proposing, the form says who will lose access (the school's leader reads no
     // log held in another service) and asks her to confirm she has read it.
     expect(await main(page).innerText()).toContain("mister tilgangen");
+    expect(await main(page).locator("#handover-outcomes").getByRole("listitem").filter({ hasText: `Til ${HEALTH}:` }).innerText()).toContain(
+      `Disse mister også tilgangen: ${PRINCIPAL_NAME} (${SCHOOL}).`,
+    );
     await page.getByLabel("Jeg har lest hvem som mister tilgangen til loggen").check();
     await save(page, "Foreslå overføring");
     await backOnLog(page, "Overføringen er foreslått.");
@@ -457,7 +527,7 @@ describe("a new relay log with consent", () => {
     await services.getByRole("checkbox", { name: PPT, exact: true }).uncheck();
     await page.getByLabel("Formål", { exact: true }).fill("Samarbeid med helsesykepleier om Mathilde. Mor ønsker ikke lenger deling med PPT.");
     // The PPT adviser would lose access: the form says so and asks her to confirm first.
-    await save(page);
+    await saveRefused(page);
     await main(page).getByRole("region", { name: "Disse mister tilgangen til loggen" }).getByText(`${PPT_NAME} – ${PPT}`).waitFor();
     nurse.problems.splice(0).forEach((p) => expect(p).toMatch(failedLoad(400)));
     await page.getByLabel("Jeg har lest hvem som mister tilgangen til loggen").check();
@@ -485,7 +555,8 @@ describe("a new relay log with consent", () => {
 
     await page.goto(`${server.baseUrl}/`);
     const list = main(page).getByRole("region", { name: "Mine logger" });
-    await list.waitFor();
+    // The other log he takes part in is still there.
+    await list.getByRole("link", { name: PPT_OTHER_CHILD }).waitFor();
     expect(await list.getByText(CHILD).count()).toBe(0);
     await page.goto(`${server.baseUrl}/?q=${encodeURIComponent("Mathilde")}`);
     await list.getByText("Du har ingen logger som passer.").waitFor();

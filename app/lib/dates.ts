@@ -36,6 +36,40 @@ export function todayInOslo(now: Date | number = Date.now()): string {
   return dateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
+/** The wall-clock date and time ("YYYY-MM-DD", "HH:MM") in Europe/Oslo of an instant. */
+export function osloDateTime(instant: Date | number | string): { date: string; time: string } {
+  const parts = dateTimeFormat("en-CA", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(typeof instant === "string" ? new Date(instant) : instant);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+/**
+ * The instant a wall-clock date and time in Europe/Oslo stands for (summer and winter time).
+ * A time that does not exist (the hour skipped in spring) is read as the hour after.
+ */
+export function osloInstant(isoDate: string, time: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let instant = wall;
+  // Two rounds settle the offset, also next to a change between summer and winter time.
+  for (let i = 0; i < 2; i++) {
+    const shown = osloDateTime(instant);
+    const [sy, sm, sd] = shown.date.split("-").map(Number) as [number, number, number];
+    const [sh, smin] = shown.time.split(":").map(Number) as [number, number];
+    instant += wall - Date.UTC(sy, sm - 1, sd, sh, smin);
+  }
+  return new Date(instant);
+}
+
 export function addDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);

@@ -90,6 +90,9 @@ export const eventTypes = [
   "welfare_report",
   "restriction",
   "family_access",
+  "meeting_planned",
+  "meeting_changed",
+  "meeting_cancelled",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -138,6 +141,13 @@ export type ConsentChange = (typeof consentChanges)[number];
 export const consentStatuses = ["active", "withdrawn", "superseded"] as const;
 export type ConsentStatus = (typeof consentStatuses)[number];
 
+/** A planned meeting: planned (and perhaps changed), cancelled, or held (its minutes written). */
+export const meetingStatuses = ["planned", "cancelled", "held"] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const meetingInviteeKinds = ["staff", "guardian", "child"] as const;
+export type MeetingInviteeKind = (typeof meetingInviteeKinds)[number];
+
 export const invitationStatuses = ["pending", "accepted", "declined", "cancelled"] as const;
 export type InvitationStatus = (typeof invitationStatuses)[number];
 
@@ -162,6 +172,7 @@ export const reminderRules = [
   "decision_soon",
   "decision_overdue",
   "child_voice_missing",
+  "meeting_tomorrow",
 ] as const;
 export type ReminderRule = (typeof reminderRules)[number];
 
@@ -170,7 +181,7 @@ export const outboxStatuses = ["pending", "sent"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /** What a person can be mailed about, each with its own choice (issue 11, point 5). */
-export const mailKinds = ["evaluations", "invitations", "handovers", "consents", "orphaned", "decisions", "child_voice"] as const;
+export const mailKinds = ["evaluations", "invitations", "handovers", "consents", "orphaned", "decisions", "child_voice", "meetings"] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 /** Per kind: a mail at once, one daily digest, or none (the inbox always has it). */
@@ -192,4 +203,5 @@ export const mailKindOfRule: Record<ReminderRule, MailKind> = {
   decision_soon: "decisions",
   decision_overdue: "decisions",
   child_voice_missing: "child_voice",
+  meeting_tomorrow: "meetings",
 };

@@ -6,6 +6,7 @@ import {
   email,
   entryText,
   formSchema,
+  idList,
   isoDate,
   mediumText,
   nationalId,
@@ -176,6 +177,8 @@ export const GuardianSchema = formSchema(z.object({
   email: email.optional(),
   phone: z.string().trim().max(30, { error: "validation.tooLong_200" }).optional(),
   toldOn: optionalIsoDate,
+  language: z.string().trim().max(100, { error: "validation.tooLong_200" }).optional(),
+  interpreterNeeded: checkbox,
 }));
 
 export const ActionSchema = formSchema(
@@ -231,11 +234,6 @@ export const CloseSchema = formSchema(z.object({
 
 export const ReopenSchema = formSchema(z.object({ reason: mediumText }));
 
-const idList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().max(40)).max(50));
 
 /**
  * Level 0 → relay log, with the consent to keep the log: recorded now (who gave it, how,

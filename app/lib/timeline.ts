@@ -9,10 +9,22 @@ import type {
   EventType,
   FamilyRole,
   GuardianRelation,
+  MeetingInviteeKind,
   UserKind,
   ResponsibleKind,
   VoiceMethod,
 } from "./enums";
+
+export interface PlannedMeetingData {
+  meetingId: string;
+  /** The instant (ISO 8601, UTC); shown in Europe/Oslo. */
+  startsAt: string;
+  durationMinutes: number;
+  place?: string;
+  videoUrl?: string;
+  agenda: string;
+  invitees: { kind: MeetingInviteeKind; name: string }[];
+}
 
 /** The fields each kind of timeline event carries (stored as JSON in log_events.data). */
 export interface EventData {
@@ -33,6 +45,11 @@ export interface EventData {
     action?: { actionId: string; description: string };
   };
   shared_with_leader: Record<string, never>;
+  /** A meeting planned ahead (issue 11 point 6): when, where, what, and who was invited. */
+  meeting_planned: PlannedMeetingData;
+  /** A planned meeting changed; `sequence` is its calendar entry's SEQUENCE now. */
+  meeting_changed: PlannedMeetingData & { sequence: number };
+  meeting_cancelled: { meetingId: string; startsAt: string; reason: string };
   /**
    * `keepConsent`: whether the consent to keep the log was recorded in the same step (a
    * consent_recorded event follows) or deferred, with why. Absent on older events.

@@ -157,3 +157,10 @@ export const nationalId = z
   .optional()
   .transform((v) => (v ? v.replace(/\s/g, "") : undefined))
   .refine((v) => !v || isValidNationalId(v), { error: "validation.nationalId" });
+
+/** A list of ids from checkboxes or a multiple select: none, one or many, each an id. */
+export const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.string().max(40)).max(50));

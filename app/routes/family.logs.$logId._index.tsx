@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { EventItem } from "../components/logs/EventItem";
 import { useDates } from "../components/logs/format";
 import { LevelBadge } from "../components/logs/LogBits";
+import { MeetingsSection } from "../components/logs/MeetingsSection";
 import { Notice } from "../components/ui/Notice";
 import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogView } from "../domain/family/pages.server";
@@ -87,6 +88,8 @@ export default function FamilyLog() {
           </ul>
         )}
       </section>
+
+      <MeetingsSection logId={data.log.id} meetings={data.meetings} />
 
       <nav aria-labelledby="your-part" className="card stack">
         <h2 id="your-part">{t("family.log.yourPart")}</h2>

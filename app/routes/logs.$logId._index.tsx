@@ -21,6 +21,8 @@ import { pageTitle } from "../i18n/meta";
 import { eventTypes } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
+import { MeetingsSection } from "../components/logs/MeetingsSection";
+import { upcomingMeetings } from "../domain/meetings/meetings.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.child.name} – Stafettlogg` }] : pageTitle(args, "logs.page.timeline");
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(async () => {
     return viewLog(actor, params.logId ?? "", { ...query, locale }, async (access) => ({
       consultations: await consultationsForLog(access, locale),
+      meetings: await upcomingMeetings(access),
     }));
   });
 }
@@ -70,6 +73,7 @@ export default function LogPage() {
       <div className="grid gap-4 md:grid-cols-3">
         <div className="stack min-w-0 md:col-span-2">
           {!concern ? <ActionsSection logId={log.id} actions={data.actions} canEvaluate={can.write} /> : null}
+          <MeetingsSection logId={log.id} meetings={data.meetings} canPlan={can.write} />
           <TimelineSection
             logId={log.id}
             events={data.events}

@@ -43,6 +43,8 @@ export default function NewGuardian() {
     email: t("logs.forms.guardian.email"),
     phone: t("logs.forms.guardian.phone"),
     toldOn: t("logs.forms.guardian.toldOn"),
+    language: t("logs.forms.guardian.language"),
+    interpreterNeeded: t("logs.forms.guardian.interpreterNeeded"),
   };
   return (
     <div className="stack max-w-2xl">
@@ -59,6 +61,8 @@ export default function NewGuardian() {
         <TextField field={fields.phone} label={labels.phone} type="tel" autoComplete="off" />
         <TextField field={fields.email} label={labels.email} type="email" autoComplete="off" />
         <TextField field={fields.toldOn} label={labels.toldOn} type="date" />
+        <TextField field={fields.language} label={labels.language} hint={t("logs.forms.guardian.languageHint")} autoComplete="off" />
+        <CheckboxField field={fields.interpreterNeeded} label={labels.interpreterNeeded} hint={t("logs.forms.guardian.interpreterHint")} />
       </FormShell>
     </div>
   );

@@ -5,3 +5,4 @@ export * from "./logs";
 export * from "./consent";
 export * from "./consultations";
 export * from "./jobs";
+export * from "./meetings";

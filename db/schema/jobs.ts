@@ -71,6 +71,9 @@ export const outbox = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    /** An iCalendar attachment (a meeting's invitation, change or cancellation), and its METHOD. */
+    calendar: text("calendar"),
+    calendarMethod: text("calendar_method", { enum: ["REQUEST", "CANCEL"] }),
     status: text("status", { enum: outboxStatuses }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),

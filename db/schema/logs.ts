@@ -51,6 +51,10 @@ export const guardians = sqliteTable(
     phone: text("phone"),
     /** ISO date the guardian was told about the log. */
     toldOn: text("told_on"),
+    /** The language the guardian reads and speaks best, as written (issue 11 point 6, issue 15). */
+    language: text("language"),
+    /** An interpreter is needed for meetings and conversations. */
+    interpreterNeeded: integer("interpreter_needed", { mode: "boolean" }).notNull().default(false),
     /** The guardian's family account, once the holder has given them access. */
     userId: text("user_id").references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),

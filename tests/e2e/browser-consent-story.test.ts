@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, addParticipant, giveConsent, makeRelayLog } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -322,7 +322,7 @@ describe("a new relay log with consent", () => {
     await openTool(page, "Nytt tiltak", "Nytt tiltak");
     await page.getByLabel("Hva skal gjøres?").fill(ACTION.description);
     await page.getByLabel("Hvilket mål skal tiltaket nå?").fill(ACTION.goal);
-    await page.getByLabel("Hvem har ansvaret?").fill(ACTION.responsible);
+    await chooseResponsible(page, { other: ACTION.responsible });
     await save(page);
     await backOnLog(page);
     await main(page).getByRole("region", { name: "Tiltak" }).getByText(ACTION.description, { exact: true }).waitFor();

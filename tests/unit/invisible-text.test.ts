@@ -5,6 +5,7 @@ import * as collaborationSchemas from "../../app/lib/collaboration-schemas";
 import * as consultationSchemas from "../../app/lib/consultation-schemas";
 import * as familySchemas from "../../app/lib/family-schemas";
 import * as logSchemas from "../../app/lib/log-schemas";
+import * as meetingSchemas from "../../app/lib/meeting-schemas";
 import * as schemas from "../../app/lib/schemas";
 import { cleanText, isFormSchema } from "../../app/lib/validation";
 
@@ -43,7 +44,7 @@ describe("cleanText", () => {
   });
 });
 
-const modules = { schemas, logSchemas, collaborationSchemas, consultationSchemas, familySchemas };
+const modules = { schemas, logSchemas, meetingSchemas, collaborationSchemas, consultationSchemas, familySchemas };
 const exported = Object.entries(modules).flatMap(([module, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => value instanceof z.ZodType)

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { EventData, GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
 import { responsibleLabel } from "../../lib/responsible";
+import { osloDateTime } from "../../lib/dates";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -259,6 +260,29 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
       return <p className="whitespace-pre-wrap">{event.data.reason}</p>;
     case "relay_returned":
       return <p>{t("logs.event.returned", { from: event.data.from, to: event.data.to, service: event.data.toService })}</p>;
+    case "meeting_planned":
+    case "meeting_changed":
+      return (
+        <dl className="space-y-2">
+          <Field label={t("logs.meetings.form.date")}>
+            {t("logs.meetings.when", { date: date(osloDateTime(event.data.startsAt).date), time: osloDateTime(event.data.startsAt).time })} ·{" "}
+            {t("logs.meetings.duration", { count: event.data.durationMinutes })}
+          </Field>
+          {event.data.place ? <Field label={t("logs.meetings.place")}>{event.data.place}</Field> : null}
+          {event.data.videoUrl ? <Field label={t("logs.meetings.video")}>{event.data.videoUrl}</Field> : null}
+          <Field label={t("logs.meetings.agenda")}>{event.data.agenda}</Field>
+          <Field label={t("logs.meetings.invitees")}>
+            {event.data.invitees.map((i) => (i.kind === "child" ? t("logs.meetings.child", { name: i.name }) : i.name)).join(", ")}
+          </Field>
+        </dl>
+      );
+    case "meeting_cancelled":
+      return (
+        <p className="whitespace-pre-wrap">
+          {t("logs.meetings.when", { date: date(osloDateTime(event.data.startsAt).date), time: osloDateTime(event.data.startsAt).time })} –{" "}
+          {t("logs.meetings.cancelledReason", { reason: event.data.reason })}
+        </p>
+      );
     case "family_access":
       return (
         <p>

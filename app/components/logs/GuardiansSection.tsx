@@ -37,6 +37,13 @@ export function GuardiansSection({
               {!print && (g.phone || g.email) ? (
                 <span className="block break-words text-sm">{[g.phone, g.email].filter(Boolean).join(" · ")}</span>
               ) : null}
+              {g.language || g.interpreterNeeded ? (
+                <span className="block text-sm">
+                  {[g.language ? t("logs.page.language", { language: g.language }) : null, g.interpreterNeeded ? t("logs.page.interpreterNeeded") : null]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              ) : null}
               {!print && g.hasFamilyAccess ? <span className="block text-sm">{t("family.access.has")}</span> : null}
             </li>
           ))}

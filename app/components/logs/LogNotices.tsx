@@ -5,7 +5,18 @@ import { Notice } from "../ui/Notice";
 import { useDates } from "./format";
 import type { LogView, PendingHandoverView } from "./log-view";
 
-const notices = ["saved", "shared", "became_log", "closed", "reopened", "evaluated", "evaluatedClose"] as const;
+const notices = [
+  "saved",
+  "shared",
+  "became_log",
+  "closed",
+  "reopened",
+  "evaluated",
+  "evaluatedClose",
+  "meeting_planned",
+  "meeting_changed",
+  "meeting_cancelled",
+] as const;
 const collabNotices = ["consent", "withdrawn", "invited", "removed", "handover", "accepted", "handoverAccepted", "appointed"] as const;
 const familyNotices = ["given", "revoked"] as const;
 

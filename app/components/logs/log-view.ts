@@ -40,6 +40,8 @@ export interface GuardianView {
   phone: string | null;
   toldOn: string | null;
   hasFamilyAccess: boolean;
+  language: string | null;
+  interpreterNeeded: boolean;
 }
 
 export interface ActionView {

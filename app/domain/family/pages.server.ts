@@ -14,6 +14,7 @@ import { closeLogIn } from "../logs/lifecycle.server";
 import { holderOf, loadTimeline } from "../logs/timeline.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { somethingNewMessage } from "../mail/messages.server";
+import { familyMeetings } from "../meetings/meetings.server";
 
 /**
  * The family's own pages (issue 5 item 3–7): their logs, one log in everyday words, their
@@ -140,6 +141,7 @@ export async function familyLogView(member: FamilyMember, logId: string, options
     holder,
     services: serviceNames,
     actions: await visibleActions(access),
+    meetings: await familyMeetings(access),
     ...timeline,
   };
 }

@@ -7,6 +7,7 @@ import { dateTimeFormat, todayInOslo } from "../../lib/dates";
 import { mailKindOfRule, type MailKind } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { guideSettingsIn } from "../guide.server";
+import { familyMeetingReminders } from "../meetings/meetings.server";
 import { deliverWithLease, type DeliveryReport } from "../mail/outbox.server";
 import { publicBaseUrl } from "../mail/mailer.server";
 import { digestMessage, reminderMessage } from "../mail/messages.server";
@@ -33,6 +34,7 @@ export interface TickReport {
   created: number;
   withdrawn: number;
   digests: number;
+  familyMeetings: number;
   mail: DeliveryReport;
 }
 
@@ -155,11 +157,13 @@ async function queueDigests(tx: Transaction, now: Date): Promise<number> {
 }
 
 /** Every log's reminders, and the day's digests, in one transaction (the tick). */
-export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number; digests: number }> {
+export async function syncReminders(now: Date): Promise<{ created: number; withdrawn: number; digests: number; familyMeetings: number }> {
   const { transaction } = await database();
   return transaction(async (tx) => {
     const result = await applyReminders(tx, now);
-    return { ...result, digests: await queueDigests(tx, now) };
+    // The family's day-before mails go out from the same hour as the digests, not at midnight.
+    const familyMeetings = osloHour(now) >= DIGEST_HOUR ? await familyMeetingReminders(tx, now) : 0;
+    return { ...result, digests: await queueDigests(tx, now), familyMeetings };
   });
 }
 

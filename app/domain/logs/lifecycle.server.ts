@@ -114,6 +114,9 @@ export interface GuardianInput {
   email?: string;
   phone?: string;
   toldOn?: string;
+  /** The language the guardian reads and speaks best, and whether an interpreter is needed. */
+  language?: string;
+  interpreterNeeded?: boolean;
 }
 
 export async function addGuardian(actor: Actor, logId: string, input: GuardianInput) {
@@ -128,6 +131,8 @@ export async function addGuardian(actor: Actor, logId: string, input: GuardianIn
       email: input.email || null,
       phone: input.phone || null,
       toldOn: input.toldOn || null,
+      language: input.language?.trim() || null,
+      interpreterNeeded: input.interpreterNeeded ?? false,
       createdAt: new Date(),
     });
     await appendEvent(tx, access, actor, "guardian_added", input.toldOn || todayInOslo(), {

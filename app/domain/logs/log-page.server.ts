@@ -129,6 +129,8 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
       phone: g.phone,
       toldOn: g.toldOn,
       hasFamilyAccess: g.userId !== null,
+      language: g.language,
+      interpreterNeeded: g.interpreterNeeded,
     })),
     holder,
     participants,

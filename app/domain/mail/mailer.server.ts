@@ -20,6 +20,8 @@ export interface MailMessage {
    * the rare case a mail is sent again after a crash, mail systems see it is the same one.
    */
   messageId?: string;
+  /** An iCalendar part (a meeting's invitation, change or cancellation). */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
 /**
@@ -77,6 +79,8 @@ function envelope(message: MailMessage, from: string) {
     text: message.text,
     html: message.html,
     messageId: message.messageId,
+    // As a text/calendar alternative and an attachment, the way calendar clients expect it.
+    icalEvent: message.calendar ? { method: message.calendar.method, filename: "invitation.ics", content: message.calendar.content } : undefined,
     // RFC 3834: tells auto-responders not to answer.
     headers: { "Auto-Submitted": "auto-generated" },
   };

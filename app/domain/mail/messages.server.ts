@@ -113,3 +113,33 @@ export function digestMessage(locale: Locale, { url, counts }: { url: string; co
     .map(([kind, n]) => ({ text: d.line, values: { kind: d.kinds[kind], count: String(n) } }));
   return compose(locale, d.subject, [{ text: d.intro }, ...lines, { text: d.signIn }, { link: httpUrl(url) }, { text: dictionaries[locale].privacy }]);
 }
+
+/** The mail texts of a locale (for the calendar entry's title and description). */
+export const mailTexts = (locale: Locale) => dictionaries[locale];
+
+/**
+ * A meeting's invitation, change, cancellation or day-before reminder: the time and a link,
+ * with the calendar entry attached (not for the reminder). Never who it is about.
+ */
+export function meetingMessage(
+  locale: Locale,
+  what: "invited" | "changed" | "cancelled" | "tomorrow",
+  { url, when, calendar }: { url: string; when: string; calendar?: MailMessage["calendar"] },
+): MailContent {
+  const d = dictionaries[locale];
+  const subject = {
+    invited: d.meeting.subject,
+    changed: d.meeting.subjectChanged,
+    cancelled: d.meeting.subjectCancelled,
+    tomorrow: d.meeting.subjectTomorrow,
+  }[what];
+  const content = compose(locale, subject, [
+    { text: d.meeting[what] },
+    { text: d.meeting.when, values: { when }, strong: true },
+    ...(calendar ? [{ text: d.meeting.calendar }] : []),
+    { text: d.meeting.signIn },
+    { link: httpUrl(url) },
+    { text: d.privacy },
+  ]);
+  return calendar ? { ...content, calendar } : content;
+}

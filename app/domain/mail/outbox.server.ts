@@ -37,6 +37,8 @@ export async function enqueueMail(tx: Transaction, message: MailMessage, options
       subject: message.subject,
       text: message.text,
       html: message.html ?? null,
+      calendar: message.calendar?.content ?? null,
+      calendarMethod: message.calendar?.method ?? null,
       status: "pending",
       attempts: 0,
       nextAttemptAt: now,
@@ -92,6 +94,7 @@ export async function deliverOutbox(now: Date, limit = 200): Promise<DeliveryRep
         text: row.text,
         html: row.html ?? undefined,
         messageId: messageIdFor(row.id),
+        calendar: row.calendar && row.calendarMethod ? { method: row.calendarMethod, content: row.calendar } : undefined,
       });
     } catch (error) {
       report.failed += 1;

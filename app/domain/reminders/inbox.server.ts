@@ -58,6 +58,8 @@ function linkFor(rule: ReminderRule, r: { logId: string | null; subjectId: strin
       return `${log}/appoint`;
     case "child_voice_missing":
       return `${log}/voice`;
+    case "meeting_tomorrow":
+      return `${log}#meeting-${r.subjectId}`;
     default:
       return log;
   }

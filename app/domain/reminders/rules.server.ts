@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
-import { actions, consents, handovers, logInvitations, logParticipants, logs, memberships, users } from "../../../db/schema";
-import { addDays } from "../../lib/dates";
+import { actions, consents, handovers, logInvitations, logParticipants, logs, meetingInvitees, meetings, memberships, users } from "../../../db/schema";
+import { addDays, osloInstant } from "../../lib/dates";
 import type { ReminderRule } from "../../lib/enums";
 
 /**
@@ -300,7 +300,41 @@ const childVoice: Rule = async (db, context) => {
   }));
 };
 
-export const rules: readonly Rule[] = [evaluations, received, invitations, handoverRule, consentRule, orphans, decisions, childVoice];
+/** The instants a calendar day in Oslo begins and ends. */
+export function osloDay(isoDate: string) {
+  return { from: osloInstant(isoDate, "00:00"), to: osloInstant(addDays(isoDate, 1), "00:00") };
+}
+
+/**
+ * A planned meeting tomorrow (Oslo): to each staff member invited. The state is the start,
+ * so a meeting moved to another day reminds again. (The family is mailed by the tick:
+ * familyMeetingReminders in meetings.server.ts.)
+ */
+const meetingsTomorrow: Rule = async (db, context) => {
+  const { from, to } = osloDay(addDays(context.today, 1));
+  const rows = await db
+    .select({ id: meetings.id, logId: meetings.logId, startsAt: meetings.startsAt, userId: meetingInvitees.userId })
+    .from(meetings)
+    .innerJoin(logs, eq(logs.id, meetings.logId))
+    .innerJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.kind, "staff")))
+    .where(and(eq(meetings.status, "planned"), eq(logs.state, "open"), gte(meetings.startsAt, from), lt(meetings.startsAt, to), onLog(context)));
+  return rows.flatMap((r) =>
+    r.userId
+      ? [
+          {
+            rule: "meeting_tomorrow" as const,
+            recipientId: r.userId,
+            logId: r.logId,
+            subjectId: r.id,
+            state: r.startsAt.toISOString(),
+            dueOn: addDays(context.today, 1),
+          },
+        ]
+      : [],
+  );
+};
+
+export const rules: readonly Rule[] = [evaluations, received, invitations, handoverRule, consentRule, orphans, decisions, childVoice, meetingsTomorrow];
 
 /** Every reminder that should exist now. */
 export async function dueReminders(db: Queryable, context: RuleContext): Promise<DueReminder[]> {

@@ -183,6 +183,9 @@ export const en: Dictionary = {
   },
   validation: {
     required: "This field is required.",
+    invalidTime: "Write the time as HH:MM, for example 09:30.",
+    invalidDuration: "Write the length in minutes, from 15 to 480.",
+    invalidVideoUrl: "Write a full link starting with https://.",
     email: "Enter a valid e-mail address, for example name@municipality.no.",
     tooLong_200: "The text cannot be longer than 200 characters.",
     tooLong_254: "The text cannot be longer than 254 characters.",
@@ -248,6 +251,10 @@ export const en: Dictionary = {
     access_loss_unconfirmed: "Confirm that you have read who loses access to the log.",
     handover_outdated: "The relay has moved since the handover was proposed.",
     not_orphaned: "The log has an active relay holder.",
+    meeting_in_past: "The meeting must be in the future.",
+    meeting_needs_place: "Write where the meeting is, or add a video link.",
+    invitee_not_on_log: "You can only invite people on the log, guardians and the child.",
+    meeting_not_planned: "The meeting has already been cancelled or held.",
     responsible_not_on_log: "Choose the relay holder or someone who takes part in the log, or write who under “Someone else”.",
     level_needs_other_service:
       "Levels 2 and 3 mean another service takes part. First invite a participant from a service the consent covers.",

@@ -36,5 +36,6 @@ export const remindersEn: typeof remindersNb = {
     decision_soon: "A level-0 concern is to be decided within three days",
     decision_overdue: "The date to decide a level-0 concern has come",
     child_voice_missing: "The child's voice has not been heard within the evaluation interval",
+    meeting_tomorrow: "Meeting tomorrow",
   },
 };

@@ -16,6 +16,7 @@ export const settingsEn: typeof settingsNb = {
     orphaned: "Logs without a relay holder in your service",
     decisions: "Deadlines for level-0 concerns",
     child_voice: "The child's voice not heard within the evaluation interval",
+    meetings: "Meetings, the day before",
   },
   choices: { immediately: "At once", daily: "Combined in the morning", off: "No e-mail" },
 };

@@ -186,6 +186,9 @@ export const nb = {
   },
   validation: {
     required: "Feltet må fylles ut.",
+    invalidTime: "Skriv klokkeslettet som TT:MM, for eksempel 09:30.",
+    invalidDuration: "Skriv varigheten i minutter, fra 15 til 480.",
+    invalidVideoUrl: "Skriv en hel lenke som begynner med https://.",
     email: "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.",
     tooLong_200: "Teksten kan ikke være lengre enn 200 tegn.",
     tooLong_254: "Teksten kan ikke være lengre enn 254 tegn.",
@@ -251,6 +254,10 @@ export const nb = {
     access_loss_unconfirmed: "Bekreft at du har lest hvem som mister tilgangen til loggen.",
     handover_outdated: "Stafetten er flyttet siden overføringen ble foreslått.",
     not_orphaned: "Loggen har en aktiv stafettholder.",
+    meeting_in_past: "Møtet må være fram i tid.",
+    meeting_needs_place: "Skriv hvor møtet er, eller legg inn en videolenke.",
+    invitee_not_on_log: "Du kan bare invitere personer i loggen, foresatte og barnet.",
+    meeting_not_planned: "Møtet er allerede avlyst eller holdt.",
     responsible_not_on_log: "Velg stafettholderen eller en som deltar i loggen, eller skriv inn hvem under «Noen andre».",
     level_needs_other_service:
       "Nivå 2 og 3 betyr at en annen tjeneste deltar. Inviter først en deltaker fra en tjeneste samtykket dekker.",

@@ -34,5 +34,6 @@ export const remindersNb = {
     decision_soon: "En bekymring på nivå 0 skal avgjøres innen tre dager",
     decision_overdue: "Fristen for å avgjøre en bekymring på nivå 0 er nådd",
     child_voice_missing: "Barnets stemme er ikke hørt innenfor evalueringsintervallet",
+    meeting_tomorrow: "Møte i morgen",
   },
 };

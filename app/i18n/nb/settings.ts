@@ -14,6 +14,7 @@ export const settingsNb = {
     orphaned: "Logger uten stafettholder i tjenesten din",
     decisions: "Frister for bekymringer på nivå 0",
     child_voice: "Barnets stemme ikke hørt innenfor evalueringsintervallet",
+    meetings: "Møter dagen før",
   },
   choices: { immediately: "Med en gang", daily: "Samlet om morgenen", off: "Ingen e-post" },
 };

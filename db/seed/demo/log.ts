@@ -1,4 +1,4 @@
-import { addDays } from "../../../app/lib/dates";
+import { addDays, osloInstant } from "../../../app/lib/dates";
 import type {
   BtiLevel,
   CloseReason,
@@ -51,6 +51,9 @@ interface GuardianSpec {
   /** Told about the concern on the day they were added (otherwise when the log begins). */
   told: boolean;
   email?: string;
+  /** The language the guardian understands best, and whether an interpreter is needed. */
+  language?: string;
+  interpreterNeeded?: boolean;
 }
 
 interface ActionSpec {
@@ -262,8 +265,62 @@ export class DemoLog {
       email: g.email ?? null,
       phone: null,
       toldOn,
+      language: g.language ?? null,
+      interpreterNeeded: g.interpreterNeeded ?? false,
       createdAt: at,
     });
+  }
+
+  /**
+   * A meeting planned `ago` days back for `inDays` days ahead (Oslo wall-clock time), as
+   * planMeeting writes it: the row, the invitees (the planner among them) and the event.
+   * No mail: the demo's invitations are not sent.
+   */
+  planMeeting(
+    ago: number,
+    spec: { inDays: number; time: string; durationMinutes: number; place: string; agenda: string; staff: string[]; guardians: string[] },
+  ) {
+    const meetingId = createId();
+    const startsAt = osloInstant(addDays(this.world.today, spec.inDays), spec.time);
+    const invitees: { kind: "staff" | "guardian"; userId: string | null; guardianId: string | null; name: string }[] = [];
+    const planner = this.writer ?? this.holder;
+    const staffIds = spec.staff.map((email) => this.world.ctx.userIds.get(email));
+    for (const userId of new Set([planner.userId, ...staffIds])) {
+      const onLog = userId === this.holder.userId || this.participantRows.some((p) => p.userId === userId && !p.endedAt);
+      if (!userId || !onLog) throw new Error("demo logs: an invitee is not on the log");
+      invitees.push({ kind: "staff", userId, guardianId: null, name: this.world.userNames.get(userId)! });
+    }
+    for (const name of spec.guardians) {
+      const row = this.guardianRows.find((g) => g.name === name);
+      if (!row) throw new Error(`demo logs: no guardian ${name}`);
+      invitees.push({ kind: "guardian", userId: null, guardianId: row.id!, name });
+    }
+    const { at } = this.append("meeting_planned", ago, {
+      meetingId,
+      startsAt: startsAt.toISOString(),
+      durationMinutes: spec.durationMinutes,
+      place: spec.place,
+      agenda: spec.agenda,
+      invitees: invitees.map((i) => ({ kind: i.kind, name: i.name })),
+    });
+    this.world.rows.meetings.push({
+      id: meetingId,
+      logId: this.logId,
+      plannedBy: planner.userId,
+      startsAt,
+      durationMinutes: spec.durationMinutes,
+      place: spec.place,
+      videoUrl: null,
+      agenda: spec.agenda,
+      status: "planned",
+      sequence: 0,
+      minutesEventId: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    for (const i of invitees) {
+      this.world.rows.meetingInvitees.push({ id: createId(), meetingId, kind: i.kind, userId: i.userId, guardianId: i.guardianId });
+    }
   }
 
   /** The holder gives a guardian their own family account (created by the demo seed). */

@@ -21,7 +21,14 @@ export function saraLog(w: World): DemoLog {
     "Sara forteller at far har fått en alvorlig kreftdiagnose og er under behandling. Hun er redd og synes det er vanskelig å konsentrere seg. Hun vil ikke at klassen skal vite det, men vil gjerne snakke mer med helsesykepleier.",
   );
   sara.guardian(96, { name: "Linh Nguyen", relation: "mother", parentalResponsibility: true, told: true });
-  sara.guardian(96, { name: "Duc Nguyen", relation: "father", parentalResponsibility: true, told: true });
+  sara.guardian(96, {
+    name: "Duc Nguyen",
+    relation: "father",
+    parentalResponsibility: true,
+    told: true,
+    language: "vietnamesisk",
+    interpreterNeeded: true,
+  });
   sara.guardianVoice(
     96,
     "conversation",
@@ -110,6 +117,16 @@ export function saraLog(w: World): DemoLog {
     "Far forteller at behandlingen går etter planen. Han er takknemlig for at Sara har noen å snakke med på skolen.",
   );
   sara.note(10, "Sara har vært på første samling i gruppa for barn som pårørende ved sykehuset.");
+  // A collaboration meeting next week, with both parents; the father needs an interpreter.
+  sara.planMeeting(2, {
+    inDays: 6,
+    time: "14:00",
+    durationMinutes: 60,
+    place: "Møterom 2, helsestasjonen",
+    agenda: "1. Hvordan har Sara det nå?\n2. Samtalene og lekseplanen\n3. Veien videre når behandlingen er ferdig",
+    staff: [TEACHER],
+    guardians: ["Linh Nguyen", "Duc Nguyen"],
+  });
 
   return sara;
 }

@@ -10,6 +10,8 @@ import {
   guardians,
   guideSettings,
   handovers,
+  meetingInvitees,
+  meetings,
   logEvents,
   logInvitations,
   logParticipants,
@@ -45,6 +47,8 @@ type ConsentServiceRow = typeof consentServices.$inferInsert;
 export type InvitationRow = typeof logInvitations.$inferInsert;
 export type ParticipantRow = typeof logParticipants.$inferInsert;
 export type HandoverRow = typeof handovers.$inferInsert;
+export type MeetingRow = typeof meetings.$inferInsert;
+export type MeetingInviteeRow = typeof meetingInvitees.$inferInsert;
 
 interface Rows {
   children: ChildRow[];
@@ -59,6 +63,8 @@ interface Rows {
   invitations: InvitationRow[];
   participants: ParticipantRow[];
   handovers: HandoverRow[];
+  meetings: MeetingRow[];
+  meetingInvitees: MeetingInviteeRow[];
 }
 
 export interface World {
@@ -102,6 +108,8 @@ export async function openWorld(tx: Transaction, ctx: DemoLogsContext): Promise<
       invitations: [],
       participants: [],
       handovers: [],
+      meetings: [],
+      meetingInvitees: [],
     },
   };
 }
@@ -126,4 +134,6 @@ export async function insertWorld(tx: Transaction, { rows }: World) {
   await insertAll(rows.invitations, (c) => tx.insert(logInvitations).values(c));
   await insertAll(rows.participants, (c) => tx.insert(logParticipants).values(c));
   await insertAll(rows.handovers, (c) => tx.insert(handovers).values(c));
+  await insertAll(rows.meetings, (c) => tx.insert(meetings).values(c));
+  await insertAll(rows.meetingInvitees, (c) => tx.insert(meetingInvitees).values(c));
 }

@@ -98,6 +98,8 @@ const MeetingSchema = z.object({
   actionResponsible: responsibleChoice.optional(),
   actionResponsibleOther: responsibleOther,
   actionEvaluateOn: optionalPlannedDate,
+  /** The planned meeting these minutes are of, when written from it. */
+  plannedMeetingId: z.string().max(40).optional(),
   ...restriction,
 });
 

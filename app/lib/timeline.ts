@@ -43,6 +43,8 @@ export interface EventData {
     decisions?: string;
     /** The action the meeting decided, created with it. */
     action?: { actionId: string; description: string };
+    /** The planned meeting these are the minutes of (issue 11 point 6). */
+    plannedMeetingId?: string;
   };
   shared_with_leader: Record<string, never>;
   /** A meeting planned ahead (issue 11 point 6): when, where, what, and who was invited. */

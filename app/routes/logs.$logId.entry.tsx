@@ -10,6 +10,8 @@ import { TextAreaField, TextField } from "../components/ui/Field";
 import { ResponsibleField } from "../components/logs/ResponsibleField";
 import { responsibleChoices } from "../domain/logs/actions.server";
 import { addEntry } from "../domain/logs/entries.server";
+import { minutesDraft } from "../domain/meetings/meetings.server";
+import { useDates } from "../components/logs/format";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
@@ -22,8 +24,15 @@ const entryType = (params: URLSearchParams) =>
 export const meta: MetaFunction = (args) =>
   pageTitle(args, `logs.forms.${entryType(new URLSearchParams(args.location.search))}.title`);
 
-export const loader = (args: LoaderFunctionArgs) =>
-  loadLogForm(args, "write", async (access) => ({ people: await responsibleChoices(access) }));
+export const loader = (args: LoaderFunctionArgs) => {
+  const params = new URL(args.request.url).searchParams;
+  const plannedMeetingId = entryType(params) === "meeting" ? params.get("meeting") : null;
+  return loadLogForm(args, "write", async (access) => ({
+    people: await responsibleChoices(access),
+    /** Minutes of a planned meeting (?meeting=): its agenda and invitees to start from. */
+    planned: plannedMeetingId ? await minutesDraft(access, plannedMeetingId) : null,
+  }));
+};
 
 export const action = (args: ActionFunctionArgs) =>
   logFormAction(args, EntrySchema, async (actor, logId, value) => {
@@ -42,6 +51,7 @@ export const action = (args: ActionFunctionArgs) =>
             notes: value.notes,
             decisions: value.decisions,
             action: meetingActionOf(value),
+            plannedMeetingId: value.plannedMeetingId,
             restrictedReason,
           }
         : { type: value.type, occurredOn: value.occurredOn, text: value.text, restrictedReason },
@@ -51,7 +61,8 @@ export const action = (args: ActionFunctionArgs) =>
 
 /** Observation, note or meeting minutes (?type=). A meeting may create one action (relay logs). */
 export default function NewEntry() {
-  const { log, people } = useLoaderData<typeof loader>();
+  const { log, people, planned } = useLoaderData<typeof loader>();
+  const { date } = useDates();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -59,7 +70,9 @@ export default function NewEntry() {
   const [form, fields] = useForm({
     id: `entry-${type}`,
     lastResult,
-    defaultValue: { type, occurredOn: log.today },
+    defaultValue: planned
+      ? { type, occurredOn: planned.date, agenda: planned.agenda, attendees: planned.invited }
+      : { type, occurredOn: log.today },
     constraint: getZodConstraint(EntrySchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -94,6 +107,12 @@ export default function NewEntry() {
       <LogFormHeading log={log} title={t(`logs.forms.${type}.title`)} />
       <FormShell form={form} fields={fields} labels={labels} logId={log.id}>
         <input type="hidden" name="type" value={type} />
+        {planned ? (
+          <>
+            <input type="hidden" name="plannedMeetingId" value={planned.id} />
+            <p>{t("logs.meetings.minutesFor", { date: date(planned.date) })}</p>
+          </>
+        ) : null}
         <TextField field={fields.occurredOn} label={labels.occurredOn!} hint={t("logs.forms.occurredOnHint")} type="date" />
         {type === "meeting" ? (
           <>

@@ -15,6 +15,8 @@ import * as changeRoute from "../../app/routes/logs.$logId.meetings.$meetingId._
 const changeRouteAction = changeRoute.action;
 import * as planRoute from "../../app/routes/logs.$logId.meetings.new";
 import * as staffLink from "../../app/routes/meetings.$meetingId";
+import * as entryRoute from "../../app/routes/logs.$logId.entry";
+import * as logPageRoute from "../../app/routes/logs.$logId._index";
 import { sessionFor } from "../support/factories";
 import { addParticipant, giveConsent, inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
 import { callAction, callLoader } from "../support/requests";
@@ -131,7 +133,7 @@ describe("planning a meeting", () => {
   it("shows the meeting on the log page with 'book an interpreter', and on the family's page", async () => {
     await plan(form());
     const staffPage = await callLoader<{ meetings: { interpreterFor: { name: string; language: string }[]; mayChange: boolean }[] }>(
-      (await import("../../app/routes/logs.$logId._index")).loader,
+      logPageRoute.loader,
       `/logs/${logId}`,
       { cookie: cookies.teacher, params: { logId } },
     );
@@ -139,7 +141,7 @@ describe("planning a meeting", () => {
     expect(staffPage.data.meetings[0]).toMatchObject({ interpreterFor: [{ name: GUARDIAN, language: "arabisk" }], mayChange: true });
     // The nurse sees it and may not change the teacher's meeting.
     const nursePage = await callLoader<{ meetings: { mayChange: boolean }[] }>(
-      (await import("../../app/routes/logs.$logId._index")).loader,
+      logPageRoute.loader,
       `/logs/${logId}`,
       { cookie: cookies.nurse, params: { logId } },
     );
@@ -308,4 +310,66 @@ describe("the day before", () => {
     expect(await openFor(cast.ids.nurse)).toEqual([{ rule: "meeting_tomorrow", subjectId: meeting.id }]);
     expect(await familyMails()).toHaveLength(2);
   });
+});
+
+describe("the minutes of a planned meeting", () => {
+  const entryPath = (meetingId: string) => `/logs/${logId}/entry?type=meeting&meeting=${meetingId}`;
+
+  async function heldYesterday() {
+    await plan(form());
+    const meeting = await onlyMeeting();
+    // Time passes: the meeting was yesterday (planning refuses a time in the past).
+    const { transaction } = await database();
+    await transaction((tx) => tx.update(meetings).set({ startsAt: osloInstant(addDays(today(), -1), "09:30") }).where(eq(meetings.id, meeting.id)));
+    return meeting.id;
+  }
+
+  it("start from the meeting's agenda and invitees; saving them makes the meeting held, pointing at its minutes", async () => {
+    const meetingId = await heldYesterday();
+    const page = await callLoader<{ planned: { id: string; date: string; agenda: string; invited: string } }>(entryRoute.loader, entryPath(meetingId), {
+      cookie: cookies.nurse,
+      params: { logId },
+    });
+    expect(page.status).toBe(200);
+    expect(page.data.planned).toMatchObject({ id: meetingId, date: addDays(today(), -1), agenda: "1. Hvordan går det\n2. Tiltakene" });
+    expect(page.data.planned.invited).toContain(GUARDIAN);
+
+    const o = await callAction<Reply>(entryRoute.action, `/logs/${logId}/entry`, {
+      cookie: cookies.nurse,
+      params: { logId },
+      form: { type: "meeting", occurredOn: addDays(today(), -1), title: "Samarbeidsmøte", attendees: "Mor, lærer, helsesykepleier", notes: "Referat.", plannedMeetingId: meetingId },
+    });
+    expect(o.status).toBe(302);
+    const held = await onlyMeeting();
+    const { db } = await database();
+    const minutes = await db.select().from(logEvents).where(and(eq(logEvents.logId, logId), eq(logEvents.type, "meeting"))).get();
+    expect(held).toMatchObject({ status: "held", minutesEventId: minutes!.id });
+    expect(minutes!.data).toMatchObject({ plannedMeetingId: meetingId, notes: "Referat." });
+    // Written up: no longer waiting on the log page, and not twice.
+    expect((await viewLogMeetings()).length).toBe(0);
+    const again = await callAction<Reply>(entryRoute.action, `/logs/${logId}/entry`, {
+      cookie: cookies.nurse,
+      params: { logId },
+      form: { type: "meeting", occurredOn: addDays(today(), -1), title: "Igjen", attendees: "Mor", notes: "Referat.", plannedMeetingId: meetingId },
+    });
+    expect(again.status).toBe(409);
+    expect((await db.select().from(logEvents).where(and(eq(logEvents.logId, logId), eq(logEvents.type, "meeting")))).length).toBe(1);
+  });
+
+  it("a meeting not yet begun, or of another log, has no minutes form (404)", async () => {
+    await plan(form());
+    const ahead = await onlyMeeting();
+    expect((await callLoader(entryRoute.loader, entryPath(ahead.id), { cookie: cookies.teacher, params: { logId } })).status).toBe(404);
+    const { logId: otherLog } = await makeRelayLog(cast.actors.teacher, cast.school.id, "Annet Barn");
+    const other = await callLoader(entryRoute.loader, `/logs/${otherLog}/entry?type=meeting&meeting=${ahead.id}`, {
+      cookie: cookies.teacher,
+      params: { logId: otherLog },
+    });
+    expect(other.status).toBe(404);
+  });
+
+  async function viewLogMeetings() {
+    const page = await callLoader<{ meetings: unknown[] }>(logPageRoute.loader, `/logs/${logId}`, { cookie: cookies.teacher, params: { logId } });
+    return page.data.meetings;
+  }
 });

@@ -13,8 +13,10 @@ export interface MeetingView {
   invitees: { key: string; kind: "staff" | "guardian" | "child"; name: string }[];
   /** Staff only: invited guardians who need an interpreter. */
   interpreterFor?: { name: string; language: string | null }[];
-  /** Staff only: whether this reader may change or cancel it, or write its minutes. */
+  /** Staff only: whether this reader may change or cancel it. */
   mayChange?: boolean;
+  /** Staff only: the meeting has begun and this reader may write its minutes. */
+  mayWriteMinutes?: boolean;
 }
 
 /**
@@ -69,16 +71,26 @@ export function MeetingsSection({ logId, meetings, canPlan = false }: { logId: s
                 <dd>{m.invitees.map((i) => (i.kind === "child" ? t("logs.meetings.child", { name: i.name }) : i.name)).join(", ")}</dd>
               </div>
             </dl>
-            {m.mayChange ? (
+            {m.mayChange || m.mayWriteMinutes ? (
               <p className="no-print flex flex-wrap gap-x-4">
-                <Link to={`/logs/${logId}/meetings/${m.id}`} className="inline-flex min-h-11 items-center">
-                  {t("logs.meetings.change")}
-                  <span className="sr-only">: {t("logs.meetings.when", { date: date(m.date), time: m.time })}</span>
-                </Link>
-                <Link to={`/logs/${logId}/meetings/${m.id}/cancel`} className="inline-flex min-h-11 items-center">
-                  {t("logs.meetings.cancel")}
-                  <span className="sr-only">: {t("logs.meetings.when", { date: date(m.date), time: m.time })}</span>
-                </Link>
+                {m.mayWriteMinutes ? (
+                  <Link to={`/logs/${logId}/entry?type=meeting&meeting=${m.id}`} className="inline-flex min-h-11 items-center font-semibold">
+                    {t("logs.meetings.writeMinutes")}
+                    <span className="sr-only">: {t("logs.meetings.when", { date: date(m.date), time: m.time })}</span>
+                  </Link>
+                ) : null}
+                {m.mayChange ? (
+                  <>
+                    <Link to={`/logs/${logId}/meetings/${m.id}`} className="inline-flex min-h-11 items-center">
+                      {t("logs.meetings.change")}
+                      <span className="sr-only">: {t("logs.meetings.when", { date: date(m.date), time: m.time })}</span>
+                    </Link>
+                    <Link to={`/logs/${logId}/meetings/${m.id}/cancel`} className="inline-flex min-h-11 items-center">
+                      {t("logs.meetings.cancel")}
+                      <span className="sr-only">: {t("logs.meetings.when", { date: date(m.date), time: m.time })}</span>
+                    </Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
           </li>

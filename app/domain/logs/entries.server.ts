@@ -7,6 +7,7 @@ import { createId } from "../../lib/ids";
 import { correctableTypes } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
+import { recordMinutes } from "../meetings/meetings.server";
 import { checkActionDates, insertAction } from "./actions.server";
 import { appendEvent, assertNotBeforeBirth, assertNotFuture, restrictionOf, withAccess, type Restrictable } from "./events.server";
 
@@ -40,6 +41,8 @@ export type EntryInput = (
       decisions?: string;
       /** At most one new action, created in the same transaction as the meeting. */
       action?: MeetingActionInput;
+      /** The planned meeting these are the minutes of: it is then held, and its minutes are these. */
+      plannedMeetingId?: string;
     }
 ) &
   Restrictable;
@@ -72,10 +75,12 @@ export async function addEntry(actor: Actor, logId: string, input: EntryInput) {
         agenda: input.agenda || undefined,
         decisions: input.decisions || undefined,
         action: action ? { actionId: actionId!, description: action.description } : undefined,
+        plannedMeetingId: input.plannedMeetingId,
       },
       null,
       restriction,
     );
+    if (input.plannedMeetingId) await recordMinutes(tx, access, input.plannedMeetingId, eventId);
     // Same rules as addAction; a refusal here rolls the meeting back too. The action's
     // event is hidden from the guardians when the meeting is.
     if (action) await insertAction(tx, access, actor, action, { actionId, event: restriction, responsibleField: "actionResponsible" });

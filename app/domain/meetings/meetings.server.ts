@@ -295,29 +295,43 @@ async function shown(db: Queryable, access: Pick<StaffCheck, "log">, meeting: Me
   };
 }
 
-/** The planned meetings of a log still ahead (or begun within the last three hours), soonest first. */
-async function upcoming(access: LogAccess, now: Date) {
+/**
+ * The planned meetings of a log, soonest first: those still ahead or begun within the last
+ * three hours, and — `awaitingMinutes` — also earlier ones whose minutes are not written yet.
+ */
+async function planned(access: LogAccess, now: Date, awaitingMinutes: boolean) {
   const { db } = await database();
   const rows = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.logId, access.log.id), eq(meetings.status, "planned"), gte(meetings.startsAt, new Date(now.getTime() - 3 * 3600_000))))
+    .where(
+      and(
+        eq(meetings.logId, access.log.id),
+        eq(meetings.status, "planned"),
+        awaitingMinutes ? undefined : gte(meetings.startsAt, new Date(now.getTime() - 3 * 3600_000)),
+      ),
+    )
     .orderBy(asc(meetings.startsAt));
-  return Promise.all(rows.map((m) => shown(db, access, m)));
+  return Promise.all(rows.map(async (m) => ({ ...(await shown(db, access, m)), started: m.startsAt.getTime() <= now.getTime() })));
 }
 
-/** The log page's meetings, each saying whether this reader may change it (its planner or the holder, while open). */
+/**
+ * The log page's meetings: ahead, or held and waiting for minutes. Each says whether this
+ * reader may change or cancel it (its planner or the holder) and write its minutes (anyone
+ * who writes on the log, once it has begun).
+ */
 export async function upcomingMeetings(access: StaffAccess, now = new Date()) {
   const mayWrite = access.log.state === "open" && access.role !== "leader";
-  return (await upcoming(access, now)).map(({ plannedBy, ...m }) => ({
+  return (await planned(access, now, true)).map(({ plannedBy, ...m }) => ({
     ...m,
     mayChange: mayWrite && (plannedBy === access.viewer.actor.id || access.role === "holder"),
+    mayWriteMinutes: mayWrite && m.started,
   }));
 }
 
-/** The family's view of the upcoming meetings: when, where, what and who is invited. */
+/** The family's view of the meetings ahead: when, where, what and who is invited. */
 export async function familyMeetings(access: FamilyAccess, now = new Date()) {
-  return (await upcoming(access, now)).map(({ plannedBy: _p, interpreterFor: _i, ...m }) => m);
+  return (await planned(access, now, false)).map(({ plannedBy: _p, interpreterFor: _i, ...m }) => m);
 }
 
 /** The meeting form for a change: the planner or the holder, while it is planned. */
@@ -372,4 +386,41 @@ export async function familyMeetingReminders(tx: Transaction, now: Date): Promis
     }
   }
   return queued;
+}
+
+/**
+ * The minutes of a planned meeting, written as a `meeting` entry: the meeting is then held
+ * and points at its minutes. Inside the entry's transaction; a meeting of another log, one
+ * cancelled or already written up, refuses the whole entry.
+ */
+export async function recordMinutes(tx: Transaction, access: StaffCheck, meetingId: string, eventId: string) {
+  const meeting = await tx
+    .select({ status: meetings.status })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.logId, access.log.id)))
+    .get();
+  if (!meeting) throw notFound();
+  if (meeting.status !== "planned") throw new AppError(409, "meeting_not_planned");
+  await tx.update(meetings).set({ status: "held", minutesEventId: eventId, updatedAt: new Date() }).where(eq(meetings.id, meetingId));
+}
+
+/**
+ * The minutes form of a planned meeting that has begun: its agenda and who was invited, to
+ * start the minutes from (the writer corrects who actually came).
+ */
+export async function minutesDraft(access: StaffAccess, meetingId: string, now = new Date()) {
+  const { db } = await database();
+  const meeting = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.logId, access.log.id), eq(meetings.status, "planned")))
+    .get();
+  if (!meeting || meeting.startsAt.getTime() > now.getTime()) throw notFound();
+  const view = await shown(db, access, meeting);
+  return {
+    id: meeting.id,
+    date: view.date,
+    agenda: meeting.agenda,
+    invited: view.invitees.map((i) => i.name).join(", "),
+  };
 }

@@ -63,6 +63,8 @@ export const logsEn: LogsDictionary = {
     invitees: "Invited",
     interpreter: "Book an interpreter: {{names}} needs an interpreter.",
     change: "Change the meeting",
+    writeMinutes: "Write the minutes",
+    minutesFor: "Minutes of the meeting on {{date}}. The agenda and the invitees are filled in; correct who was present.",
     cancel: "Cancel the meeting",
     child: "{{name}} (the child)",
     cancelledReason: "Why: {{reason}}",

@@ -61,6 +61,8 @@ export const logsNb = {
     invitees: "Inviterte",
     interpreter: "Bestill tolk: {{names}} trenger tolk.",
     change: "Endre møtet",
+    writeMinutes: "Skriv referat",
+    minutesFor: "Referat fra møtet {{date}}. Saksliste og inviterte er fylt inn; rett hvem som var til stede.",
     cancel: "Avlys møtet",
     child: "{{name}} (barnet)",
     cancelledReason: "Hvorfor: {{reason}}",

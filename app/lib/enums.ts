@@ -173,6 +173,7 @@ export const reminderRules = [
   "decision_overdue",
   "child_voice_missing",
   "meeting_tomorrow",
+  "meeting_interpreter",
 ] as const;
 export type ReminderRule = (typeof reminderRules)[number];
 
@@ -204,4 +205,5 @@ export const mailKindOfRule: Record<ReminderRule, MailKind> = {
   decision_overdue: "decisions",
   child_voice_missing: "child_voice",
   meeting_tomorrow: "meetings",
+  meeting_interpreter: "meetings",
 };

@@ -312,6 +312,32 @@ describe("the day before", () => {
   });
 });
 
+describe("book an interpreter", () => {
+  const openInterpreterReminders = async () => {
+    const { db } = await database();
+    return db
+      .select({ recipientId: reminders.recipientId, subjectId: reminders.subjectId })
+      .from(reminders)
+      .where(and(eq(reminders.rule, "meeting_interpreter"), isNull(reminders.withdrawnAt)));
+  };
+
+  it("a week before a meeting with a guardian who needs an interpreter, the holder (and planner) is told to book one; a guardian without that need, nothing", async () => {
+    await plan(form({ date: inDays(10) }));
+    const meeting = await onlyMeeting();
+    expect(await openInterpreterReminders()).toEqual([]);
+    await runTick(osloInstant(inDays(2), "09:00"));
+    expect(await openInterpreterReminders()).toEqual([]);
+    await runTick(osloInstant(inDays(3), "09:00"));
+    expect(await openInterpreterReminders()).toEqual([{ recipientId: cast.ids.teacher, subjectId: meeting.id }]);
+
+    // Without the need the reason is gone: the reminder is withdrawn at the next tick.
+    const { transaction } = await database();
+    await transaction((tx) => tx.update(guardians).set({ interpreterNeeded: false }).where(eq(guardians.id, guardianId)));
+    await runTick(osloInstant(inDays(3), "10:00"));
+    expect(await openInterpreterReminders()).toEqual([]);
+  });
+});
+
 describe("the minutes of a planned meeting", () => {
   const entryPath = (meetingId: string) => `/logs/${logId}/entry?type=meeting&meeting=${meetingId}`;
 

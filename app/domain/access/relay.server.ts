@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "../../../db/client.server";
 import { logParticipants, logs } from "../../../db/schema";
 import { createId } from "../../lib/ids";
+import { noticeToFamily } from "../family/notices.server";
 
 /**
  * The only way a log's relay holder changes (DESIGN.md rule 1), with the participant
@@ -20,6 +21,8 @@ export async function transferRelay(
 ) {
   const now = options.now ?? new Date();
   await tx.update(logs).set({ holderId: to.userId, holderServiceId: to.serviceId }).where(eq(logs.id, log.id));
+  // The family is told there is a new holder, in the same transaction (rolled back with a trial).
+  await noticeToFamily(tx, log.id, "holder", `${to.userId}:${now.getTime()}`);
   await tx
     .update(logParticipants)
     .set({ endedAt: now })

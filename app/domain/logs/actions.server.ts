@@ -8,6 +8,7 @@ import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
 import { isCovered } from "../access/consent-gate.server";
+import { noticeToFamily } from "../family/notices.server";
 import type { LogRow, StaffAccess, StaffCheck } from "../access/open.server";
 import { appendEvent, assertNotBeforeBirth, assertNotFuture, assertNotTooFarAhead, withAccess, type EventOptions } from "./events.server";
 
@@ -198,11 +199,12 @@ export async function evaluateAction(actor: Actor, logId: string, actionId: stri
     }
     if (input.decision === "change_level") {
       await tx.update(logs).set({ level: input.newLevel! }).where(eq(logs.id, logId));
-      await appendEvent(tx, access, actor, "level_change", input.evaluatedOn, {
+      const eventId = await appendEvent(tx, access, actor, "level_change", input.evaluatedOn, {
         from: access.log.level,
         to: input.newLevel!,
         justification: input.justification!,
       });
+      await noticeToFamily(tx, logId, "level", eventId);
     }
     await refreshNextEvaluation(tx, logId);
   });
@@ -226,7 +228,7 @@ export async function changeLevel(actor: Actor, logId: string, input: LevelInput
     if (input.to === 3 && !input.responsibilityGroup?.trim()) throw fieldError("responsibilityGroup", "required");
     if (input.individualPlan && !input.planCoordinator?.trim()) throw fieldError("planCoordinator", "required");
     await tx.update(logs).set({ level: input.to }).where(eq(logs.id, logId));
-    await appendEvent(tx, access, actor, "level_change", todayInOslo(), {
+    const eventId = await appendEvent(tx, access, actor, "level_change", todayInOslo(), {
       from: access.log.level,
       to: input.to,
       justification: input.justification,
@@ -238,5 +240,6 @@ export async function changeLevel(actor: Actor, logId: string, input: LevelInput
           }
         : {}),
     });
+    await noticeToFamily(tx, logId, "level", eventId);
   });
 }

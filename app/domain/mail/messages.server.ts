@@ -143,3 +143,14 @@ export function meetingMessage(
   ]);
   return calendar ? { ...content, calendar } : content;
 }
+
+/** To the family: a log they follow has a new relay holder, or is at another level. Nothing more. */
+export function familyNoticeMessage(locale: Locale, what: "holder" | "level", { url }: { url: string }): MailContent {
+  const d = dictionaries[locale];
+  return compose(locale, d.familyNotice.subject, [
+    { text: d.familyNotice[what] },
+    { text: d.familyNotice.signIn },
+    { link: httpUrl(url) },
+    { text: d.privacy },
+  ]);
+}

@@ -59,6 +59,7 @@ function linkFor(rule: ReminderRule, r: { logId: string | null; subjectId: strin
     case "child_voice_missing":
       return `${log}/voice`;
     case "meeting_tomorrow":
+    case "meeting_interpreter":
       return `${log}#meeting-${r.subjectId}`;
     default:
       return log;

@@ -1,7 +1,7 @@
 import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
-import { actions, consents, handovers, logInvitations, logParticipants, logs, meetingInvitees, meetings, memberships, users } from "../../../db/schema";
-import { addDays, osloInstant } from "../../lib/dates";
+import { actions, consents, guardians, handovers, logInvitations, logParticipants, logs, meetingInvitees, meetings, memberships, users } from "../../../db/schema";
+import { addDays, osloInstant, todayInOslo } from "../../lib/dates";
 import type { ReminderRule } from "../../lib/enums";
 
 /**
@@ -334,7 +334,48 @@ const meetingsTomorrow: Rule = async (db, context) => {
   );
 };
 
-export const rules: readonly Rule[] = [evaluations, received, invitations, handoverRule, consentRule, orphans, decisions, childVoice, meetingsTomorrow];
+/** Days before a meeting with a guardian who needs an interpreter that the holder is told to book one. */
+export const INTERPRETER_NOTICE_DAYS = 7;
+
+/**
+ * A planned meeting within a week that invites a guardian who needs an interpreter: to the
+ * holder and the meeting's planner, "book an interpreter" (issue 11 point 6). The state is
+ * the start, so a moved meeting reminds again.
+ */
+const interpreters: Rule = async (db, context) => {
+  const { from } = osloDay(context.today);
+  const { to } = osloDay(addDays(context.today, INTERPRETER_NOTICE_DAYS));
+  const rows = await db
+    .selectDistinct({ id: meetings.id, logId: meetings.logId, startsAt: meetings.startsAt, holderId: logs.holderId, plannedBy: meetings.plannedBy })
+    .from(meetings)
+    .innerJoin(logs, eq(logs.id, meetings.logId))
+    .innerJoin(meetingInvitees, and(eq(meetingInvitees.meetingId, meetings.id), eq(meetingInvitees.kind, "guardian")))
+    .innerJoin(guardians, and(eq(guardians.id, meetingInvitees.guardianId), eq(guardians.interpreterNeeded, true)))
+    .where(and(eq(meetings.status, "planned"), eq(logs.state, "open"), gte(meetings.startsAt, from), lt(meetings.startsAt, to), onLog(context)));
+  return rows.flatMap((r) =>
+    [...new Set([r.holderId, r.plannedBy])].map((recipientId) => ({
+      rule: "meeting_interpreter" as const,
+      recipientId,
+      logId: r.logId,
+      subjectId: r.id,
+      state: r.startsAt.toISOString(),
+      dueOn: todayInOslo(r.startsAt),
+    })),
+  );
+};
+
+export const rules: readonly Rule[] = [
+  evaluations,
+  received,
+  invitations,
+  handoverRule,
+  consentRule,
+  orphans,
+  decisions,
+  childVoice,
+  meetingsTomorrow,
+  interpreters,
+];
 
 /** Every reminder that should exist now. */
 export async function dueReminders(db: Queryable, context: RuleContext): Promise<DueReminder[]> {

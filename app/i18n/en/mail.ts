@@ -39,6 +39,12 @@ export const mailEn: MailDictionary = {
       meetings: "Meetings tomorrow",
     },
   },
+  familyNotice: {
+    subject: "News in Stafettlogg",
+    holder: "A relay log you follow has a new relay holder – the person now mainly responsible for the follow-up.",
+    level: "A relay log you follow has moved to another level.",
+    signIn: "Sign in to see what is new:",
+  },
   meeting: {
     subject: "Meeting in Stafettlogg",
     subjectChanged: "Changed meeting in Stafettlogg",

@@ -37,5 +37,6 @@ export const remindersEn: typeof remindersNb = {
     decision_overdue: "The date to decide a level-0 concern has come",
     child_voice_missing: "The child's voice has not been heard within the evaluation interval",
     meeting_tomorrow: "Meeting tomorrow",
+    meeting_interpreter: "Book an interpreter for a planned meeting",
   },
 };

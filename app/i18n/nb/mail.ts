@@ -41,6 +41,12 @@ export const mailNb = {
       meetings: "Møter i morgen",
     },
   },
+  familyNotice: {
+    subject: "Nytt i Stafettlogg",
+    holder: "En stafettlogg du følger, har fått en ny stafettholder – den som nå har hovedansvaret for oppfølgingen.",
+    level: "En stafettlogg du følger, er flyttet til et annet nivå.",
+    signIn: "Logg inn for å se hva som er nytt:",
+  },
   meeting: {
     subject: "Møte i Stafettlogg",
     subjectChanged: "Endret møte i Stafettlogg",

@@ -35,5 +35,6 @@ export const remindersNb = {
     decision_overdue: "Fristen for å avgjøre en bekymring på nivå 0 er nådd",
     child_voice_missing: "Barnets stemme er ikke hørt innenfor evalueringsintervallet",
     meeting_tomorrow: "Møte i morgen",
+    meeting_interpreter: "Bestill tolk til et planlagt møte",
   },
 };

@@ -13,8 +13,16 @@ import {
   logInvitations,
   logParticipants,
   logs,
+  meetings,
+  reminders,
   users,
 } from "../../db/schema";
+import { isNull } from "drizzle-orm";
+import { openLog } from "../../app/domain/access/open.server";
+import { staffViewer } from "../../app/domain/access/viewer";
+import { runTick } from "../../app/domain/jobs/tick.server";
+import { upcomingMeetings } from "../../app/domain/meetings/meetings.server";
+import { reminderKey } from "../../app/domain/reminders/rules.server";
 import { seedDemo } from "../../db/seed/demo";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
@@ -499,5 +507,43 @@ describe("the demo's consents, participants and handover", () => {
     const withdrawn = await db.select().from(consents).where(eq(consents.status, "withdrawn"));
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]!.endedAt).not.toBeNull();
+  });
+});
+
+describe("the demo's reminders and planned meeting", () => {
+  beforeEach(async () => {
+    for (const [key, email] of Object.entries({ teacher: "laerer@eksempel.no", nurse: "helsesykepleier@eksempel.no" })) {
+      actors[key] = await actorByEmail(email);
+    }
+  });
+
+  it("has answered evaluation reminders (withdrawn when the evaluation was written), keyed as the tick keys them", async () => {
+    const { db } = await database();
+    const seeded = await db.select().from(reminders);
+    expect(seeded.length).toBeGreaterThanOrEqual(5);
+    for (const r of seeded) {
+      expect(r.withdrawnAt, r.key).not.toBeNull();
+      expect(r.key).toBe(reminderKey(r));
+      expect(r.createdAt.getTime()).toBeLessThan(r.withdrawnAt!.getTime());
+    }
+    // The first tick adds the open ones the state calls for (the overdue evaluation among them) and repeats none.
+    await runTick(new Date());
+    const open = await db.select().from(reminders).where(isNull(reminders.withdrawnAt));
+    expect(open.some((r) => r.rule === "evaluation_overdue" && r.recipientId === actors.teacher!.id)).toBe(true);
+    expect(open.some((r) => r.rule === "evaluation_soon")).toBe(true);
+    expect(new Set((await db.select().from(reminders)).map((r) => r.key)).size).toBe((await db.select().from(reminders)).length);
+  });
+
+  it("has one meeting planned next week on Sara's log, with both parents invited and the father needing an interpreter", async () => {
+    const { db } = await database();
+    const planned = await db.select().from(meetings);
+    expect(planned).toHaveLength(1);
+    const log = allLogs.find((l) => l.id === planned[0]!.logId)!;
+    expect(log.holderId).toBe(actors.nurse!.id);
+    const page = await upcomingMeetings(await openLog(staffViewer(actors.nurse!), log.id, "view"));
+    expect(page).toHaveLength(1);
+    expect(page[0]!.invitees.map((i) => i.name)).toEqual(expect.arrayContaining(["Siri Haugvik", "Ingrid Solvik", "Linh Nguyen", "Duc Nguyen"]));
+    expect(page[0]!.interpreterFor).toEqual([{ name: "Duc Nguyen", language: "vietnamesisk" }]);
+    expect(page[0]!.mayChange).toBe(true);
   });
 });

@@ -24,6 +24,8 @@ process.env.DATABASE_URL = path;
 process.env.DEMO_DATA = "false";
 // Production settings need the public address (links in e-mails); the tests' requests go to it.
 process.env.PUBLIC_URL = "http://localhost:3000";
+// Mail a tick sends in a test goes to a folder of the tests', never to the demo's data/mail.
+process.env.MAIL_FOLDER = resolve(tmpDir, "mail");
 
 beforeEach(async () => {
   // Mail a previous test's request is still sending must finish on its own database.

@@ -15,6 +15,7 @@ import { createId } from "../../../app/lib/ids";
 import { syntheticNationalId } from "../../../app/lib/national-id";
 import type { EventData } from "../../../app/lib/timeline";
 import type { ActionRow, ConsentRow, EventRow, GuardianRow, HandoverRow, InvitationRow, ParticipantRow, World } from "./world";
+import { EVALUATION_NOTICE_DAYS } from "../../../app/domain/reminders/rules.server";
 
 /**
  * The builder of one demo log. Every date is counted back from the seed day, so the demo
@@ -394,6 +395,7 @@ export class DemoLog {
     const next = "next" in e ? this.day(e.next) : undefined;
     if (next !== undefined && next <= this.day(ago)) throw new Error("demo logs: next evaluation must follow the evaluation");
     if (e.decision === "change_level" && e.newLevel === this.level) throw new Error("demo logs: level unchanged");
+    this.answeredReminders(action, this.day(ago));
     const { at } = this.append("evaluation", ago, {
       actionId: action.id,
       actionDescription: action.description,
@@ -412,6 +414,40 @@ export class DemoLog {
       action.evaluateOn = next!;
     }
     if (e.decision === "change_level") this.changeLevel(ago, e.newLevel, e.justification);
+  }
+
+  /**
+   * The evaluation reminders the scheduler made before this evaluation, as the tick would
+   * have: "due in 7 days" (and "overdue" when evaluated late) to the holder and to the
+   * responsible person on the log, read the next day, withdrawn when the evaluation was
+   * written. So the demo shows reminders that were answered, besides the open ones the
+   * scheduler makes on start.
+   */
+  private answeredReminders(action: { id: string; evaluateOn: string; startOn: string; responsibleUserId?: string | null }, evaluatedOn: string) {
+    const noon = (day: string) => osloInstant(day, "12:00");
+    const soonOn = addDays(action.evaluateOn, -EVALUATION_NOTICE_DAYS);
+    const stages: { rule: "evaluation_soon" | "evaluation_overdue"; on: string }[] = [];
+    if (soonOn < evaluatedOn) stages.push({ rule: "evaluation_soon", on: soonOn > action.startOn ? soonOn : action.startOn });
+    if (addDays(action.evaluateOn, 1) < evaluatedOn) stages.push({ rule: "evaluation_overdue", on: addDays(action.evaluateOn, 1) });
+    const onLog = (id: string | null | undefined): id is string => !!id && (id === this.holder.userId || this.participantRows.some((p) => p.userId === id && !p.endedAt));
+    const recipients = [...new Set([this.holder.userId, ...(onLog(action.responsibleUserId) ? [action.responsibleUserId] : [])])];
+    for (const stage of stages) {
+      for (const recipientId of recipients) {
+        this.world.rows.reminders.push({
+          id: createId(),
+          key: `${stage.rule}:${action.id}:${action.evaluateOn}:${recipientId}`,
+          rule: stage.rule,
+          recipientId,
+          logId: this.logId,
+          subjectId: action.id,
+          state: action.evaluateOn,
+          dueOn: action.evaluateOn,
+          createdAt: noon(stage.on),
+          readAt: noon(addDays(stage.on, 1) < evaluatedOn ? addDays(stage.on, 1) : evaluatedOn),
+          withdrawnAt: noon(evaluatedOn),
+        });
+      }
+    }
   }
 
   changeLevel(ago: number, to: BtiLevel, justification: string) {

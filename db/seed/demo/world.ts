@@ -12,6 +12,7 @@ import {
   handovers,
   meetingInvitees,
   meetings,
+  reminders,
   logEvents,
   logInvitations,
   logParticipants,
@@ -49,6 +50,7 @@ export type ParticipantRow = typeof logParticipants.$inferInsert;
 export type HandoverRow = typeof handovers.$inferInsert;
 export type MeetingRow = typeof meetings.$inferInsert;
 export type MeetingInviteeRow = typeof meetingInvitees.$inferInsert;
+export type ReminderRow = typeof reminders.$inferInsert;
 
 interface Rows {
   children: ChildRow[];
@@ -65,6 +67,7 @@ interface Rows {
   handovers: HandoverRow[];
   meetings: MeetingRow[];
   meetingInvitees: MeetingInviteeRow[];
+  reminders: ReminderRow[];
 }
 
 export interface World {
@@ -110,6 +113,7 @@ export async function openWorld(tx: Transaction, ctx: DemoLogsContext): Promise<
       handovers: [],
       meetings: [],
       meetingInvitees: [],
+      reminders: [],
     },
   };
 }
@@ -136,4 +140,5 @@ export async function insertWorld(tx: Transaction, { rows }: World) {
   await insertAll(rows.handovers, (c) => tx.insert(handovers).values(c));
   await insertAll(rows.meetings, (c) => tx.insert(meetings).values(c));
   await insertAll(rows.meetingInvitees, (c) => tx.insert(meetingInvitees).values(c));
+  await insertAll(rows.reminders, (c) => tx.insert(reminders).values(c));
 }

@@ -69,6 +69,7 @@ export const eventTypes = [
   "shared_with_leader",
   "became_log",
   "guardian_added",
+  "guardian_changed",
   "guardians_told",
   "action",
   "evaluation",

@@ -183,6 +183,14 @@ export const GuardianSchema = formSchema(z.object({
   interpreterNeeded: checkbox,
 }));
 
+/** A guardian's contact details and language (name, relation and responsibility stay as registered). */
+export const GuardianDetailsSchema = formSchema(z.object({
+  email: email.optional(),
+  phone: z.string().trim().max(30, { error: "validation.tooLong_200" }).optional(),
+  language: z.string().trim().max(100, { error: "validation.tooLong_200" }).optional(),
+  interpreterNeeded: checkbox,
+}));
+
 export const ActionSchema = formSchema(
   requireOther(
     z.object({

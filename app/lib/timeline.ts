@@ -58,6 +58,14 @@ export interface EventData {
    */
   became_log: { level: BtiLevel; guardiansToldOn: string; keepConsent?: { deferred: false } | { deferred: true; reason: string } };
   guardian_added: { name: string; relation: GuardianRelation; parentalResponsibility: boolean; toldOn: string | null };
+  /** A guardian's contact details or language changed: the new values of what changed. */
+  guardian_changed: {
+    name: string;
+    email?: string | null;
+    phone?: string | null;
+    language?: string | null;
+    interpreterNeeded?: boolean;
+  };
   guardians_told: { names: string[]; toldOn: string };
   /**
    * `responsible` is the name or text as written (empty for the guardians or the child);

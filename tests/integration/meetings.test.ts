@@ -16,6 +16,7 @@ const changeRouteAction = changeRoute.action;
 import * as planRoute from "../../app/routes/logs.$logId.meetings.new";
 import * as staffLink from "../../app/routes/meetings.$meetingId";
 import * as entryRoute from "../../app/routes/logs.$logId.entry";
+import * as guardianRoute from "../../app/routes/logs.$logId.guardians.$guardianId";
 import * as logPageRoute from "../../app/routes/logs.$logId._index";
 import { sessionFor } from "../support/factories";
 import { addParticipant, giveConsent, inDays, makeRelayLog, makeSchoolCast, today } from "../support/log-factories";
@@ -309,6 +310,34 @@ describe("the day before", () => {
     await runTick(at(inDays(4)));
     expect(await openFor(cast.ids.nurse)).toEqual([{ rule: "meeting_tomorrow", subjectId: meeting.id }]);
     expect(await familyMails()).toHaveLength(2);
+  });
+});
+
+describe("the guardian's language and need for an interpreter", () => {
+  const post = (gid: string, fields: Record<string, string>, who: keyof typeof cookies = "teacher") =>
+    callAction<Reply>(guardianRoute.action, `/logs/${logId}/guardians/${gid}`, { cookie: cookies[who], params: { logId, guardianId: gid }, form: fields });
+
+  it("the holder changes them: the row and a guardian_changed event with what changed; an unchanged send writes nothing", async () => {
+    const { db } = await database();
+    const events = async () => db.select().from(logEvents).where(and(eq(logEvents.logId, logId), eq(logEvents.type, "guardian_changed")));
+    expect((await post(guardianId, { email: GUARDIAN_EMAIL, language: "somali" })).status).toBe(302);
+    expect(await db.select().from(guardians).where(eq(guardians.id, guardianId)).get()).toMatchObject({ language: "somali", interpreterNeeded: false });
+    expect((await events()).map((e) => e.data)).toEqual([{ name: GUARDIAN, language: "somali", interpreterNeeded: false }]);
+    expect((await post(guardianId, { email: GUARDIAN_EMAIL, language: "somali" })).status).toBe(302);
+    expect(await events()).toHaveLength(1);
+  });
+
+  it("a participant gets 403, another child's guardian 404, a bad e-mail address 400; nothing changes", async () => {
+    expect((await post(guardianId, { language: "tigrinja" }, "nurse")).status).toBe(403);
+    const { logId: other } = await makeRelayLog(cast.actors.teacher, cast.school.id, "Annet Barn");
+    const { db } = await database();
+    const otherLog = (await db.query.logs.findFirst({ where: (l, { eq: e }) => e(l.id, other) }))!;
+    const stranger = (await db.select().from(guardians).where(eq(guardians.childId, otherLog.childId)).get())!;
+    expect((await post(stranger.id, { language: "tigrinja" })).status).toBe(404);
+    const bad = await post(guardianId, { email: "ikke-en-adresse", language: "tigrinja" });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error).toMatchObject({ email: expect.any(Array) });
+    expect((await db.select().from(guardians).where(eq(guardians.id, guardianId)).get())!.language).toBe("arabisk");
   });
 });
 

@@ -78,6 +78,18 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
           {event.data.toldOn ? ` · ${t("logs.page.toldOn", { date: date(event.data.toldOn) })}` : ""}
         </p>
       );
+    case "guardian_changed":
+      return (
+        <dl className="space-y-2">
+          <Field label={t("logs.forms.guardian.name")}>{event.data.name}</Field>
+          {event.data.email !== undefined ? <Field label={t("logs.forms.guardian.email")}>{event.data.email ?? "–"}</Field> : null}
+          {event.data.phone !== undefined ? <Field label={t("logs.forms.guardian.phone")}>{event.data.phone ?? "–"}</Field> : null}
+          {event.data.language !== undefined ? <Field label={t("logs.forms.guardian.language")}>{event.data.language ?? "–"}</Field> : null}
+          {event.data.interpreterNeeded !== undefined ? (
+            <Field label={t("logs.forms.guardian.interpreterNeeded")}>{t(event.data.interpreterNeeded ? "logs.event.yes" : "logs.event.no")}</Field>
+          ) : null}
+        </dl>
+      );
     case "guardians_told":
       return <p>{t("logs.event.guardiansToldOn", { date: date(event.data.toldOn) })}</p>;
     case "action":

@@ -45,6 +45,12 @@ export function GuardiansSection({
                 </span>
               ) : null}
               {!print && g.hasFamilyAccess ? <span className="block text-sm">{t("family.access.has")}</span> : null}
+              {!print && canManage ? (
+                <Link to={`/logs/${log.id}/guardians/${g.id}`} className="block text-sm">
+                  {t("logs.forms.guardianDetails.change")}
+                  <span className="sr-only">: {g.name}</span>
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

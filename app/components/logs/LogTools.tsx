@@ -33,6 +33,7 @@ function arrangeTools(t: TFunction, { log, can, firstOverdue, activeActions, mis
         { key: "note", to: `${base}/entry?type=note`, label: t("logs.page.addNote") },
         { key: "childVoice", to: `${base}/voice?who=child`, label: t("logs.page.addChildVoice") },
         { key: "guardianVoice", to: `${base}/voice?who=guardian`, label: t("logs.page.addGuardianVoice") },
+        { key: "planMeeting", to: `${base}/meetings/new`, label: t("logs.meetings.plan") },
         { key: "meeting", to: `${base}/entry?type=meeting`, label: t("logs.page.addMeeting") },
         { key: "welfareReport", to: `${base}/welfare-report`, label: t("logs.page.addWelfareReport") },
         ...(!concern ? [{ key: "newAction", to: `${base}/actions/new`, label: t("logs.page.newAction") }] : []),

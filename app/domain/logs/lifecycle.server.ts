@@ -7,7 +7,7 @@ import { createId } from "../../lib/ids";
 import { parseNationalId } from "../../lib/national-id";
 import type { EventData } from "../../lib/timeline";
 import type { Actor } from "../auth/permissions";
-import { AppError, fieldError } from "../errors.server";
+import { AppError, fieldError, notFound } from "../errors.server";
 import { recordConsentIn } from "../consent/consents.server";
 import { gateContext } from "../access/consent-gate.server";
 import { assertMay, checkLog, type StaffAccess } from "../access/open.server";
@@ -141,6 +141,50 @@ export async function addGuardian(actor: Actor, logId: string, input: GuardianIn
       parentalResponsibility: input.parentalResponsibility,
       toldOn: input.toldOn || null,
     });
+  });
+}
+
+export interface GuardianDetails {
+  email?: string;
+  phone?: string;
+  language?: string;
+  interpreterNeeded: boolean;
+}
+
+/** The guardian of this log's child, for the holder's form. */
+export async function guardianOf(access: StaffAccess, guardianId: string) {
+  const { db } = await database();
+  const row = await db
+    .select()
+    .from(guardians)
+    .where(and(eq(guardians.id, guardianId), eq(guardians.childId, access.log.childId)))
+    .get();
+  if (!row) throw notFound();
+  return { id: row.id, name: row.name, email: row.email, phone: row.phone, language: row.language, interpreterNeeded: row.interpreterNeeded };
+}
+
+/**
+ * Change a guardian's contact details or language (the holder): the row, and a
+ * `guardian_changed` event with the new values of what changed; nothing when nothing did.
+ */
+export async function changeGuardian(actor: Actor, logId: string, guardianId: string, input: GuardianDetails) {
+  await withAccess(actor, logId, "hold", async (tx, access) => {
+    const row = await tx
+      .select()
+      .from(guardians)
+      .where(and(eq(guardians.id, guardianId), eq(guardians.childId, access.log.childId)))
+      .get();
+    if (!row) throw notFound();
+    const next = {
+      email: input.email?.trim() || null,
+      phone: input.phone?.trim() || null,
+      language: input.language?.trim() || null,
+      interpreterNeeded: input.interpreterNeeded,
+    };
+    const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => row[k as keyof typeof next] !== v));
+    if (Object.keys(changed).length === 0) return;
+    await tx.update(guardians).set(next).where(eq(guardians.id, guardianId));
+    await appendEvent(tx, access, actor, "guardian_changed", todayInOslo(), { name: row.name, ...changed });
   });
 }
 

@@ -119,6 +119,7 @@ export const logsEn: LogsDictionary = {
     shared_with_leader: "Discussed with leader",
     became_log: "Became a relay log",
     guardian_added: "Guardian registered",
+    guardian_changed: "Guardian changed",
     guardians_told: "Guardians informed",
     action: "New action",
     evaluation: "Evaluation",
@@ -258,6 +259,8 @@ export const logsEn: LogsDictionary = {
     },
   },
   event: {
+    yes: "Yes",
+    no: "No",
     by: "{{name}}, {{service}}",
     byFamily: "{{name}} (the family)",
     familyAccessGranted: "{{name}} has been given access to the log in Stafettlogg ({{role}}).",
@@ -367,6 +370,7 @@ export const logsEn: LogsDictionary = {
       heardOn: "When?",
       guardianName: "Who said it?",
     },
+    guardianDetails: { title: "Contact details and language", change: "Change contact details and language" },
     guardian: {
       title: "Register a guardian",
       name: "Name",

@@ -117,6 +117,7 @@ export const logsNb = {
     shared_with_leader: "Drøftet med leder",
     became_log: "Ble stafettlogg",
     guardian_added: "Foresatt registrert",
+    guardian_changed: "Foresatt endret",
     guardians_told: "Foresatte informert",
     action: "Nytt tiltak",
     evaluation: "Evaluering",
@@ -256,6 +257,8 @@ export const logsNb = {
     },
   },
   event: {
+    yes: "Ja",
+    no: "Nei",
     by: "{{name}}, {{service}}",
     byFamily: "{{name}} (familien)",
     familyAccessGranted: "{{name}} har fått tilgang til loggen i Stafettlogg ({{role}}).",
@@ -365,6 +368,7 @@ export const logsNb = {
       heardOn: "Når?",
       guardianName: "Hvem sa det?",
     },
+    guardianDetails: { title: "Kontaktinformasjon og språk", change: "Endre kontaktinformasjon og språk" },
     guardian: {
       title: "Registrer foresatt",
       name: "Navn",

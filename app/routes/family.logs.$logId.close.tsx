@@ -11,6 +11,7 @@ import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
 import { FamilyCloseSchema } from "../lib/family-schemas";
+import { defaultLocale } from "../lib/enums";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.close.title");
@@ -21,7 +22,7 @@ export const action = (args: ActionFunctionArgs) =>
   familyFormAction(args, FamilyCloseSchema, async (member, logId, value) => {
     // The holder's mail is in the municipality's working language.
     const logUrl = `${publicBaseUrl(settings())}/logs/${logId}`;
-    await closeAtFamilyRequest(member, logId, value, { logUrl, locale: "nb" });
+    await closeAtFamilyRequest(member, logId, value, { logUrl, locale: defaultLocale });
     return backToFamilyLog(logId, "closed");
   });
 

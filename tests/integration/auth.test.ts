@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../db/client.server";
 import { loginThrottle, sessions, users } from "../../db/schema";
 import * as home from "../../app/routes/_index";

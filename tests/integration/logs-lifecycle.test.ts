@@ -331,7 +331,7 @@ describe("the home list", () => {
     const calm = await makeRelayLog(fresh, cast.school.id, "Rolig Barn");
     await addVoice(fresh, calm.logId, { who: "child", heardOn: today(), method: "conversation", text: "ok" });
     await addAction(fresh, calm.logId, { ...action, startOn: today(), evaluateOn: inDays(40) });
-    const noVoice = await makeRelayLog(fresh, cast.school.id, "Stille Barn");
+    await makeRelayLog(fresh, cast.school.id, "Stille Barn");
     const closed = await makeRelayLog(fresh, cast.school.id, "Ferdig Barn");
     await closeLog(fresh, closed.logId, { reason: "resolved", summary: "ok", guardiansToldOn: today() });
     const concern = await makeConcern(fresh, cast.school.id, "Undring Barn");

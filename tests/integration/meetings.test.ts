@@ -7,7 +7,7 @@ import { familyViewer, staffViewer } from "../../app/domain/access/viewer";
 import { runTick } from "../../app/domain/jobs/tick.server";
 import { giveFamilyAccess } from "../../app/domain/family/accounts.server";
 import { familyLogView } from "../../app/domain/family/pages.server";
-import { meetingTarget, planMeeting } from "../../app/domain/meetings/meetings.server";
+import { meetingTarget } from "../../app/domain/meetings/meetings.server";
 import { viewLog } from "../../app/domain/logs/log-page.server";
 import { addDays, osloInstant } from "../../app/lib/dates";
 import * as cancelRoute from "../../app/routes/logs.$logId.meetings.$meetingId.cancel";

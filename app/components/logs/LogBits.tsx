@@ -50,7 +50,6 @@ export function LogFormHeading({
   log: { id: string; childName: string; level: number; levelName: string };
   title: string;
 }) {
-  const { t } = useTranslation();
   return (
     <div className="stack">
       <p>

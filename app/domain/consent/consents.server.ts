@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { database, type Queryable, type Transaction } from "../../../db/client.server";
 import {
   children,
@@ -8,8 +8,6 @@ import {
   consents,
   guardians,
   handovers,
-  logParticipants,
-  logs,
   memberships,
   services,
   users,

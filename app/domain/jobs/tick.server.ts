@@ -4,7 +4,7 @@ import { beforeCommit, database, type Transaction } from "../../../db/client.ser
 import { reminders, users } from "../../../db/schema";
 import { settings } from "../../config.server";
 import { dateTimeFormat, todayInOslo } from "../../lib/dates";
-import { mailKindOfRule, type MailKind } from "../../lib/enums";
+import { defaultLocale, mailKindOfRule, type MailKind } from "../../lib/enums";
 import { createId } from "../../lib/ids";
 import { guideSettingsIn } from "../guide.server";
 import { familyMeetingReminders } from "../meetings/meetings.server";
@@ -84,7 +84,7 @@ async function applyReminders(tx: Transaction, now: Date, logId?: string): Promi
     const mailed = keys.filter((key) => prefs[mailKindOfRule[wanted.get(key)!.rule]] === "immediately");
     if (mailed.length === 0) continue;
     const dedupeKey = `reminders:${createHash("sha256").update(mailed.sort().join("\n")).digest("hex")}`;
-    await enqueueMail(tx, { to: recipients.get(recipientId)!, ...reminderMessage("nb", { url: inboxUrl }) }, { dedupeKey, now });
+    await enqueueMail(tx, { to: recipients.get(recipientId)!, ...reminderMessage(defaultLocale, { url: inboxUrl }) }, { dedupeKey, now });
   }
   const open = await tx
     .select({ id: reminders.id, key: reminders.key })
@@ -150,7 +150,7 @@ async function queueDigests(tx: Transaction, now: Date): Promise<number> {
       if (prefs[kind] === "daily") counts[kind] = (counts[kind] ?? 0) + 1;
     }
     if (Object.keys(counts).length === 0) continue;
-    const fresh = await enqueueMail(tx, { to: person.email, ...digestMessage("nb", { url: inboxUrl, counts }) }, { dedupeKey: `digest:${person.id}:${today}`, now });
+    const fresh = await enqueueMail(tx, { to: person.email, ...digestMessage(defaultLocale, { url: inboxUrl, counts }) }, { dedupeKey: `digest:${person.id}:${today}`, now });
     if (fresh) queued += 1;
   }
   return queued;

@@ -233,7 +233,7 @@ export function LeaderWaiting({ overdue, orphaned, invitations, handovers }: Lea
             ))}
           </ul>
         )}
-        {overdue.total > overdue.rows.length ? <p>{t("leader.overdue.more", { shown: overdue.rows.length, total: overdue.total })}</p> : null}
+        {overdue.total > overdue.rows.length ? <p>{t("leader.overdue.more", { shown: overdue.rows.length, count: overdue.total })}</p> : null}
       </section>
       <section aria-labelledby="leader-orphaned" className="card stack">
         <h2 id="leader-orphaned">{t("leader.orphaned.title")}</h2>

@@ -42,7 +42,8 @@ export const leaderEn: typeof leaderNb = {
     none: "No evaluations are overdue.",
     line: "{{action}} – responsible: {{responsible}}",
     due: "Was to be evaluated {{date}}",
-    more: "Showing {{shown}} of {{total}}, the oldest first.",
+    more_one: "Showing {{shown}} of {{count}} overdue evaluation, the oldest first.",
+    more_other: "Showing {{shown}} of {{count}} overdue evaluations, the oldest first.",
   },
   orphaned: {
     title: "Logs without a relay holder",

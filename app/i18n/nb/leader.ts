@@ -40,7 +40,8 @@ export const leaderNb = {
     none: "Ingen evalueringer er forsinket.",
     line: "{{action}} – ansvarlig: {{responsible}}",
     due: "Skulle vært evaluert {{date}}",
-    more: "Viser {{shown}} av {{total}}. De eldste står først.",
+    more_one: "Viser {{shown}} av {{count}} forsinket evaluering, de eldste først.",
+    more_other: "Viser {{shown}} av {{count}} forsinkede evalueringer, de eldste først.",
   },
   orphaned: {
     title: "Logger uten stafettholder",

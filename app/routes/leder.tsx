@@ -33,10 +33,12 @@ export default function LeaderPage() {
   const only = data.services.length === 1 ? data.services[0] : data.services.find((s) => s.id === data.filter.serviceId);
   return (
     <div className="stack">
-      <h1>
-        {t("leader.title")}
-        {only ? <span className="block text-lg font-normal">{t("leader.forService", { service: only.name })}</span> : null}
-      </h1>
+      <h1>{t("leader.title")}</h1>
+      {only ? (
+        <p>
+          <span className="font-semibold">{t("leader.filters.service")}:</span> {only.name}
+        </p>
+      ) : null}
       <p>{t("leader.intro")}</p>
       <LeaderFilterForm services={data.services} holders={data.holders} filter={data.filter} />
       <LeaderLogs {...data.logs} filter={data.filter} />

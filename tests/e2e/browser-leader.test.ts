@@ -40,7 +40,7 @@ async function buildWorld() {
   const late = await addAction(teacher, mira.logId, {
     description: "Lesestund med spesialpedagog hver morgen",
     goal: "Mira leser en side høyt uten hjelp",
-    responsible: "Kontaktlærer",
+    responsible: { kind: "other", text: "Kontaktlærer" },
     startOn: daysAgo(30),
     evaluateOn: inDays(10),
   });

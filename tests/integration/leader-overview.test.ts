@@ -241,7 +241,7 @@ describe("what waits in the service", () => {
     const late = await addAction(teacher, logId, {
       description: "Lesetrening hver morgen",
       goal: "Leser en side høyt",
-      responsible: "Kontaktlærer",
+      responsible: { kind: "other", text: "Kontaktlærer" },
       startOn: daysAgo(30),
       evaluateOn: inDays(10),
     });
@@ -249,7 +249,7 @@ describe("what waits in the service", () => {
     await addAction(teacher, logId, {
       description: "Fast voksen i friminuttene",
       goal: "Med i lek",
-      responsible: "Inspektør",
+      responsible: { kind: "other", text: "Inspektør" },
       startOn: daysAgo(3),
       evaluateOn: inDays(20),
     });
@@ -261,7 +261,7 @@ describe("what waits in the service", () => {
     const otherAction = await addAction(otherTeacher, other.logId, {
       description: "Annen skoles tiltak",
       goal: "Mål",
-      responsible: "Noen",
+      responsible: { kind: "other", text: "Noen" },
       startOn: daysAgo(30),
       evaluateOn: inDays(10),
     });
@@ -276,6 +276,7 @@ describe("what waits in the service", () => {
         childName: "Eva Forsinket",
         description: "Lesetrening hver morgen",
         responsible: "Kontaktlærer",
+        responsibleKind: "other",
         evaluateOn: daysAgo(2),
       }),
     ]);

@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ResponsibleKind } from "../../lib/enums";
 import { activeFlags, type Flags } from "../../lib/flags";
+import { responsibleLabel } from "../../lib/responsible";
 import { Pagination } from "../ui/Pagination";
 import { useDates } from "./format";
 import { FlagList, LevelBadge } from "./LogBits";
@@ -182,7 +184,15 @@ export function LeaderLogs({
 
 export interface LeaderWaitingData {
   overdue: {
-    rows: { id: string; logId: string; childName: string; description: string; responsible: string; evaluateOn: string }[];
+    rows: {
+      id: string;
+      logId: string;
+      childName: string;
+      description: string;
+      responsible: string;
+      responsibleKind: ResponsibleKind;
+      evaluateOn: string;
+    }[];
     total: number;
   };
   orphaned: { id: string; childName: string; level: number; formerHolder: string }[];
@@ -227,7 +237,7 @@ export function LeaderWaiting({ overdue, orphaned, invitations, handovers }: Lea
                 <p>
                   <Link to={`/logs/${a.logId}#action-${a.id}`}>{a.childName}</Link>
                 </p>
-                <p>{t("leader.overdue.line", { action: a.description, responsible: a.responsible })}</p>
+                <p>{t("leader.overdue.line", { action: a.description, responsible: responsibleLabel(t, a) })}</p>
                 <p className="font-semibold text-red-800">{t("leader.overdue.due", { date: date(a.evaluateOn) })}</p>
               </li>
             ))}

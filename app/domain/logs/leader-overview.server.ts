@@ -120,6 +120,7 @@ export async function leaderOverview(actor: Actor, filter: LeaderFilter) {
       childName: children.name,
       description: actions.description,
       responsible: actions.responsible,
+      responsibleKind: actions.responsibleKind,
       evaluateOn: actions.evaluateOn,
       holderName: users.name,
     })

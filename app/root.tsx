@@ -7,7 +7,7 @@ import { ErrorPage } from "./components/ErrorPage";
 import { useNonce } from "./components/nonce";
 import { Shell } from "./components/Shell";
 import { getActor } from "./domain/auth/guards.server";
-import { can } from "./domain/auth/permissions";
+import { can, rolesOf } from "./domain/auth/permissions";
 import { getFamilyMember } from "./domain/family/guards.server";
 import { unreadCount } from "./domain/reminders/inbox.server";
 import { getLocale } from "./i18n/locale.server";
@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: actor.name,
           canAdminister: can(actor, "users.manage") || can(actor, "services.manage"),
           canStartLogs: can(actor, "logs.start"),
+          isLeader: rolesOf(actor).includes("leader"),
           inboxUnread: await unreadCount(actor),
         }
       : null,

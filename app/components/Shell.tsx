@@ -7,6 +7,8 @@ export interface ShellUser {
   name: string;
   canAdminister: boolean;
   canStartLogs: boolean;
+  /** Leads a service: the header links to the leader's overview. */
+  isLeader: boolean;
   /** Open reminders not yet seen in "Til deg" (issue 11). */
   inboxUnread: number;
 }
@@ -88,6 +90,13 @@ export function Shell({
                 <li>
                   <NavLink to="/consultations" className={navClass}>
                     {t("consultations.nav")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.isLeader ? (
+                <li>
+                  <NavLink to="/leder" className={navClass}>
+                    {t("leader.nav")}
                   </NavLink>
                 </li>
               ) : null}

@@ -93,6 +93,12 @@ export default function Home() {
       {data.led.map((service) => (
         <section key={service.serviceId} aria-labelledby={`led-${service.serviceId}`} className="card stack">
           <h2 id={`led-${service.serviceId}`}>{t("home.leader.title", { service: service.serviceName })}</h2>
+          <p>
+            <Link to={data.led.length > 1 ? `/leder?service=${service.serviceId}` : "/leder"}>
+              {t("leader.homeLink")}
+              <span className="sr-only"> {t("leader.forService", { service: service.serviceName })}</span>
+            </Link>
+          </p>
           {service.members.length === 0 ? (
             <p>{t("home.leader.none")}</p>
           ) : (

@@ -20,8 +20,11 @@ export interface MyLogRow {
   flags: Flags;
 }
 
-/** Where each flag on a card leads: to its item on the log page, or to the form that resolves it. */
-function flagLinks(log: MyLogRow): Partial<Record<keyof Flags, string>> {
+/**
+ * Where each flag on a card leads: to its item on the log page, or to the form that resolves
+ * it (the home list and the leader's overview).
+ */
+export function flagLinks(log: Pick<MyLogRow, "id" | "state" | "relation">): Partial<Record<keyof Flags, string>> {
   const page = `/logs/${log.id}`;
   const writes = log.state === "open" && log.relation !== "leader";
   return {

@@ -203,6 +203,8 @@ export async function recordSearchHits(viewer: Viewer, hits: { id: string; servi
   );
 }
 
+const notWithdrawn = sql`${logs.closeReason} is not 'consent_withdrawn'`;
+
 /**
  * The one SQL scope "the viewer may read this log", for every list and search (the home
  * list, search, the leader's lists, the family's logs, the logs a consultation may link
@@ -210,7 +212,6 @@ export async function recordSearchHits(viewer: Viewer, hits: { id: string; servi
  * branch uses its own index (holder, participation, service) instead of scanning every log.
  */
 export function readableLogs(viewer: Viewer, gate: GateContext): SQL {
-  const notWithdrawn = sql`${logs.closeReason} is not 'consent_withdrawn'`;
   if (viewer.kind === "coordinator") return sql`0`;
   if (viewer.kind === "family") {
     const member = viewer.member;
@@ -221,7 +222,6 @@ export function readableLogs(viewer: Viewer, gate: GateContext): SQL {
         where ${children.userId} = ${member.id} and ${children.birthDate} <= ${gate.consentAgeBornBy})))`;
   }
   const actor = viewer.actor;
-  const leads = ledServiceIds(actor);
   const branches: SQL[] = [
     sql`select ${logs.id} from ${logs} where ${logs.holderId} = ${actor.id}`,
     // A participant passes the gate on every query: their service is the holder's own, or covered.
@@ -231,12 +231,22 @@ export function readableLogs(viewer: Viewer, gate: GateContext): SQL {
           and ${logs.kind} = 'relay' and ${notWithdrawn}
           and ${gateSql(sql`${logParticipants.logId}`, sql`${logParticipants.serviceId}`, sql`${logs.holderServiceId}`, gate)}`,
   ];
-  if (leads.length > 0) {
-    branches.push(
-      sql`select ${logs.id} from ${logs} where ${inArray(logs.holderServiceId, leads)} and (${logs.kind} = 'relay' or ${logs.sharedWithLeader} = 1) and ${notWithdrawn}`,
-    );
-  }
+  const led = ledLogIds(actor);
+  if (led) branches.push(led);
   return sql`${logs.id} in (${sql.join(branches, sql` union `)})`;
+}
+
+/**
+ * The leader branch of `readableLogs`, on its own: the ids of the logs held in the services
+ * the person leads (or those of them asked for) that a leader may read — relay logs, and a
+ * level-0 concern only once it was discussed with the leader. For the leader's overview,
+ * which lists "the logs held in my service" and not the logs the leader holds or takes part
+ * in elsewhere. Null when the person leads none of the services asked for.
+ */
+export function ledLogIds(actor: Actor, serviceIds?: readonly string[]): SQL | null {
+  const led = ledServiceIds(actor).filter((id) => !serviceIds || serviceIds.includes(id));
+  if (led.length === 0) return null;
+  return sql`select ${logs.id} from ${logs} where ${inArray(logs.holderServiceId, led)} and (${logs.kind} = 'relay' or ${logs.sharedWithLeader} = 1) and ${notWithdrawn}`;
 }
 
 /** "Who has read this log" from the staff side: for the holder and the leader only. Newest first. */

@@ -189,24 +189,60 @@ export async function myLogInvitations(actor: Actor) {
   return result;
 }
 
-/** For a leader: invitations to people in their services left unanswered past their date. */
-export async function overdueLogInvitationsInMyServices(actor: Actor) {
-  const led = ledServiceIds(actor);
+const inviter = alias(users, "inviter");
+
+/**
+ * For a leader: invitations to people in their services left unanswered past their date, on
+ * open logs, each naming the inviter and the log. The log is named as to the invitee
+ * (myLogInvitations: first name and initials, only while a consent covers the invitee's
+ * service — the leader's own service), and `readable` says whether the leader may open it
+ * (it is held in a service they lead), so a page links to it only then.
+ */
+export async function overdueLogInvitationsInMyServices(actor: Actor, serviceIds?: readonly string[]) {
+  const led = ledServiceIds(actor).filter((id) => !serviceIds || serviceIds.includes(id));
   if (led.length === 0) return [];
   const { db } = await database();
-  return db
-    .select({ id: logInvitations.id, invitee: users.name, serviceName: services.name, respondBy: logInvitations.respondBy })
+  const today = todayInOslo();
+  const rows = await db
+    .select({
+      id: logInvitations.id,
+      invitee: users.name,
+      inviteeEmail: users.email,
+      serviceId: logInvitations.serviceId,
+      serviceName: services.name,
+      respondBy: logInvitations.respondBy,
+      invitedBy: inviter.name,
+      logId: logInvitations.logId,
+      holderServiceId: logs.holderServiceId,
+      childName: children.name,
+      level: logs.level,
+    })
     .from(logInvitations)
     .innerJoin(users, eq(users.id, logInvitations.inviteeId))
     .innerJoin(services, eq(services.id, logInvitations.serviceId))
+    .innerJoin(inviter, eq(inviter.id, logInvitations.invitedBy))
+    .innerJoin(logs, eq(logs.id, logInvitations.logId))
+    .innerJoin(children, eq(children.id, logs.childId))
     .where(
       and(
         inArray(logInvitations.serviceId, led),
         eq(logInvitations.status, "pending"),
-        lt(logInvitations.respondBy, todayInOslo()),
+        lt(logInvitations.respondBy, today),
+        eq(logs.state, "open"),
       ),
     )
-    .orderBy(asc(logInvitations.respondBy));
+    .orderBy(asc(logInvitations.respondBy), asc(logInvitations.id));
+  const ctx = rows.length ? await gateContext(db, today) : null;
+  const result = [];
+  for (const { holderServiceId, childName, level, ...r } of rows) {
+    const covered = await passesGate(db, { id: r.logId, holderServiceId }, r.serviceId, ctx!);
+    result.push({
+      ...r,
+      log: covered ? { child: shortChildName(childName), level } : null,
+      readable: ledServiceIds(actor).includes(holderServiceId),
+    });
+  }
+  return result;
 }
 
 /** Why a service named in a consent on the log cannot be invited yet. */

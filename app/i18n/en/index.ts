@@ -4,6 +4,7 @@ import { familyEn } from "./family";
 import { logsEn } from "./logs";
 import { remindersEn } from "./reminders";
 import { settingsEn } from "./settings";
+import { leaderEn } from "./leader";
 import type { Dictionary } from "../nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
@@ -285,6 +286,7 @@ export const en: Dictionary = {
   collab: collabEn,
   reminders: remindersEn,
   settings: settingsEn,
+  leader: leaderEn,
   consultations: consultationsEn,
   family: familyEn,
   pages: {

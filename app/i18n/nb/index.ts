@@ -4,6 +4,7 @@ import { familyNb } from "./family";
 import { logsNb } from "./logs";
 import { remindersNb } from "./reminders";
 import { settingsNb } from "./settings";
+import { leaderNb } from "./leader";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
@@ -288,6 +289,7 @@ export const nb = {
   collab: collabNb,
   reminders: remindersNb,
   settings: settingsNb,
+  leader: leaderNb,
   consultations: consultationsNb,
   family: familyNb,
   pages: {

@@ -479,8 +479,7 @@ describe("planning a meeting about a log", () => {
     await page.goto(`${logUrl}#meetings`);
     const item = meetingsSection(page).getByRole("listitem");
     await item.getByRole("heading", { level: 3, name: `${longDate(NOJS_DATE)} kl. 10:00 · 60 minutter`, exact: true }).waitFor();
-    // The section itself fits, its long video link included (the whole page does not: see
-    // the known bug at the end of this file).
+    // The section itself fits, its long video link included (the whole page: the last test).
     const box = (await meetingsSection(page).boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
     expect(await textPast360(page, "#meetings")).toEqual([]);
@@ -488,12 +487,11 @@ describe("planning a meeting about a log", () => {
   });
 
   /**
-   * KNOWN BUG (app/components/logs/MeetingForm.tsx): with exactly one invitee ticked, a
-   * refused send comes back with that box unticked. conform gives a lone checkbox's value
-   * as a string, and `new Set(string)` makes a set of its characters. Marked `fails` so the
-   * file stays green; drop `.fails` once the form is fixed, and this passes.
+   * Found by this file: with exactly one invitee ticked, a refused send came back with that
+   * box unticked (a lone checkbox's value comes back as a string, and `new Set(string)` is a
+   * set of its characters).
    */
-  it.fails("without JavaScript a refused send keeps a single ticked invitee", async () => {
+  it("without JavaScript a refused send keeps a single ticked invitee", async () => {
     const nojs = await newPage(browser, { javaScriptEnabled: false });
     extraPeople.push(nojs);
     await world.signIn(nojs.context, world.data.teacher);
@@ -506,17 +504,14 @@ describe("planning a meeting about a log", () => {
     await page.getByRole("button", { name: "Lagre", exact: true }).click();
     await fieldError(page, "Klokkeslett").waitFor();
     expect(await inputValue(page.getByLabel("Sted", { exact: true }))).toBe("Møterom 4");
-    // The one assertion that fails while the bug is there:
     expect(await checkbox(page, world.data.people.nurse.name).isChecked()).toBe(true);
   });
 
   /**
-   * KNOWN BUG (app/components/logs/EventItem.tsx, "meeting_planned"/"meeting_changed"): the
-   * timeline entry shows the video link as plain text in a `whitespace-pre-wrap` <dd>
-   * without `break-all`/`break-words`, so a long link (the one planned without JavaScript
-   * above) makes the log page 375 px wide on a 360 px phone. Drop `.fails` once fixed.
+   * Found by this file: the timeline entry showed a long video link (the one planned
+   * without JavaScript above) without breaking it, making the page 375 px wide at 360 px.
    */
-  it.fails("on a 360 px phone the whole log page fits the width, the timeline's long video link included", async () => {
+  it("on a 360 px phone the whole log page fits the width, the timeline's long video link included", async () => {
     const phone = await newPage(browser, { viewport: { width: 360, height: 800 } });
     extraPeople.push(phone);
     await world.signIn(phone.context, world.data.teacher);

@@ -281,7 +281,11 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
             {t("logs.meetings.duration", { count: event.data.durationMinutes })}
           </Field>
           {event.data.place ? <Field label={t("logs.meetings.place")}>{event.data.place}</Field> : null}
-          {event.data.videoUrl ? <Field label={t("logs.meetings.video")}>{event.data.videoUrl}</Field> : null}
+          {event.data.videoUrl ? (
+            <Field label={t("logs.meetings.video")}>
+              <span className="break-all">{event.data.videoUrl}</span>
+            </Field>
+          ) : null}
           <Field label={t("logs.meetings.agenda")}>{event.data.agenda}</Field>
           <Field label={t("logs.meetings.invitees")}>
             {event.data.invitees.map((i) => (i.kind === "child" ? t("logs.meetings.child", { name: i.name }) : i.name)).join(", ")}

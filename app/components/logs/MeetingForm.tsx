@@ -51,8 +51,10 @@ export function MeetingForm({
     agenda: t("logs.meetings.form.agenda"),
     invitees: t("logs.meetings.form.invitees"),
   };
-  const chosen = new Set((fields.invitees.initialValue as string[] | string | undefined) ?? defaults.invitees);
-  const isChosen = (value: string) => (typeof chosen === "string" ? chosen === value : chosen.has(value));
+  // What was sent back after a refused send (one ticked box comes back as a string), else the defaults.
+  const sent = fields.invitees.initialValue as string[] | string | undefined;
+  const chosen = new Set(sent === undefined ? defaults.invitees : Array.isArray(sent) ? sent : [sent]);
+  const isChosen = (value: string) => chosen.has(value);
   const option = (value: string, label: string, first: boolean) => (
     <label key={value} className="flex items-center gap-3 font-normal">
       <input type="checkbox" name="invitees" value={value} id={first ? fields.invitees.id : undefined} defaultChecked={isChosen(value)} className="checkbox" />

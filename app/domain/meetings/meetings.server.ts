@@ -14,7 +14,7 @@ import { peopleOnLog } from "../logs/actions.server";
 import { appendEvent, withAccess } from "../logs/events.server";
 import { publicBaseUrl } from "../mail/mailer.server";
 import { meetingMessage } from "../mail/messages.server";
-import { enqueueMail } from "../mail/outbox.server";
+import { deliverSoon, enqueueMail } from "../mail/outbox.server";
 import { meetingCalendar } from "./calendar.server";
 
 /**
@@ -184,7 +184,7 @@ function eventData(meeting: MeetingRow, invitees: Invitee[]) {
 /** Plan a meeting: the row, its invitees, the timeline event and the invitations, in one transaction. */
 export async function planMeeting(actor: Actor, logId: string, input: MeetingInput, now = new Date()) {
   const startsAt = startOf(input, now);
-  return withAccess(actor, logId, "write", async (tx, access) => {
+  const meetingId = await withAccess(actor, logId, "write", async (tx, access) => {
     const invitees = await resolveInvitees(tx, access, actor, input.invitees);
     const meeting: MeetingRow = {
       id: createId(),
@@ -207,6 +207,9 @@ export async function planMeeting(actor: Actor, logId: string, input: MeetingInp
     await mailInvitees(tx, meeting, invitees, "invited");
     return meeting.id;
   });
+  // The invitations leave now rather than at the next tick (the outbox has them either way).
+  deliverSoon();
+  return meetingId;
 }
 
 /** The meeting of this log, still planned; only its planner or the holder may change it. */
@@ -250,6 +253,7 @@ export async function changeMeeting(actor: Actor, logId: string, meetingId: stri
     await mailInvitees(tx, meeting, invitees, "changed");
     await mailInvitees(tx, meeting, previous.filter((p) => !still.has(keyOf(p))), "cancelled");
   });
+  deliverSoon();
 }
 
 /** Cancel a planned meeting, with why: a cancellation of the calendar entry to every invitee. */
@@ -267,6 +271,7 @@ export async function cancelMeeting(actor: Actor, logId: string, meetingId: stri
     });
     await mailInvitees(tx, meeting, invitees, "cancelled");
   });
+  deliverSoon();
 }
 
 /** A meeting as the pages show it (its time as Oslo wall-clock date and time). */

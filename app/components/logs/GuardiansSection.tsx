@@ -46,9 +46,12 @@ export function GuardiansSection({
               ) : null}
               {!print && g.hasFamilyAccess ? <span className="block text-sm">{t("family.access.has")}</span> : null}
               {!print && canManage ? (
-                <Link to={`/logs/${log.id}/guardians/${g.id}`} className="block text-sm">
+                <Link
+                  to={`/logs/${log.id}/guardians/${g.id}`}
+                  className="block text-sm"
+                  aria-label={`${t("logs.forms.guardianDetails.change")}: ${g.name}`}
+                >
                   {t("logs.forms.guardianDetails.change")}
-                  <span className="sr-only">: {g.name}</span>
                 </Link>
               ) : null}
             </li>

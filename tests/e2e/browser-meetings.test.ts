@@ -1,21 +1,17 @@
-import type { AddressInfo } from "node:net";
-import { eq, inArray } from "drizzle-orm";
-import { simpleParser } from "mailparser";
+import { inArray } from "drizzle-orm";
 import type { Browser, Locator, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
-import { guardians, users } from "../../db/schema";
-import { deliveriesSettled } from "../../app/domain/mail/outbox.server";
+import { users } from "../../db/schema";
 import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, timelineItems } from "../support/browser";
 import { makeFamilyLog } from "../support/family-factories";
-import { codeFrom, smtpSettings } from "../support/smtp";
+import { codeFrom, smtpSettings, startSmtpServer, type ReceivedMail, type RunningSmtpServer } from "../support/smtp";
 import { startWorld, type World } from "../support/world";
 
 /**
  * Planned meetings (issue 11 point 6) in Chromium, in a world of its own with a real SMTP
- * server and the scheduler ticking every two seconds (the meeting mail waits in the outbox
- * for the tick): the teacher holding Noah's relay log plans a meeting with the nurse and Noah's
+ * server (the meeting mail leaves the outbox as soon as the meeting is saved; no scheduler
+ * runs here): the teacher holding Noah's relay log plans a meeting with the nurse and Noah's
  * mother, who reads Arabic and needs an interpreter. A bad send first (a time written
  * "9.30", then no place), then a good one; the log page says "book an interpreter". The
  * invitations arrive with a calendar entry that names neither the child nor the mother;
@@ -35,85 +31,13 @@ const AGENDA = "Oppfølging av lesing og trivsel i klassen";
 
 async function buildWorld() {
   const made = await makeFamilyLog({ child: CHILD, guardian: { name: GUARDIAN_NAME, email: GUARDIAN_EMAIL }, health: HEALTH, ppt: PPT });
-  // The invitation mail to the guardian is still being written to the folder: let it finish first.
-  await deliveriesSettled();
-  const { db, transaction } = await database();
-  await transaction((tx) => tx.update(guardians).set({ language: LANGUAGE, interpreterNeeded: true }).where(eq(guardians.name, GUARDIAN_NAME)));
+  const { db } = await database();
   const people = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(inArray(users.id, [made.teacher, made.nurse, made.ppt]));
   const person = (id: string) => people.find((p) => p.id === id)!;
   return { ...made, people: { teacher: person(made.teacher), nurse: person(made.nurse), ppt: person(made.ppt) } };
-}
-
-/** A mail as this file's SMTP server received it, with its calendar parts (text/calendar) as text. */
-interface CalendarMail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  calendars: string[];
-}
-
-/**
- * A real SMTP server on the loopback that keeps the calendar parts too (the shared one in
- * tests/support/smtp.ts keeps only the text and HTML).
- */
-async function startCalendarSmtp() {
-  const messages: CalendarMail[] = [];
-  const waiters = new Set<() => void>();
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (parsed) => {
-          messages.push({
-            to: session.envelope.rcptTo.map((a) => a.address),
-            subject: parsed.subject ?? "",
-            text: parsed.text ?? "",
-            html: typeof parsed.html === "string" ? parsed.html : "",
-            calendars: parsed.attachments.filter((a) => a.contentType.startsWith("text/calendar")).map((a) => a.content.toString("utf8")),
-          });
-          for (const waiter of waiters) waiter();
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((ready, fail) => {
-    server.server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ready());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    messages,
-    /** The first mail (from `from` on) that matches; waits for it to arrive. */
-    waitForMail(predicate: (m: CalendarMail) => boolean, from = 0, timeoutMs = 10_000): Promise<CalendarMail> {
-      const find = () => messages.slice(from).find(predicate);
-      const found = find();
-      if (found) return Promise.resolve(found);
-      return new Promise((resolveMail, reject) => {
-        const waiter = () => {
-          const mail = find();
-          if (!mail) return;
-          clearTimeout(timer);
-          waiters.delete(waiter);
-          resolveMail(mail);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(waiter);
-          reject(new Error(`no matching mail arrived within ${timeoutMs} ms (${messages.length} received)`));
-        }, timeoutMs);
-        waiters.add(waiter);
-      });
-    },
-    close: () => new Promise<void>((closed) => server.close(() => closed())),
-  };
 }
 
 /** The value of one property of an iCalendar text (lines unfolded), e.g. "UID". */
@@ -123,7 +47,7 @@ function icsValue(ics: string, name: string): string | undefined {
 }
 
 let world: World<Awaited<ReturnType<typeof buildWorld>>>;
-let smtp: Awaited<ReturnType<typeof startCalendarSmtp>>;
+let smtp: RunningSmtpServer;
 let browser: Browser;
 type Person = Awaited<ReturnType<typeof newPage>>;
 let teacher: Person;
@@ -150,8 +74,8 @@ let logUrl = "";
 let uid = "";
 
 beforeAll(async () => {
-  smtp = await startCalendarSmtp();
-  [world, browser] = await Promise.all([startWorld(buildWorld, { ...smtpSettings(smtp), SCHEDULER: "true", JOBS_SCHEDULE: "*/2 * * * * *" }), launchBrowser()]);
+  smtp = await startSmtpServer();
+  [world, browser] = await Promise.all([startWorld(buildWorld, smtpSettings(smtp)), launchBrowser()]);
   logUrl = `${world.server.baseUrl}/logs/${world.data.logId}`;
   teacher = await newPage(browser);
   await world.signIn(teacher.context, world.data.teacher);
@@ -224,6 +148,16 @@ describe("planning a meeting about a log", () => {
     const { nurse } = world.data.people;
     await page.goto(logUrl);
     await h1(page, CHILD).waitFor();
+    // First the holder records that the mother reads Arabic and needs an interpreter.
+    await main(page).getByRole("link", { name: `Endre kontaktinformasjon og språk: ${GUARDIAN_NAME}` }).click();
+    await h1(page, "Kontaktinformasjon og språk").waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Språk (valgfritt)").fill(LANGUAGE);
+    await page.getByLabel("Trenger tolk").check();
+    await page.getByRole("button", { name: "Lagre", exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get("notice") === "saved");
+    await main(page).getByRole("region", { name: "Foresatte" }).getByText(`Språk: ${LANGUAGE} · Trenger tolk`).waitFor();
+    expect(await timelineItems(page).first().innerText()).toContain("Foresatt endret");
     await meetingsSection(page).getByText("Ingen planlagte møter.", { exact: true }).waitFor();
     await meetingsSection(page).getByRole("link", { name: "Planlegg møte", exact: true }).click();
     await page.waitForURL((url) => url.pathname.endsWith("/meetings/new"));
@@ -307,8 +241,8 @@ describe("planning a meeting about a log", () => {
 
   it("the nurse's and the mother's invitations arrive with a calendar entry that names neither the child nor the mother", async () => {
     const { nurse } = world.data.people;
-    const isInvitation = (to: string) => (m: CalendarMail) => m.to.includes(to) && m.subject === "Møte i Stafettlogg" && m.calendars.length > 0;
-    const [nurseMail, guardianMail] = await Promise.all([smtp.waitForMail(isInvitation(nurse.email)), smtp.waitForMail(isInvitation(GUARDIAN_EMAIL))]);
+    const isInvitation = (to: string) => (m: ReceivedMail) => m.to.includes(to) && m.subject === "Møte i Stafettlogg" && m.calendars.length > 0;
+    const [nurseMail, guardianMail] = await Promise.all([smtp.waitForMail(isInvitation(nurse.email), 10_000), smtp.waitForMail(isInvitation(GUARDIAN_EMAIL), 10_000)]);
     // The PPT adviser was not invited.
     expect(smtp.messages.filter((m) => m.to.includes(world.data.people.ppt.email) && m.subject.includes("Møte"))).toEqual([]);
 
@@ -342,7 +276,7 @@ describe("planning a meeting about a log", () => {
     await page.getByLabel("E-postadresse").fill(GUARDIAN_EMAIL);
     await page.getByRole("button", { name: "Send meg en kode" }).click();
     await page.waitForURL((url) => url.pathname === "/family/code");
-    const mail = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && /\b\d{6}\b/.test(m.text), before);
+    const mail = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && /\b\d{6}\b/.test(m.text), 10_000, before);
     await page.getByLabel("Koden fra e-posten").fill(codeFrom(mail));
     await page.getByRole("button", { name: "Logg inn", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/family");
@@ -380,7 +314,7 @@ describe("planning a meeting about a log", () => {
       .getByRole("heading", { level: 3, name: `${longDate(MEETING_DATE)} kl. 13:15 · 60 minutter`, exact: true })
       .waitFor();
 
-    const changed = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && m.subject === "Endret møte i Stafettlogg" && m.calendars.length > 0, before);
+    const changed = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && m.subject === "Endret møte i Stafettlogg" && m.calendars.length > 0, 10_000, before);
     expect(changed.text).toContain("kl. 13:15");
     expect(icsValue(changed.calendars[0]!, "UID")).toBe(uid);
     expect(icsValue(changed.calendars[0]!, "SEQUENCE")).toBe("1");
@@ -404,7 +338,7 @@ describe("planning a meeting about a log", () => {
     expect(entry).toContain("Hvorfor: Helsesykepleieren er på kurs den dagen");
     await expectNoAxeViolations(page);
 
-    const cancelled = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && m.subject.startsWith("Avlyst") && m.calendars.length > 0, before);
+    const cancelled = await smtp.waitForMail((m) => m.to.includes(GUARDIAN_EMAIL) && m.subject.startsWith("Avlyst") && m.calendars.length > 0, 10_000, before);
     expect(cancelled.subject).toBe("Avlyst møte i Stafettlogg");
     const ics = cancelled.calendars[0]!;
     expect(icsValue(ics, "METHOD")).toBe("CANCEL");
@@ -413,7 +347,7 @@ describe("planning a meeting about a log", () => {
     expect(Number(icsValue(ics, "SEQUENCE"))).toBeGreaterThan(1);
     for (const content of [cancelled.text, ics]) expect(content).not.toContain(CHILD);
     // The nurse is told too.
-    await smtp.waitForMail((m) => m.to.includes(world.data.people.nurse.email) && m.subject === "Avlyst møte i Stafettlogg", before);
+    await smtp.waitForMail((m) => m.to.includes(world.data.people.nurse.email) && m.subject === "Avlyst møte i Stafettlogg", 10_000, before);
 
     // The mother's page no longer shows it.
     await guardian.page.reload();
@@ -462,7 +396,7 @@ describe("planning a meeting about a log", () => {
     expect(text).not.toContain("Bestill tolk");
     const invited = text.split("Inviterte\n")[1] ?? "";
     for (const name of [world.data.people.nurse.name, world.data.people.ppt.name]) expect(invited).toContain(name);
-    await smtp.waitForMail((m) => m.to.includes(world.data.people.ppt.email) && m.subject === "Møte i Stafettlogg" && m.text.includes("kl. 10:00"));
+    await smtp.waitForMail((m) => m.to.includes(world.data.people.ppt.email) && m.subject === "Møte i Stafettlogg" && m.text.includes("kl. 10:00"), 10_000);
   });
 
   it("on a 360 px phone the meeting form and the log page's meetings fit the width and are axe clean", async () => {

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** The message's calendar parts (text/calendar: a meeting's invitation, change or cancellation), as text. */
+  calendars: string[];
   /** The user the client signed in as, when the server asked for credentials. */
   user?: string;
 }
@@ -18,7 +20,8 @@ export interface ReceivedMail {
 export interface RunningSmtpServer {
   port: number;
   messages: ReceivedMail[];
-  waitForMail(predicate: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** The first mail (from message number `from` on) that matches; waits for it to arrive. */
+  waitForMail(predicate: (m: ReceivedMail) => boolean, timeoutMs?: number, from?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startSmtpServer(
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
+            calendars: parsed.attachments.filter((a) => a.contentType.startsWith("text/calendar")).map((a) => a.content.toString("utf8")),
             user: typeof session.user === "string" ? session.user : undefined,
           };
           messages.push(mail);
@@ -86,8 +90,8 @@ export async function startSmtpServer(
   return {
     port,
     messages,
-    waitForMail(predicate, timeoutMs = 5_000) {
-      const found = messages.find(predicate);
+    waitForMail(predicate, timeoutMs = 5_000, from = 0) {
+      const found = messages.slice(from).find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolveMail, reject) => {
         const waiter = (mail: ReceivedMail) => {

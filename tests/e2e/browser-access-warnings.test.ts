@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { addParticipant, giveConsent, makeRelayLog, makeSchoolCast } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -76,10 +76,6 @@ afterEach(() => {
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 const save = (page: Page, name = "Lagre") => page.getByRole("button", { name, exact: true }).click();
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 /** Post the form and expect the server's 400 answer (which Chromium logs). */
 async function postExpecting400(page: Page, button: string) {

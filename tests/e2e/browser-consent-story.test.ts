@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chooseResponsible, deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, deferKeepConsent, expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, addParticipant, giveConsent, makeRelayLog } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -152,10 +152,6 @@ async function openLog(page: Page) {
   await page.getByRole("heading", { level: 1, name: CHILD }).waitFor();
 }
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 /** The field's error, tied to it by aria-describedby and aria-invalid. */
 async function expectFieldError(page: Page, field: ReturnType<Page["getByLabel"]>, message: string) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeFamilyLog } from "../support/family-factories";
 import { codeFrom, smtpSettings, startSmtpServer, type RunningSmtpServer } from "../support/smtp";
 import { startWorld, type World } from "../support/world";
@@ -66,10 +66,6 @@ afterEach(() => {
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 const consentCards = (page: Page) => main(page).getByRole("region", { name: /^(Samtykker som gjelder|Consents in force)$/ }).getByRole("listitem");
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 describe("a guardian withdraws one service of a two-service consent", () => {
   it("the teacher, the nurse and the PPT adviser can all open Noah's log", async () => {

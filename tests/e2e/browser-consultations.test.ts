@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, newPage, failedLoad, main } from "../support/browser";
+import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, switchLanguage } from "../support/browser";
 import { makeService } from "../support/factories";
 import { makeRelayLog, makeSchoolCast } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -57,10 +57,6 @@ async function go(page: Page, click: () => Promise<void>, path: RegExp, h1: stri
   await page.getByRole("heading", { level: 1, name: h1, exact: true }).waitFor();
 }
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 /** The value of the option whose text contains `text` (select options by label need the exact text). */
 async function optionValue(page: Page, label: string, text: string) {

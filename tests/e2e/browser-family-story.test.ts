@@ -5,15 +5,7 @@ import { database } from "../../db/client.server";
 import { services, users } from "../../db/schema";
 import { addAction } from "../../app/domain/logs/actions.server";
 import { addGuardian, becomeRelayLog } from "../../app/domain/logs/lifecycle.server";
-import {
-  expectNoAxeViolations,
-  failedLoad,
-  launchBrowser,
-  main,
-  newPage,
-  timelineItems,
-  logTools,
-} from "../support/browser";
+import { expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeFamilyLog } from "../support/family-factories";
 import { makeService } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, inDays, makeConcern } from "../support/log-factories";
@@ -160,12 +152,6 @@ const yourPart = (page: Page) =>
 const mailTo = (address: string, subject: string) => (m: ReceivedMail) =>
   m.to.includes(address) && m.subject === subject;
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page
-    .getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" })
-    .click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 /** Neither the restricted entry nor its reason is anywhere in the page's HTML. */
 async function expectNothingHidden(page: Page) {

@@ -4,7 +4,7 @@ import { addAction, changeLevel } from "../../app/domain/logs/actions.server";
 import { addVoice } from "../../app/domain/logs/entries.server";
 import { answerHandover, proposeHandover } from "../../app/domain/logs/handovers.server";
 import { closeLog } from "../../app/domain/logs/lifecycle.server";
-import { chooseResponsible, chosenResponsible, deferKeepConsent, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, chosenResponsible, deferKeepConsent, expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, addParticipant, daysAgo, giveConsent, inDays, makeConcern, makeRelayLog } from "../support/log-factories";
 import { backdateEvaluation, startWorld, type World } from "../support/world";
@@ -173,10 +173,6 @@ async function openTool(page: Page, name: string, h1: string) {
   await go(page, () => tools.getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/\w+/, h1);
 }
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 describe("the teacher's home page", () => {
   it("lists her logs with their flags; the level filter and the search work", async () => {

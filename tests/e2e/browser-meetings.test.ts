@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../db/client.server";
 import { users } from "../../db/schema";
-import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, timelineItems } from "../support/browser";
+import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeFamilyLog } from "../support/family-factories";
 import { codeFrom, smtpSettings, startSmtpServer, type ReceivedMail, type RunningSmtpServer } from "../support/smtp";
 import { startWorld, type World } from "../support/world";
@@ -101,10 +101,6 @@ const errorSummary = (page: Page) => main(page).getByRole("alert").filter({ hasT
 const checkbox = (page: Page, name: string) => page.getByRole("checkbox", { name, exact: true });
 const inputValue = (locator: Locator) => locator.inputValue();
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 async function fillMeeting(page: Page, input: { date: string; time: string; place?: string; videoUrl?: string; agenda: string }) {
   await page.getByLabel("Dato", { exact: true }).fill(input.date);

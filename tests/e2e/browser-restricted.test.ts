@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addEntry } from "../../app/domain/logs/entries.server";
-import { chooseResponsible, expectNoAxeViolations, launchBrowser, newPage, failedLoad, main, timelineItems, logTools } from "../support/browser";
+import { chooseResponsible, expectNoAxeViolations, failedLoad, launchBrowser, logTools, main, newPage, switchLanguage, timelineItems } from "../support/browser";
 import { makeService, makeUser } from "../support/factories";
 import { actorOf, daysAgo, giveConsent, makeRelayLog } from "../support/log-factories";
 import { startWorld, type World } from "../support/world";
@@ -100,10 +100,6 @@ async function openTool(page: Page, name: string, h1: string, english = false) {
   await go(page, () => tools.getByRole("link", { name, exact: true }).click(), /\/logs\/[^/]+\/[\w-]+/, h1);
 }
 
-async function switchLanguage(page: Page, to: "en" | "nb") {
-  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
-  await page.locator(`html[lang="${to}"]`).waitFor();
-}
 
 describe("on Noah's relay log, with JavaScript", () => {
   it("records a report of concern: hidden from the guardians by default, with the badge on the timeline", async () => {

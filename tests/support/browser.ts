@@ -140,3 +140,9 @@ export async function chooseResponsible(page: Page, who: { option: string } | { 
 /** The label of the responsible chosen on an action form (kept after a refused send). */
 export const chosenResponsible = (page: Page, english = false) =>
   page.getByLabel(english ? "Who is responsible?" : "Hvem har ansvaret?").locator("option:checked").innerText();
+
+/** Switch the interface language with the header's button, and wait for the page to be in it. */
+export async function switchLanguage(page: Page, to: "en" | "nb") {
+  await page.getByRole("button", { name: to === "en" ? "English" : "Norsk bokmål" }).click();
+  await page.locator(`html[lang="${to}"]`).waitFor();
+}

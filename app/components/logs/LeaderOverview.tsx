@@ -6,7 +6,7 @@ import { responsibleLabel } from "../../lib/responsible";
 import { Pagination } from "../ui/Pagination";
 import { useDates } from "./format";
 import { FlagList, LevelBadge } from "./LogBits";
-import { flagLinks } from "./MyLogs";
+import { flagLinks, LevelFilter } from "./MyLogs";
 
 /** The service leader's overview (/leder): the filter, the open logs, and what waits. */
 
@@ -70,17 +70,7 @@ export function LeaderFilterForm({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="leader-level">{t("leader.filters.level")}</label>
-        <select id="leader-level" name="level" defaultValue={filter.level ?? ""} className="input">
-          <option value="">{t("leader.filters.anyLevel")}</option>
-          {[0, 1, 2, 3].map((l) => (
-            <option key={l} value={l}>
-              {t("logs.levelLabel", { level: l })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LevelFilter id="leader-level" label={t("leader.filters.level")} anyLabel={t("leader.filters.anyLevel")} value={filter.level} />
       <div className="field">
         <label htmlFor="leader-holder">{t("leader.filters.holder")}</label>
         <select id="leader-holder" name="holder" defaultValue={filter.holderId ?? ""} className="input">

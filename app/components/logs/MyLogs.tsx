@@ -85,17 +85,7 @@ export function MyLogs({
           </p>
           <input id="logs-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} aria-describedby="logs-q-hint" className="input" />
         </div>
-        <div className="field">
-          <label htmlFor="logs-level">{t("logs.home.level")}</label>
-          <select id="logs-level" name="level" defaultValue={filter.level ?? ""} className="input">
-            <option value="">{t("logs.home.anyLevel")}</option>
-            {[0, 1, 2, 3].map((l) => (
-              <option key={l} value={l}>
-                {t("logs.levelLabel", { level: l })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LevelFilter id="logs-level" label={t("logs.home.level")} anyLabel={t("logs.home.anyLevel")} value={filter.level} />
         <div className="field">
           <label htmlFor="logs-state">{t("logs.home.state")}</label>
           <select id="logs-state" name="state" defaultValue={filter.state ?? ""} className="input">
@@ -146,5 +136,23 @@ export function MyLogs({
       </ul>
       <Pagination page={page} pages={pages} href={pageLink} />
     </section>
+  );
+}
+
+/** The level select of a list's filter form (GET, name "level"): any level, or one of 0–3. */
+export function LevelFilter({ id, label, anyLabel, value }: { id: string; label: string; anyLabel: string; value: number | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name="level" defaultValue={value ?? ""} className="input">
+        <option value="">{anyLabel}</option>
+        {[0, 1, 2, 3].map((l) => (
+          <option key={l} value={l}>
+            {t("logs.levelLabel", { level: l })}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -4,12 +4,13 @@ import { database } from "../../../db/client.server";
 import { actions, children, handovers, logs, memberships, services, users } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
 import { activeFlags, flagsFor } from "../../lib/flags";
-import { gateContext, keepConsentSql, passesGate } from "../access/consent-gate.server";
+import { gateContext, passesGate } from "../access/consent-gate.server";
 import { ledLogIds, recordSearchHits } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
 import { notFound } from "../errors.server";
 import { guideSettingsIn } from "../guide.server";
+import { flagColumns } from "./lists.server";
 import { overdueLogInvitationsInMyServices, shortChildName } from "./log-invitations.server";
 import { orphanedLogs } from "./orphaned-logs.server";
 
@@ -76,14 +77,7 @@ export async function leaderOverview(actor: Actor, filter: LeaderFilter) {
   );
   const candidates = await db
     .select({
-      id: logs.id,
-      kind: logs.kind,
-      state: logs.state,
-      level: logs.level,
-      decisionDueOn: logs.decisionDueOn,
-      nextEvaluationOn: logs.nextEvaluationOn,
-      lastChildVoiceOn: logs.lastChildVoiceOn,
-      hasKeepConsent: sql<number>`${keepConsentSql(sql`${logs.id}`, gate)}`.mapWith(Boolean),
+      ...flagColumns(gate),
       childName: children.name,
       holderId: logs.holderId,
       holderName: users.name,

@@ -3,7 +3,7 @@ import { database } from "../../../db/client.server";
 import { children, logParticipants, logs, services, users } from "../../../db/schema";
 import { addDays, todayInOslo } from "../../lib/dates";
 import { flagsFor } from "../../lib/flags";
-import { gateContext, keepConsentSql } from "../access/consent-gate.server";
+import { gateContext, keepConsentSql, type GateContext } from "../access/consent-gate.server";
 import { readableLogs, recordSearchHits } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
@@ -17,6 +17,24 @@ import { guideSettingsIn } from "../guide.server";
  */
 
 export const HOME_PAGE_SIZE = 25;
+
+/**
+ * The columns `flagsFor` reads, for a list of logs: the log's kind, state, level and dates,
+ * and whether a consent to keep it counts — a correlated lookup (consents_log_idx) per row
+ * selected, so select them for one page of rows, not for every log read.
+ */
+export function flagColumns(gate: GateContext) {
+  return {
+    id: logs.id,
+    kind: logs.kind,
+    state: logs.state,
+    level: logs.level,
+    decisionDueOn: logs.decisionDueOn,
+    nextEvaluationOn: logs.nextEvaluationOn,
+    lastChildVoiceOn: logs.lastChildVoiceOn,
+    hasKeepConsent: sql<number>`${keepConsentSql(sql`${logs.id}`, gate)}`.mapWith(Boolean),
+  };
+}
 
 export interface HomeFilter {
   level?: number;
@@ -61,15 +79,7 @@ export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   const page = Math.min(Math.max(1, filter.page), pages);
   const rows = await db
     .select({
-      id: logs.id,
-      kind: logs.kind,
-      state: logs.state,
-      level: logs.level,
-      decisionDueOn: logs.decisionDueOn,
-      nextEvaluationOn: logs.nextEvaluationOn,
-      lastChildVoiceOn: logs.lastChildVoiceOn,
-      // Per row of the page only (a correlated lookup on consents_log_idx), not per log read.
-      hasKeepConsent: sql<number>`${keepConsentSql(sql`${logs.id}`, gate)}`.mapWith(Boolean),
+      ...flagColumns(gate),
       holderId: logs.holderId,
       holderName: users.name,
       serviceId: logs.holderServiceId,

@@ -15,6 +15,7 @@ import { appendEvent, withAccess } from "../logs/events.server";
 import { publicBaseUrl } from "../mail/mailer.server";
 import { meetingMessage } from "../mail/messages.server";
 import { deliverSoon, enqueueMail } from "../mail/outbox.server";
+import { osloDay } from "../reminders/rules.server";
 import { meetingCalendar } from "./calendar.server";
 
 /**
@@ -365,7 +366,7 @@ export async function meetingTarget(viewer: Viewer, meetingId: string): Promise<
  * meeting moved to another day reminds again.
  */
 export async function familyMeetingReminders(tx: Transaction, now: Date): Promise<number> {
-  const tomorrow = addDays(todayInOslo(now), 1);
+  const { from, to } = osloDay(addDays(todayInOslo(now), 1));
   const rows = await tx
     .select({ meeting: meetings, log: logs })
     .from(meetings)
@@ -374,8 +375,8 @@ export async function familyMeetingReminders(tx: Transaction, now: Date): Promis
       and(
         eq(meetings.status, "planned"),
         eq(logs.state, "open"),
-        gte(meetings.startsAt, osloInstant(tomorrow, "00:00")),
-        lt(meetings.startsAt, osloInstant(addDays(tomorrow, 1), "00:00")),
+        gte(meetings.startsAt, from),
+        lt(meetings.startsAt, to),
       ),
     );
   let queued = 0;

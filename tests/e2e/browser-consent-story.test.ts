@@ -365,8 +365,16 @@ describe("a new relay log with consent", () => {
     expect(await main(page).getByRole("region", { name: "Ubesvarte invitasjoner" }).getByRole("listitem").count()).toBe(2);
   });
 
-  it("the nurse finds the invitation on her home page and accepts it", async () => {
+  it("the nurse finds the invitation in her inbox and on her home page, and accepts it", async () => {
     const { page } = nurse;
+    // The invitation is a notice in "Til deg" the moment it is sent, counted in the header.
+    await page.goto(`${server.baseUrl}/`);
+    expect(await page.getByRole("link", { name: /^Til deg/ }).innerText()).toBe("Til deg (1 ulest)");
+    await page.getByRole("link", { name: /^Til deg/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Til deg" }).waitFor();
+    const notice = main(page).getByRole("listitem").filter({ hasText: "Du er invitert til å delta i en logg" });
+    expect(await notice.count()).toBe(1);
+    expect(await notice.getByRole("link").first().getAttribute("href")).toMatch(/^\/invitations\/[a-z0-9]+$/);
     await page.goto(`${server.baseUrl}/`);
     const invitations = main(page).getByRole("region", { name: "Invitasjoner til deg" });
     const link = invitations.getByRole("link", { name: /^Svar: Loggen om Mathilde/ });

@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canAdminister: can(actor, "users.manage") || can(actor, "services.manage"),
           canStartLogs: can(actor, "logs.start"),
           isLeader: rolesOf(actor).includes("leader"),
+          isCoordinator: can(actor, "statistics.view"),
           inboxUnread: await unreadCount(actor),
         }
       : null,

@@ -9,6 +9,8 @@ export interface ShellUser {
   canStartLogs: boolean;
   /** Leads a service: the header links to the leader's overview. */
   isLeader: boolean;
+  /** The BTI coordinator: the header links to the municipality's statistics. */
+  isCoordinator: boolean;
   /** Open reminders not yet seen in "Til deg" (issue 11). */
   inboxUnread: number;
 }
@@ -97,6 +99,13 @@ export function Shell({
                 <li>
                   <NavLink to="/leder" className={navClass}>
                     {t("leader.nav")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.isCoordinator ? (
+                <li>
+                  <NavLink to="/koordinator" className={navClass}>
+                    {t("coordinator.nav")}
                   </NavLink>
                 </li>
               ) : null}

@@ -117,7 +117,10 @@ export default function Home() {
         <section aria-labelledby="coordinator-heading" className="card stack">
           <h2 id="coordinator-heading">{t("home.coordinator.title")}</h2>
           <h3>{t("home.coordinator.statistics")}</h3>
-          <p>{t("home.coordinator.statisticsNotYet")}</p>
+          <p>{t("home.coordinator.statisticsIntro")}</p>
+          <p>
+            <Link to="/koordinator">{t("coordinator.homeLink")}</Link>
+          </p>
           <h3>{t("home.coordinator.catalogue")}</h3>
           <p>{t("home.coordinator.whatYouCanDo")}</p>
           <p>{t("home.coordinator.catalogueSummary", { count: data.coordinator.activeServices })}</p>

@@ -5,6 +5,7 @@ import { logsEn } from "./logs";
 import { remindersEn } from "./reminders";
 import { settingsEn } from "./settings";
 import { leaderEn } from "./leader";
+import { coordinatorEn } from "./coordinator";
 import type { Dictionary } from "../nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
@@ -70,9 +71,9 @@ export const en: Dictionary = {
     coordinator: {
       title: "BTI coordinator",
       statistics: "Statistics",
-      statisticsNotYet:
-        "As BTI coordinator you do not see individual logs, nor which children have one – only the relay holder, the participants and the leader of the holder's service can read a log. Municipality-wide statistics without identities come in a later version, so Stafettlogg shows you no figures yet.",
-      whatYouCanDo: "What you can do here today is keep the service catalogue up to date, so that staff can choose the right service when they invite and hand over.",
+      statisticsIntro:
+        "As BTI coordinator you do not see individual logs, nor which children have one – only the relay holder, the participants and the leader of the holder's service can read a log. You see figures for the whole municipality, without identities.",
+      whatYouCanDo: "Keep the service catalogue up to date, so that staff can choose the right service when they invite and hand over.",
       catalogue: "Service catalogue",
       catalogueSummary_one: "{{count}} active service",
       catalogueSummary_other: "{{count}} active services",
@@ -287,6 +288,7 @@ export const en: Dictionary = {
   reminders: remindersEn,
   settings: settingsEn,
   leader: leaderEn,
+  coordinator: coordinatorEn,
   consultations: consultationsEn,
   family: familyEn,
   pages: {

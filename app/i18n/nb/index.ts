@@ -5,6 +5,7 @@ import { logsNb } from "./logs";
 import { remindersNb } from "./reminders";
 import { settingsNb } from "./settings";
 import { leaderNb } from "./leader";
+import { coordinatorNb } from "./coordinator";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
@@ -73,9 +74,9 @@ export const nb = {
     coordinator: {
       title: "BTI-koordinator",
       statistics: "Statistikk",
-      statisticsNotYet:
-        "Som BTI-koordinator ser du ikke enkeltlogger, og heller ikke hvilke barn det finnes logger om – bare stafettholderen, deltakerne og lederen i stafettholderens tjeneste kan lese en logg. Statistikk for kommunen uten identiteter kommer i en senere versjon; Stafettlogg viser deg derfor ingen tall ennå.",
-      whatYouCanDo: "Det du kan gjøre her i dag, er å holde tjenestekatalogen oppdatert, slik at ansatte kan velge riktig tjeneste når de inviterer og overfører.",
+      statisticsIntro:
+        "Som BTI-koordinator ser du ikke enkeltlogger, og heller ikke hvilke barn det finnes logger om – bare stafettholderen, deltakerne og lederen i stafettholderens tjeneste kan lese en logg. Du ser tall for hele kommunen, uten identiteter.",
+      whatYouCanDo: "Hold tjenestekatalogen oppdatert, slik at ansatte kan velge riktig tjeneste når de inviterer og overfører.",
       catalogue: "Tjenestekatalogen",
       catalogueSummary_one: "{{count}} aktiv tjeneste",
       catalogueSummary_other: "{{count}} aktive tjenester",
@@ -290,6 +291,7 @@ export const nb = {
   reminders: remindersNb,
   settings: settingsNb,
   leader: leaderNb,
+  coordinator: coordinatorNb,
   consultations: consultationsNb,
   family: familyNb,
   pages: {

@@ -2,8 +2,8 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { chartColours, CHART_WIDTH, FONT_SIZE, type ChartSeries } from "./charts";
 
-const HEIGHT = 220;
-const M = { top: 12, right: 12, bottom: 52, left: 34 };
+const HEIGHT = 240;
+const M = { top: 12, right: 12, bottom: 60, left: 34 };
 
 /**
  * Lines over categories (months), one to two series, with d3's scales and line generator.
@@ -33,7 +33,7 @@ export function LineChart({
     .domain(categories.map((c) => c.key))
     .range([M.left + 8, CHART_WIDTH - M.right - 8]);
   const ticks = y.ticks(4);
-  const legendY = HEIGHT - 14;
+  const legendY = HEIGHT - 8;
   return (
     <figure className="chart">
       <svg
@@ -42,7 +42,7 @@ export function LineChart({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         className="chart-svg"
-        fontSize={FONT_SIZE - 2}
+        fontSize={FONT_SIZE - 1}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
@@ -76,10 +76,10 @@ export function LineChart({
                   <text
                     key={d.key}
                     x={cx}
-                    y={HEIGHT - M.bottom + 26 + si * 11}
+                    y={HEIGHT - M.bottom + 30 + si * 13}
                     textAnchor="middle"
                     fill={colour}
-                    fontSize={FONT_SIZE - 4}
+                    fontSize={FONT_SIZE - 3}
                     data-hidden="true"
                   >
                     {d.display}

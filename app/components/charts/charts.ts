@@ -30,4 +30,4 @@ export interface ChartSeries {
 
 /** The charts are drawn for a phone first: 360 units wide, shown at most this wide on larger screens. */
 export const CHART_WIDTH = 360;
-export const FONT_SIZE = 13;
+export const FONT_SIZE = 15;

@@ -2,8 +2,8 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { chartColours, CHART_WIDTH, FONT_SIZE, type ChartSeries } from "./charts";
 
-const HEIGHT = 240;
-const M = { top: 12, right: 12, bottom: 60, left: 34 };
+const HEIGHT = 256;
+const M = { top: 12, right: 12, bottom: 72, left: 34 };
 
 /**
  * Lines over categories (months), one to two series, with d3's scales and line generator.

@@ -133,9 +133,8 @@ const table = fc
 
 describe("the independent checker", () => {
   it("pins what a naive 'two hidden per line' rule leaves open", () => {
-    // Two small cells in one row and one column each would pass "two hidden per line" but
-    // the row total 5 and column total... here: row 0 = 2, 3 (total 5), row 1 = 10, 10.
-    // Hidden: the two small cells only. Row 0's total 5 and col totals 12, 13 pin both.
+    // Row 0 = 2, 3 (total 5), row 1 = 10, 10. Hiding only the two small cells leaves two
+    // hidden in row 0, yet each is alone in its column: the column totals 12 and 13 pin both.
     const naive: Cell[][] = [
       [{ shown: false, reason: "small" }, { shown: false, reason: "small" }, { shown: true, value: 5 }],
       [{ shown: true, value: 10 }, { shown: true, value: 10 }, { shown: true, value: 20 }],
@@ -143,6 +142,50 @@ describe("the independent checker", () => {
     ];
     const t: SuppressedTable = { rows: ["a", "b"], cols: ["x", "y"], cells: naive.slice(0, 2).map((r) => r.slice(0, 2)), rowTotals: naive.slice(0, 2).map((r) => r[2]!), colTotals: naive[2]!.slice(0, 2), total: naive[2]![2]! };
     expect(pinned([[2, 3], [10, 10]], t)).toHaveLength(2);
+  });
+});
+
+/** Brute force over the interior cells (margins follow), each in 0..cap: which hidden cells take one value only? */
+function pinnedByEnumeration(counts: number[][], t: SuppressedTable, cap: number): [number, number][] {
+  const R = counts.length, C = counts[0]!.length;
+  const cells = extended(t);
+  const bounds = attackerBounds(cells);
+  const seen = cells.map((row) => row.map(() => new Set<number>()));
+  const x = counts.map((row) => row.map(() => 0));
+  const visit = (k: number) => {
+    if (k === R * C) {
+      const g = trueGrid(x);
+      if (g.every((row, i) => row.every((v, j) => v >= bounds[i]![j]![0] && v <= bounds[i]![j]![1]))) {
+        g.forEach((row, i) => row.forEach((v, j) => seen[i]![j]!.add(v)));
+      }
+      return;
+    }
+    for (let v = 0; v <= cap; v++) { x[Math.floor(k / C)]![k % C] = v; visit(k + 1); }
+  };
+  visit(0);
+  const out: [number, number][] = [];
+  cells.forEach((row, i) => row.forEach((c, j) => { if (!c.shown && seen[i]![j]!.size === 1) out.push([i, j]); }));
+  return out;
+}
+
+describe("the checker agrees with brute force on tiny tables", () => {
+  it("with and without secondary suppression applied", () => {
+    const tiny = fc
+      .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
+      .chain(([r, c]) => fc.array(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
+    fc.assert(
+      fc.property(tiny, (counts) => {
+        const t = suppress(counts);
+        // Primary only: hide exactly the cells below 5.
+        const grid = trueGrid(counts);
+        const primary = grid.map((row) => row.map((v): Cell => (v < SMALL ? { shown: false, reason: "small" } : { shown: true, value: v })));
+        const p: SuppressedTable = { ...t, cells: primary.slice(0, -1).map((r) => r.slice(0, -1)), rowTotals: primary.slice(0, -1).map((r) => r[r.length - 1]!), colTotals: primary[primary.length - 1]!.slice(0, -1), total: primary[primary.length - 1]![counts[0]!.length]! };
+        for (const table of [t, p]) {
+          expect(pinned(counts, table).map(([i, j]) => [i, j])).toEqual(pinnedByEnumeration(counts, table, 12));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -1,28 +1,86 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lte } from "drizzle-orm";
 import { database, type Queryable } from "../../db/client.server";
-import { btiLevelTexts, guideSettings } from "../../db/schema";
-import type { Locale } from "../lib/enums";
-import { localized } from "../lib/locales";
+import { guideLevelTexts, guideSteps, guideVersions } from "../../db/schema";
+import { todayInOslo } from "../lib/dates";
+import { defaultLocale, type Locale } from "../lib/enums";
 
-/** The municipality's action guide (handlingsveileder): defaults and level texts. */
-export async function guideSettingsIn(db: Queryable) {
-  const row = await db.select().from(guideSettings).where(eq(guideSettings.id, 1)).get();
-  if (!row) throw new Error("guide settings missing: migrations not applied");
+/**
+ * The municipality's action guide (handlingsveileder) as versioned configuration
+ * (docs/decisions/027-versioned-local-guide.md). Which version applies:
+ * - an operation not tied to one log (a new concern's decision deadline, an invitation's
+ *   respond-by default, the consent age, the flags' child's-voice interval, reminders) uses
+ *   the version in effect on the Oslo day of the operation: `guideInEffect(db, today)`;
+ * - a log's own rules and texts (level names and checklists, the evaluation interval for a
+ *   new action, consent validity, log-required level) use the log's version: `guideForLog`.
+ */
+export type GuideVersion = typeof guideVersions.$inferSelect;
+
+/** The highest-numbered published version whose effective date is on or before `today` (an Oslo day). */
+export async function guideInEffect(db: Queryable, today: string = todayInOslo()): Promise<GuideVersion> {
+  const row = await db
+    .select()
+    .from(guideVersions)
+    .where(and(eq(guideVersions.state, "published"), lte(guideVersions.effectiveOn, today)))
+    .orderBy(desc(guideVersions.number))
+    .get();
+  if (!row) throw new Error("no guide version in effect: migrations not applied");
   return row;
 }
 
-export async function getGuideSettings() {
+/** The version in effect today, opening the database (for loaders' defaults). */
+export async function guideInEffectNow(): Promise<GuideVersion> {
   const { db } = await database();
-  return guideSettingsIn(db);
+  return guideInEffect(db);
 }
 
-/** The four levels' names and descriptions in the reader's language. */
-export async function levelTexts(locale: Locale) {
-  const { db } = await database();
-  const rows = await db.select().from(btiLevelTexts).orderBy(asc(btiLevelTexts.level));
-  return rows.map((r) => ({
-    level: r.level,
-    name: localized(r, "name", locale),
-    description: localized(r, "description", locale),
-  }));
+/**
+ * The version a log is under: the one stored on it when it was created. A log without one
+ * (written outside the domain, e.g. by a benchmark) is under the version in effect on its
+ * creation day.
+ */
+export async function guideForLog(db: Queryable, log: { guideVersionId: string | null; createdAt: Date }): Promise<GuideVersion> {
+  if (log.guideVersionId) {
+    const row = await db.select().from(guideVersions).where(eq(guideVersions.id, log.guideVersionId)).get();
+    if (row) return row;
+  }
+  return guideInEffect(db, todayInOslo(log.createdAt));
+}
+
+export interface LevelText {
+  level: number;
+  name: string;
+  description: string;
+}
+
+/** The four levels' names and descriptions of one version in the reader's language (bokmål where missing). */
+export async function levelTextsFor(db: Queryable, versionId: string, locale: Locale): Promise<LevelText[]> {
+  const rows = await db
+    .select()
+    .from(guideLevelTexts)
+    .where(eq(guideLevelTexts.versionId, versionId))
+    .orderBy(asc(guideLevelTexts.level));
+  const result: LevelText[] = [];
+  for (const level of [0, 1, 2, 3]) {
+    const row =
+      rows.find((r) => r.level === level && r.locale === locale) ?? rows.find((r) => r.level === level && r.locale === defaultLocale);
+    result.push({ level, name: row?.name ?? String(level), description: row?.description ?? "" });
+  }
+  return result;
+}
+
+export interface GuideStep {
+  id: string;
+  level: number;
+  position: number;
+  text: string;
+}
+
+/** A version's checklist steps (one level's, or all), in the reader's language (bokmål where missing). */
+export async function stepsFor(db: Queryable, versionId: string, locale: Locale, level?: number): Promise<GuideStep[]> {
+  const rows = await db
+    .select()
+    .from(guideSteps)
+    .where(and(eq(guideSteps.versionId, versionId), level === undefined ? undefined : eq(guideSteps.level, level)))
+    .orderBy(asc(guideSteps.level), asc(guideSteps.position));
+  return rows.map((r) => ({ id: r.id, level: r.level, position: r.position, text: r.texts[locale] ?? r.texts[defaultLocale] ?? "" }));
 }

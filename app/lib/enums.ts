@@ -208,3 +208,10 @@ export const mailKindOfRule: Record<ReminderRule, MailKind> = {
   meeting_tomorrow: "meetings",
   meeting_interpreter: "meetings",
 };
+
+/** The local guide's versions (docs/decisions/027): a draft until published, then never changed. */
+export const guideVersionStates = ["draft", "published"] as const;
+export type GuideVersionState = (typeof guideVersionStates)[number];
+
+export const guideAuditActions = ["draft_created", "changed", "published", "draft_deleted"] as const;
+export type GuideAuditAction = (typeof guideAuditActions)[number];

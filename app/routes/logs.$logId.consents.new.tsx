@@ -20,7 +20,6 @@ import { requireActor } from "../domain/auth/guards.server";
 import { MAX_ATTACHMENT_BYTES } from "../domain/consent/attachments.server";
 import { consentFormData, consentLosses, recordConsent, removalLosses } from "../domain/consent/consents.server";
 import { isAppError } from "../domain/errors.server";
-import { getGuideSettings } from "../domain/guide.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
@@ -57,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const removal = data.replaces ? await removalLosses(actor, access.log.id, data.replaces) : [];
       return { ...data, removal };
     });
-    return { ...form, validityMonths: (await getGuideSettings()).consentValidityMonths };
+    return { ...form, validityMonths: form.log.consentValidityMonths };
   });
 }
 

@@ -9,7 +9,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { fieldError, isAppError } from "../domain/errors.server";
-import { getGuideSettings } from "../domain/guide.server";
+import { guideInEffectNow } from "../domain/guide.server";
 import { inviteOptions, inviteToLog } from "../domain/logs/log-invitations.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(async () => {
     const { log, candidates, missing } = await logForm(actor, params.logId ?? "", "hold", getLocale(request), inviteOptions);
-    return { log, candidates, missing, days: (await getGuideSettings()).invitationResponseDays };
+    return { log, candidates, missing, days: (await guideInEffectNow()).invitationResponseDays };
   });
 }
 

@@ -8,7 +8,7 @@ import { useDates } from "../components/logs/format";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
-import { getGuideSettings } from "../domain/guide.server";
+import { guideInEffectNow } from "../domain/guide.server";
 import { startConcern } from "../domain/logs/lifecycle.server";
 import { readableLogsForChild } from "../domain/logs/lists.server";
 import { listServices } from "../domain/people/services.server";
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       attendable: services
         .filter((s) => s.active && ["kindergarten", "school", "after_school"].includes(s.kind))
         .map((s) => ({ id: s.id, name: s.name })),
-      decisionDays: (await getGuideSettings()).level0DecisionDays,
+      decisionDays: (await guideInEffectNow()).level0DecisionDays,
       today: todayInOslo(),
     };
   });

@@ -1,4 +1,5 @@
 export * from "./reference";
+export * from "./guide";
 export * from "./people";
 export * from "./auth";
 export * from "./logs";

@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { accessKinds, closeReasons, eventTypes, guardianRelations, logKinds, logStates, responsibleKinds } from "../../app/lib/enums";
+import { guideVersions } from "./guide";
 import { services, users } from "./people";
 
 /**
@@ -92,6 +93,8 @@ export const logs = sqliteTable(
     lastChildVoiceOn: text("last_child_voice_on"),
     closeReason: text("close_reason", { enum: closeReasons }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** The local guide version in effect when the log was created; it stays the log's (decision 027). */
+    guideVersionId: text("guide_version_id").references(() => guideVersions.id),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

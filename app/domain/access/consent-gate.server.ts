@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
 import { children, consentGuardians, consentServices, consents, guardians, logs } from "../../../db/schema";
 import { todayInOslo } from "../../lib/dates";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 
 /**
  * The consent gate (DESIGN.md rule 3), once, in its two forms side by side: SQL for
@@ -24,7 +24,7 @@ export interface GateContext {
 }
 
 export async function gateContext(db: Queryable, today = todayInOslo()): Promise<GateContext> {
-  const guide = await guideSettingsIn(db);
+  const guide = await guideInEffect(db, today);
   const [y, m, d] = today.split("-");
   return { today, consentAgeBornBy: `${Number(y) - guide.consentAge}-${m}-${d}` };
 }

@@ -17,7 +17,7 @@ import type { ConsentChange, ConsentDecision, ConsentForm, ConsentScope } from "
 import { createId } from "../../lib/ids";
 import type { Actor } from "../auth/permissions";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { guideSettingsIn } from "../guide.server";
+import { guideForLog } from "../guide.server";
 import { assertMay, checkLog, openLog, type StaffAccess } from "../access/open.server";
 import { transferRelay } from "../access/relay.server";
 import { staffViewer } from "../access/viewer";
@@ -118,7 +118,7 @@ export async function recordConsentIn(tx: Transaction, access: EventScope, actor
   const today = todayInOslo();
   if (access.log.kind !== "relay") throw new AppError(409, "not_a_relay_log");
   const logId = access.log.id;
-  const guide = await guideSettingsIn(tx);
+  const guide = await guideForLog(tx, access.log);
   const child = await childOf(tx, access.log.childId);
   if (input.youngPerson) {
     const ctx = await gateContext(tx, today);

@@ -6,7 +6,7 @@ import { settings } from "../../config.server";
 import { dateTimeFormat, todayInOslo } from "../../lib/dates";
 import { defaultLocale, mailKindOfRule, type MailKind } from "../../lib/enums";
 import { createId } from "../../lib/ids";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 import { familyMeetingReminders } from "../meetings/meetings.server";
 import { deliverWithLease, type DeliveryReport } from "../mail/outbox.server";
 import { publicBaseUrl } from "../mail/mailer.server";
@@ -45,8 +45,8 @@ export interface TickReport {
  * transaction.
  */
 async function applyReminders(tx: Transaction, now: Date, logId?: string): Promise<{ created: number; withdrawn: number }> {
-  const guide = await guideSettingsIn(tx);
   const today = todayInOslo(now);
+  const guide = await guideInEffect(tx, today);
   const due = await dueReminders(tx, { today, now, evaluationIntervalDays: guide.evaluationIntervalDays, logId });
   const recipientIds = [...new Set(due.map((d) => d.recipientId))];
   const recipients = new Map(

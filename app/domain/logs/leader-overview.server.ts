@@ -9,7 +9,7 @@ import { ledLogIds, recordSearchHits } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
 import { notFound } from "../errors.server";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 import { flagColumns } from "./lists.server";
 import { overdueLogInvitationsInMyServices, shortChildName } from "./log-invitations.server";
 import { orphanedLogs } from "./orphaned-logs.server";
@@ -52,8 +52,8 @@ export async function leaderOverview(actor: Actor, filter: LeaderFilter) {
   const scope = ledLogIds(actor, selected)!;
   const inScope = sql`${logs.id} in (${scope})`;
   const { db } = await database();
-  const guide = await guideSettingsIn(db);
   const today = todayInOslo();
+  const guide = await guideInEffect(db, today);
   const gate = await gateContext(db, today);
   const q = filter.q?.trim();
 

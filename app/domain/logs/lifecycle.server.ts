@@ -12,7 +12,7 @@ import { recordConsentIn } from "../consent/consents.server";
 import { gateContext } from "../access/consent-gate.server";
 import { assertMay, checkLog, type StaffAccess } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 import { assertLevelAllowed, refreshNextEvaluation } from "./actions.server";
 import { appendEvent, assertNotFuture, withAccess, type EventScope } from "./events.server";
 
@@ -63,7 +63,7 @@ export async function startConcern(actor: Actor, input: ConcernInput) {
   const logId = createId();
   const now = new Date();
   await transaction(async (tx) => {
-    const guide = await guideSettingsIn(tx);
+    const guide = await guideInEffect(tx, todayInOslo(now));
     await tx.insert(children).values({
       id: childId,
       name: input.childName,
@@ -84,6 +84,7 @@ export async function startConcern(actor: Actor, input: ConcernInput) {
       holderId: actor.id,
       holderServiceId: input.serviceId,
       decisionDueOn: addDays(todayInOslo(now), guide.level0DecisionDays),
+      guideVersionId: guide.id,
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,

@@ -7,7 +7,7 @@ import { gateContext, keepConsentSql, type GateContext } from "../access/consent
 import { readableLogs, recordSearchHits } from "../access/open.server";
 import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 
 /**
  * The logs a person may find, always inside the one SQL scope of need to know
@@ -50,8 +50,8 @@ export interface HomeFilter {
  */
 export async function listMyLogs(actor: Actor, filter: HomeFilter) {
   const { db } = await database();
-  const guide = await guideSettingsIn(db);
   const today = todayInOslo();
+  const guide = await guideInEffect(db, today);
   const voiceCutoff = addDays(today, -guide.evaluationIntervalDays);
   const q = filter.q?.trim();
   const gate = await gateContext(db, today);

@@ -10,7 +10,7 @@ import { checkLog, ledServiceIds, type StaffAccess } from "../access/open.server
 import { staffViewer } from "../access/viewer";
 import { consentState } from "../consent/consents.server";
 import { AppError, fieldError, notFound } from "../errors.server";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 import { appendEvent, assertNotTooFarAhead } from "./events.server";
 import { assertCovered, collaborationCandidates, personIn } from "./participants.server";
 
@@ -50,8 +50,8 @@ export async function inviteToLog(actor: Actor, logId: string, input: LogInvitat
       .where(and(eq(logInvitations.logId, logId), eq(logInvitations.inviteeId, input.inviteeId), eq(logInvitations.status, "pending")))
       .get();
     if (already || pending) throw fieldError("inviteeId", "already_invited");
-    const guide = await guideSettingsIn(tx);
     const today = todayInOslo();
+    const guide = await guideInEffect(tx, today);
     const respondBy = input.respondBy ?? addDays(today, guide.invitationResponseDays);
     if (respondBy < today) throw fieldError("respondBy", "date_in_past");
     assertNotTooFarAhead("respondBy", respondBy);

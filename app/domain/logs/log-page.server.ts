@@ -10,7 +10,7 @@ import { staffViewer } from "../access/viewer";
 import type { Actor } from "../auth/permissions";
 import { consentState } from "../consent/consents.server";
 import { AppError } from "../errors.server";
-import { guideSettingsIn, levelTexts } from "../guide.server";
+import { guideForLog, guideInEffect, levelTextsFor } from "../guide.server";
 import { holderOf, loadTimeline } from "./timeline.server";
 
 /**
@@ -79,9 +79,10 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
     .innerJoin(services, eq(services.id, handovers.toServiceId))
     .where(and(eq(handovers.logId, log.id), eq(handovers.status, "proposed")))
     .get();
-  const guide = await guideSettingsIn(db);
-  const levels = await levelTexts(locale);
   const today = todayInOslo();
+  const guide = await guideForLog(db, log);
+  const inEffect = await guideInEffect(db, today);
+  const levels = await levelTextsFor(db, guide.id, locale);
   return {
     log: {
       id: log.id,
@@ -101,10 +102,12 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
     flags: flagsFor(
       { ...log, hasKeepConsent: log.kind === "relay" ? await hasKeepConsent(db, log.id, gate) : undefined },
       today,
-      guide.evaluationIntervalDays,
+      // The flags follow the version in effect, as on the home list and the leader's overview.
+      inEffect.evaluationIntervalDays,
     ),
     today,
     municipality: guide.municipalityName,
+    guide: { id: guide.id, number: guide.number, effectiveOn: guide.effectiveOn },
     evaluationIntervalDays: guide.evaluationIntervalDays,
     child: {
       name: child.name,
@@ -185,8 +188,8 @@ export async function printLog(actor: Actor, logId: string, locale: Locale) {
 async function logHeading(access: StaffAccess, locale: Locale) {
   const { db } = await database();
   const child = (await db.select({ name: children.name }).from(children).where(eq(children.id, access.log.childId)).get())!;
-  const levels = await levelTexts(locale);
-  const guide = await guideSettingsIn(db);
+  const guide = await guideForLog(db, access.log);
+  const levels = await levelTextsFor(db, guide.id, locale);
   return {
     id: access.log.id,
     kind: access.log.kind,
@@ -196,6 +199,7 @@ async function logHeading(access: StaffAccess, locale: Locale) {
     childName: child.name,
     evaluationIntervalDays: guide.evaluationIntervalDays,
     level0DecisionDays: guide.level0DecisionDays,
+    consentValidityMonths: guide.consentValidityMonths,
     today: todayInOslo(),
   };
 }

@@ -747,6 +747,7 @@ export class DemoLog {
       lastChildVoiceOn: this.lastChildVoiceOn,
       closeReason: this.closeReason,
       closedAt: this.closedAt,
+      guideVersionId: this.world.guideVersionId,
       createdBy: this.creator.userId,
       createdAt: this.createdAt,
       updatedAt: this.lastAt,

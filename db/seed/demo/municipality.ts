@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "../../client.server";
-import { guideSettings, memberships, services, users } from "../../schema";
+import { guideVersions, memberships, services, users } from "../../schema";
 import { createId } from "../../../app/lib/ids";
 import type { MembershipRole, ServiceKind } from "../../../app/lib/enums";
 import type { DemoLogsContext } from "./world";
@@ -79,7 +79,8 @@ export const demoAccounts: {
 export async function seedMunicipality(tx: Transaction, now: Date, passwordHashes: string[]): Promise<DemoLogsContext> {
   const serviceIds = new Map(demoServices.map((s) => [s.key, createId()]));
   const userIds = new Map<string, string>();
-  await tx.update(guideSettings).set({ municipalityName: "Eksempel kommune", updatedAt: now }).where(eq(guideSettings.id, 1));
+  // The demo names the municipality in the guide that ships with the install (version 1).
+  await tx.update(guideVersions).set({ municipalityName: "Eksempel kommune" }).where(eq(guideVersions.number, 1));
   for (const s of demoServices) {
     await tx.insert(services).values({ id: serviceIds.get(s.key)!, name: s.name, kind: s.kind, createdAt: now });
   }

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Transaction } from "../../client.server";
 import {
   actions,
@@ -8,7 +7,6 @@ import {
   consentServices,
   consents,
   guardians,
-  guideSettings,
   handovers,
   meetingInvitees,
   meetings,
@@ -21,6 +19,7 @@ import {
   users,
 } from "../../schema";
 import { todayInOslo } from "../../../app/lib/dates";
+import { guideInEffect } from "../../../app/domain/guide.server";
 
 /**
  * The world the demo logs are written into: the seed day, the action guide's settings, the
@@ -72,6 +71,8 @@ interface Rows {
 
 export interface World {
   today: string;
+  /** The local guide version the demo logs are under. */
+  guideVersionId: string;
   decisionDays: number;
   evaluationIntervalDays: number;
   consentValidityMonths: number;
@@ -85,12 +86,12 @@ export interface World {
 
 /** The world on the seed day, read inside the demo's transaction after its services and accounts. */
 export async function openWorld(tx: Transaction, ctx: DemoLogsContext): Promise<World> {
-  const guide = await tx.select().from(guideSettings).where(eq(guideSettings.id, 1)).get();
-  if (!guide) throw new Error("guide settings missing: migrations not applied");
+  const guide = await guideInEffect(tx, todayInOslo(ctx.now));
   const userNames = new Map((await tx.select({ id: users.id, name: users.name }).from(users)).map((u) => [u.id, u.name]));
   const serviceNames = new Map((await tx.select({ id: services.id, name: services.name }).from(services)).map((s) => [s.id, s.name]));
   return {
     today: todayInOslo(ctx.now),
+    guideVersionId: guide.id,
     decisionDays: guide.level0DecisionDays,
     evaluationIntervalDays: guide.evaluationIntervalDays,
     consentValidityMonths: guide.consentValidityMonths,

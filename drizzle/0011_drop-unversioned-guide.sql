@@ -1,0 +1,2 @@
+DROP TABLE `bti_levels`;--> statement-breakpoint
+DROP TABLE `guide_settings`;

@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canStartLogs: can(actor, "logs.start"),
           isLeader: rolesOf(actor).includes("leader"),
           isCoordinator: can(actor, "statistics.view"),
+          canEditGuide: can(actor, "guide.edit"),
           inboxUnread: await unreadCount(actor),
         }
       : null,

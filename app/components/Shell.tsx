@@ -11,6 +11,8 @@ export interface ShellUser {
   isLeader: boolean;
   /** The BTI coordinator: the header links to the municipality's statistics. */
   isCoordinator: boolean;
+  /** The BTI coordinator: the header links to the local action guide. */
+  canEditGuide: boolean;
   /** Open reminders not yet seen in "Til deg" (issue 11). */
   inboxUnread: number;
 }
@@ -106,6 +108,13 @@ export function Shell({
                 <li>
                   <NavLink to="/koordinator" className={navClass}>
                     {t("coordinator.nav")}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.canEditGuide ? (
+                <li>
+                  <NavLink to="/veileder" className={navClass}>
+                    {t("guide.nav")}
                   </NavLink>
                 </li>
               ) : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { GuideVersionLine } from "../components/guide/GuideVersionLine";
 import { LinkedConsultations } from "../components/consultations/LinkedConsultations";
 import { ActionsSection } from "../components/logs/ActionsSection";
 import { ChildSection } from "../components/logs/ChildSection";
@@ -58,6 +59,7 @@ export default function LogPage() {
       </p>
       <LogConfirmation notice={params.get("notice")} />
       <LogHeader log={log} childName={child.name} holder={data.holder} flags={data.flags} firstOverdue={firstOverdue} can={can} />
+      <GuideVersionLine guide={data.guide} />
       <LogTools
         log={log}
         can={can}

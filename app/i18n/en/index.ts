@@ -6,6 +6,7 @@ import { remindersEn } from "./reminders";
 import { settingsEn } from "./settings";
 import { leaderEn } from "./leader";
 import { coordinatorEn } from "./coordinator";
+import { guideEn } from "./guide";
 import type { Dictionary } from "../nb";
 
 /** English. Must have exactly the keys of the bokmål dictionary (the type checks it). */
@@ -282,6 +283,9 @@ export const en: Dictionary = {
     code_too_many_attempts: "You have tried too many times. Ask for a new code.",
     family_email_belongs_to_other: "The e-mail address is already used by another person in Stafettlogg.",
     consent_not_changeable_here: "This consent cannot be changed here.",
+    guide_version_published: "This version is published and cannot be changed.",
+    guide_effective_from_tomorrow: "The date must be tomorrow or later.",
+    guide_steps_without_bokmal: "There are more steps here than in bokmål. Every step needs a bokmål text.",
   },
   logs: logsEn,
   collab: collabEn,
@@ -289,6 +293,7 @@ export const en: Dictionary = {
   settings: settingsEn,
   leader: leaderEn,
   coordinator: coordinatorEn,
+  guide: guideEn,
   consultations: consultationsEn,
   family: familyEn,
   pages: {

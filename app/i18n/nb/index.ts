@@ -6,6 +6,7 @@ import { remindersNb } from "./reminders";
 import { settingsNb } from "./settings";
 import { leaderNb } from "./leader";
 import { coordinatorNb } from "./coordinator";
+import { guideNb } from "./guide";
 
 /**
  * Norsk bokmål: the default language and the shape every other dictionary must match.
@@ -285,6 +286,9 @@ export const nb = {
     code_too_many_attempts: "Du har prøvd for mange ganger. Be om en ny kode.",
     family_email_belongs_to_other: "E-postadressen er allerede brukt av en annen person i Stafettlogg.",
     consent_not_changeable_here: "Dette samtykket kan ikke endres her.",
+    guide_version_published: "Versjonen er publisert og kan ikke endres.",
+    guide_effective_from_tomorrow: "Datoen må være i morgen eller senere.",
+    guide_steps_without_bokmal: "Det er flere trinn her enn på bokmål. Hvert trinn må ha en tekst på bokmål.",
   },
   logs: logsNb,
   collab: collabNb,
@@ -292,6 +296,7 @@ export const nb = {
   settings: settingsNb,
   leader: leaderNb,
   coordinator: coordinatorNb,
+  guide: guideNb,
   consultations: consultationsNb,
   family: familyNb,
   pages: {

@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../i18n/i18n";
+import type { Locale } from "../../lib/enums";
+
+/** "Handlingsveileder versjon N (gjelder fra …)": the local guide version the log follows. */
+export function GuideVersionLine({ guide }: { guide: { number: number; effectiveOn: string } }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="hint">
+      {guide.effectiveOn === "1970-01-01"
+        ? t("guide.log.versionFromStart", { number: guide.number })
+        : t("guide.log.version", {
+            number: guide.number,
+            date: formatDate(new Date(`${guide.effectiveOn}T12:00:00Z`), i18n.language as Locale),
+          })}
+    </p>
+  );
+}

@@ -94,6 +94,7 @@ export const eventTypes = [
   "meeting_planned",
   "meeting_changed",
   "meeting_cancelled",
+  "checklist_step",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

@@ -53,6 +53,12 @@ export interface EventData {
   meeting_changed: PlannedMeetingData & { sequence: number };
   meeting_cancelled: { meetingId: string; startsAt: string; reason: string };
   /**
+   * The holder ticked (done) or unticked a step of the checklist of the log's guide version
+   * (decision 027). Procedural: never shown to the family. `text` is not stored; the timeline
+   * fills it from the version, in the reader's language.
+   */
+  checklist_step: { versionId: string; stepId: string; level: BtiLevel; done: boolean; text?: string };
+  /**
    * `keepConsent`: whether the consent to keep the log was recorded in the same step (a
    * consent_recorded event follows) or deferred, with why. Absent on older events.
    */

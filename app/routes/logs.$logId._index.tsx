@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ChecklistSection } from "../components/guide/ChecklistSection";
 import { GuideVersionLine } from "../components/guide/GuideVersionLine";
 import { LinkedConsultations } from "../components/consultations/LinkedConsultations";
 import { ActionsSection } from "../components/logs/ActionsSection";
@@ -74,6 +75,7 @@ export default function LogPage() {
 
       <div className="grid gap-4 md:grid-cols-3">
         <div className="stack min-w-0 md:col-span-2">
+          <ChecklistSection logId={log.id} checklist={data.checklist} canTick={can.tick} />
           {!concern ? <ActionsSection logId={log.id} actions={data.actions} canEvaluate={can.write} /> : null}
           <MeetingsSection logId={log.id} meetings={data.meetings} canPlan={can.write} />
           <TimelineSection

@@ -299,6 +299,8 @@ function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) 
           {t("logs.meetings.cancelledReason", { reason: event.data.reason })}
         </p>
       );
+    case "checklist_step":
+      return <p>{t(event.data.done ? "guide.log.eventDone" : "guide.log.eventUndone", { step: event.data.text ?? "" })}</p>;
     case "family_access":
       return (
         <p>

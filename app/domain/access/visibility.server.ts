@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.server";
 import { logEvents } from "../../../db/schema";
+import type { EventType } from "../../lib/enums";
 import type { TimelineEvent } from "../../lib/timeline";
 import type { LogAccess } from "./open.server";
 
@@ -37,9 +38,15 @@ export function hiddenFromFamilySql(): SQL<string | null> {
       limit 1))`;
 }
 
+/**
+ * Events that are the staff's procedure, never the family's to read: the restriction events,
+ * and the ticks of the local guide's checklist (decision 027).
+ */
+export const staffOnlyTypes = ["restriction", "checklist_step"] as const satisfies readonly EventType[];
+
 /** SQL condition (on `log_events`): the family may read the entry. */
 export function visibleToFamilySql(): SQL {
-  return sql`(${logEvents.type} <> 'restriction' and ${hiddenFromFamilySql()} is null)`;
+  return sql`(${logEvents.type} not in ('restriction', 'checklist_step') and ${hiddenFromFamilySql()} is null)`;
 }
 
 /**
@@ -53,7 +60,7 @@ export function visibleEvents(access: LogAccess): SQL {
 
 /** The same rule over timeline events already loaded with their reason (corrections ride on their entry). */
 export function visibleToFamily<E extends Pick<TimelineEvent, "type" | "restrictedReason">>(events: E[]): E[] {
-  return events.filter((e) => e.restrictedReason === null && e.type !== "restriction");
+  return events.filter((e) => e.restrictedReason === null && !(staffOnlyTypes as readonly string[]).includes(e.type));
 }
 
 /** Whether an entry is already hidden from the family (so hiding it again adds nothing). */

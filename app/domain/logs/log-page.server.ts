@@ -11,6 +11,7 @@ import type { Actor } from "../auth/permissions";
 import { consentState } from "../consent/consents.server";
 import { AppError } from "../errors.server";
 import { guideForLog, guideInEffect, levelTextsFor } from "../guide.server";
+import { checklistOf } from "./checklist.server";
 import { holderOf, loadTimeline } from "./timeline.server";
 
 /**
@@ -108,6 +109,8 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
     today,
     municipality: guide.municipalityName,
     guide: { id: guide.id, number: guide.number, effectiveOn: guide.effectiveOn },
+    /** The guide's checklist for the log's level (staff only; the holder ticks). */
+    checklist: await checklistOf(db, log, locale),
     evaluationIntervalDays: guide.evaluationIntervalDays,
     child: {
       name: child.name,
@@ -155,6 +158,7 @@ async function logDetails(access: StaffAccess, locale: Locale, options: { fullNa
     can: {
       write: log.state === "open" && access.role !== "leader",
       hold: log.state === "open" && access.role === "holder",
+      tick: log.state === "open" && access.role === "holder",
       reopen: log.state === "closed" && access.role === "holder",
       seeReaders: access.role !== "participant",
       collaborate: log.state === "open" && access.role === "holder" && log.kind === "relay",
@@ -180,7 +184,7 @@ export async function viewLog<T extends object = object>(
 export async function printLog(actor: Actor, logId: string, locale: Locale) {
   const access = await openLog(staffViewer(actor), logId, "print");
   const details = await logDetails(access, locale, { fullNationalId: true });
-  const timeline = await loadTimeline(access, { limit: 100_000 });
+  const timeline = await loadTimeline(access, { limit: 100_000, locale });
   return { ...details, events: timeline.events.slice().reverse() };
 }
 

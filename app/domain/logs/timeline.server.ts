@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, lt, notInArray, type SQL } from "drizzle-orm";
 import { database } from "../../../db/client.server";
-import { logEvents, services, users } from "../../../db/schema";
-import type { EventType } from "../../lib/enums";
+import { guideSteps, logEvents, services, users } from "../../../db/schema";
+import { defaultLocale, type EventType, type Locale } from "../../lib/enums";
 import { correctableTypes, type EventData, type TimelineEvent } from "../../lib/timeline";
 import type { LogAccess, StaffAccess } from "../access/open.server";
 import { hiddenFromFamilySql, visibleEvents } from "../access/visibility.server";
@@ -25,7 +25,7 @@ const authorService = aliasedTable(services, "author_service");
  */
 export async function loadTimeline(
   access: LogAccess,
-  options: { before?: number; type?: EventType; limit?: number; offset?: number },
+  options: { before?: number; type?: EventType; limit?: number; offset?: number; locale?: Locale },
 ): Promise<{ events: TimelineEvent[]; nextBefore: number | null }> {
   const { db } = await database();
   const limit = options.limit ?? TIMELINE_PAGE_SIZE;
@@ -78,6 +78,16 @@ export async function loadTimeline(
     const data = c.data as EventData["correction"];
     latestCorrection.set(c.correctsEventId!, { id: c.id, text: data.text, reason: data.reason });
   }
+  // A checklist tick names its step by id; its text comes from the log's guide version.
+  const stepIds = page.filter((r) => r.type === "checklist_step").map((r) => (r.data as EventData["checklist_step"]).stepId);
+  const stepTexts = new Map(
+    stepIds.length === 0
+      ? []
+      : (await db.select().from(guideSteps).where(inArray(guideSteps.id, [...new Set(stepIds)]))).map((s) => [
+          s.id,
+          s.texts[options.locale ?? defaultLocale] ?? s.texts[defaultLocale] ?? "",
+        ]),
+  );
   const staff = access.viewer.kind === "staff" ? { actor: access.viewer.actor, role: access.role as StaffAccess["role"] } : null;
   const open = access.log.state === "open" && staff !== null && staff.role !== "leader";
   const events = page.map(
@@ -86,7 +96,10 @@ export async function loadTimeline(
         id: r.id,
         seq: r.seq,
         type: r.type,
-        data: r.data,
+        data:
+          r.type === "checklist_step"
+            ? { ...(r.data as EventData["checklist_step"]), text: stepTexts.get((r.data as EventData["checklist_step"]).stepId) ?? "" }
+            : r.data,
         occurredOn: r.occurredOn,
         recordedAt: r.recordedAt.toISOString(),
         authorName: r.authorName,

@@ -144,6 +144,7 @@ export const logsEn: LogsDictionary = {
     meeting_planned: "Meeting planned",
     meeting_changed: "Meeting changed",
     meeting_cancelled: "Meeting cancelled",
+    checklist_step: "Checklist",
   },
   familyRoles: { guardian: "guardian", young_person: "the young person" },
   new: {

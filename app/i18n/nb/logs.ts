@@ -142,6 +142,7 @@ export const logsNb = {
     meeting_planned: "Møte planlagt",
     meeting_changed: "Møte endret",
     meeting_cancelled: "Møte avlyst",
+    checklist_step: "Sjekkliste",
   },
   familyRoles: { guardian: "foresatt", young_person: "ungdommen selv" },
   new: {

@@ -13,7 +13,12 @@ import { pageTitle } from "../i18n/meta";
 import { GuideDraftSchema } from "../lib/guide-schemas";
 import { guard, toErrorResponse, withFormErrors } from "../route-helpers/http.server";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "guide.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
+    ? pageTitle(args, args.data.version.state === "draft" ? "guide.form.titleDraft" : "guide.form.titlePublished", {
+        version: args.data.version.number,
+      })
+    : pageTitle(args, "guide.title");
 
 const notices = ["saved", "published"] as const;
 
@@ -64,7 +69,7 @@ export default function GuideVersionPage() {
       <p>
         <Link to="/veileder">{t("guide.form.back")}</Link>
       </p>
-      <h1>{t(draft ? "guide.form.titleDraft" : "guide.form.titlePublished", { number: version.number })}</h1>
+      <h1>{t(draft ? "guide.form.titleDraft" : "guide.form.titlePublished", { version: version.number })}</h1>
       {notice ? <Notice>{t(`guide.form.${notice}`)}</Notice> : null}
       {refused ? (
         <div role="alert" className="field-error">

@@ -10,7 +10,8 @@ import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "guide.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? pageTitle(args, "guide.preview.title", { version: args.data.version.number }) : pageTitle(args, "guide.title");
 
 /** "Forhåndsvis": a version as a holder would see it, with its differences from the version in effect. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +39,7 @@ export default function GuidePreview() {
       <p>
         <Link to={`/veileder/${version.id}`}>{t("guide.preview.edit")}</Link>
       </p>
-      <h1>{t("guide.preview.title", { number: version.number })}</h1>
+      <h1>{t("guide.preview.title", { version: version.number })}</h1>
       <p>{t("guide.preview.intro", { date: date(version.effectiveOn) })}</p>
       <h2>{t("guide.preview.settings")}</h2>
       <dl className="card">
@@ -67,7 +68,7 @@ export default function GuidePreview() {
           )}
         </section>
       ))}
-      <h2>{t("guide.preview.changes", { number: against.number })}</h2>
+      <h2>{t("guide.preview.changes", { version: against.number })}</h2>
       {changes.length === 0 ? (
         <p>{t("guide.preview.noChanges")}</p>
       ) : (

@@ -68,7 +68,7 @@ export default function GuidePage() {
           {data.versions.map((v) => (
             <tr key={v.id}>
               <td>
-                <Link to={`/veileder/${v.id}`} aria-label={t("guide.versions.open", { number: v.number })}>
+                <Link to={`/veileder/${v.id}`} aria-label={t("guide.versions.open", { version: v.number })}>
                   {v.number}
                 </Link>
               </td>
@@ -110,7 +110,7 @@ export default function GuidePage() {
                     {a.changes.map((c) => (
                       <li key={c.field}>
                         {c.field === "copiedFrom"
-                          ? t("guide.audit.copiedFrom", { number: c.to })
+                          ? t("guide.audit.copiedFrom", { version: c.to })
                           : t("guide.audit.change", { field: c.field, from: c.from ?? "", to: c.to ?? "" })}
                       </li>
                     ))}

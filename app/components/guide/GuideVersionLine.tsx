@@ -8,9 +8,9 @@ export function GuideVersionLine({ guide }: { guide: { number: number; effective
   return (
     <p className="hint">
       {guide.effectiveOn === "1970-01-01"
-        ? t("guide.log.versionFromStart", { number: guide.number })
+        ? t("guide.log.versionFromStart", { version: guide.number })
         : t("guide.log.version", {
-            number: guide.number,
+            version: guide.number,
             date: formatDate(new Date(`${guide.effectiveOn}T12:00:00Z`), i18n.language as Locale),
           })}
     </p>

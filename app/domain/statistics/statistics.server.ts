@@ -6,7 +6,7 @@ import { serviceKindCodes, type CloseReason, type Locale, type ServiceKind } fro
 import { gateContext, keepConsentSql } from "../access/consent-gate.server";
 import { can, type Actor } from "../auth/permissions";
 import { notFound } from "../errors.server";
-import { guideSettingsIn } from "../guide.server";
+import { guideInEffect } from "../guide.server";
 import {
   computeStatistics,
   type HandoverFact,
@@ -156,7 +156,7 @@ export async function coordinatorDashboard(
   if (!can(actor, "statistics.view")) throw notFound();
   const { db } = await database();
   const facts = await loadFacts(db, today);
-  const guide = await guideSettingsIn(db);
+  const guide = await guideInEffect(db, today);
   const years = yearsOf(facts.logs, today);
   const year = filter.year !== undefined && years.includes(filter.year) ? filter.year : years[0]!;
   const present = new Set(facts.logs.map((l) => l.serviceKind));

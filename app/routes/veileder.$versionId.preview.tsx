@@ -9,6 +9,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
+import { useGuideFieldLabels } from "../components/guide/field-labels";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? pageTitle(args, "guide.preview.title", { version: args.data.version.number }) : pageTitle(args, "guide.title");
@@ -32,6 +33,7 @@ const settingKeys = [
 export default function GuidePreview() {
   const { version, levels, against, changes } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const { label } = useGuideFieldLabels();
   const date = (iso: string) =>
     iso === "1970-01-01" ? t("guide.versions.epoch") : formatDate(new Date(`${iso}T12:00:00Z`), i18n.language as Locale);
   return (
@@ -83,7 +85,7 @@ export default function GuidePreview() {
           <tbody>
             {changes.map((c) => (
               <tr key={c.field}>
-                <td>{c.field}</td>
+                <td>{label(c.field)}</td>
                 <td>{String(c.from ?? "")}</td>
                 <td>{String(c.to ?? "")}</td>
               </tr>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "../i18n/i18n";
 import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
+import { useGuideFieldLabels } from "../components/guide/field-labels";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "guide.title");
 
@@ -31,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function GuidePage() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const { label } = useGuideFieldLabels();
   const locale = i18n.language as Locale;
   const draft = data.versions.find((v) => v.state === "draft");
   const date = (iso: string) => (iso === "1970-01-01" ? t("guide.versions.epoch") : formatDate(new Date(`${iso}T12:00:00Z`), locale));
@@ -111,7 +113,7 @@ export default function GuidePage() {
                       <li key={c.field}>
                         {c.field === "copiedFrom"
                           ? t("guide.audit.copiedFrom", { version: c.to })
-                          : t("guide.audit.change", { field: c.field, from: c.from ?? "", to: c.to ?? "" })}
+                          : t("guide.audit.change", { field: label(c.field), from: c.from ?? "", to: c.to ?? "" })}
                       </li>
                     ))}
                   </ul>

@@ -5,19 +5,9 @@ import { useTranslation } from "react-i18next";
 import { btiLevels, locales } from "../../lib/enums";
 import { GuideDraftSchema, guideTextField } from "../../lib/guide-schemas";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { useGuideFieldLabels } from "./field-labels";
 import { RadioField, TextAreaField, TextField } from "../ui/Field";
 
-const settingKeys = [
-  "effectiveOn",
-  "municipalityName",
-  "level0DecisionDays",
-  "evaluationIntervalDays",
-  "consentAge",
-  "logRequiredFromLevel",
-  "consentValidityMonths",
-  "invitationResponseDays",
-  "note",
-] as const;
 
 /** The draft editor: every setting, and per level and language the name, description and checklist. */
 export function GuideDraftForm({
@@ -38,19 +28,7 @@ export function GuideDraftForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: GuideDraftSchema }),
   });
   const f = fields as unknown as Record<string, Parameters<typeof TextField>[0]["field"]>;
-  const labels: Record<string, string> = {};
-  for (const k of settingKeys) labels[k] = t(`guide.form.${k}`);
-  for (const level of btiLevels) {
-    for (const locale of locales) {
-      for (const part of ["name", "description", "steps"] as const) {
-        labels[guideTextField(part, level, locale)] = t("guide.fieldLabel.text", {
-          level,
-          part: t(`guide.fieldLabel.parts.${part}`),
-          language: t(`locales.${locale}`),
-        });
-      }
-    }
-  }
+  const { labels } = useGuideFieldLabels();
   return (
     <>
       <ErrorSummary form={form} fields={Object.fromEntries(Object.keys(labels).map((k) => [k, f[k]!]))} labels={labels} />

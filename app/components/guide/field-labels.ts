@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { btiLevels, locales } from "../../lib/enums";
+import { guideTextField } from "../../lib/guide-schemas";
+
+export const settingKeys = [
+  "effectiveOn",
+  "municipalityName",
+  "level0DecisionDays",
+  "evaluationIntervalDays",
+  "consentAge",
+  "logRequiredFromLevel",
+  "consentValidityMonths",
+  "invitationResponseDays",
+  "note",
+] as const;
+
+/**
+ * The words for a guide field ("level0DecisionDays", "name_1_nb" …) in the reader's language:
+ * the draft form's labels, and the names the preview's differences and the audit trail use.
+ * A field it does not know is shown as it is.
+ */
+export function useGuideFieldLabels() {
+  const { t } = useTranslation();
+  const labels: Record<string, string> = {};
+  for (const k of settingKeys) labels[k] = t(`guide.form.${k}`);
+  for (const level of btiLevels) {
+    for (const locale of locales) {
+      for (const part of ["name", "description", "steps"] as const) {
+        labels[guideTextField(part, level, locale)] = t("guide.fieldLabel.text", {
+          level,
+          part: t(`guide.fieldLabel.parts.${part}`),
+          language: t(`locales.${locale}`),
+        });
+      }
+    }
+  }
+  return { labels, label: (field: string) => labels[field] ?? field };
+}

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "../../client.server";
 import { akselLog } from "./aksel";
 import { ellaLog } from "./ella";
 import { emilLog } from "./emil";
+import { historyLogs, seedHistoryPeople } from "./history";
 import { idaLog } from "./ida";
 import { livaLog } from "./liva";
 import type { DemoLog } from "./log";
@@ -58,8 +59,12 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
   const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
   const now = new Date();
   await handle.transaction(async (tx) => {
-    const world = await openWorld(tx, await seedMunicipality(tx, now, passwordHashes));
+    const ctx = await seedMunicipality(tx, now, passwordHashes);
+    await seedHistoryPeople(tx, ctx);
+    const world = await openWorld(tx, ctx);
     for (const write of demoLogs) write(world).finish();
+    // A year of history for the coordinator's figures, after the twelve children (./history.ts).
+    for (const log of historyLogs(world)) log.finish();
     await insertWorld(tx, world);
   });
 }

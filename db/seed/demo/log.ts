@@ -25,6 +25,14 @@ import { EVALUATION_NOTICE_DAYS } from "../../../app/domain/reminders/rules.serv
  * in step with the events, the way the writes in app/domain/logs/ do.
  */
 
+/** Noon in Oslo of a day, as epoch ms: osloInstant is slow (Intl), and the demo asks for the same days many times. */
+const noonCache = new Map<string, number>();
+function osloNoon(day: string): number {
+  let ms = noonCache.get(day);
+  if (ms === undefined) noonCache.set(day, (ms = osloInstant(day, "12:00").getTime()));
+  return ms;
+}
+
 /** A person acting for a service on a log. */
 interface Person {
   userId: string;
@@ -424,7 +432,7 @@ export class DemoLog {
    * scheduler makes on start.
    */
   private answeredReminders(action: { id: string; evaluateOn: string; startOn: string; responsibleUserId?: string | null }, evaluatedOn: string) {
-    const noon = (day: string) => osloInstant(day, "12:00");
+    const noon = (day: string) => new Date(osloNoon(day));
     const soonOn = addDays(action.evaluateOn, -EVALUATION_NOTICE_DAYS);
     const stages: { rule: "evaluation_soon" | "evaluation_overdue"; on: string }[] = [];
     if (soonOn < evaluatedOn) stages.push({ rule: "evaluation_soon", on: soonOn > action.startOn ? soonOn : action.startOn });

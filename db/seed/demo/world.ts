@@ -119,7 +119,8 @@ export async function openWorld(tx: Transaction, ctx: DemoLogsContext): Promise<
   };
 }
 
-const CHUNK = 100;
+/** Rows per insert: few statements, well under SQLite's limit of bound variables. */
+const CHUNK = 400;
 
 async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));

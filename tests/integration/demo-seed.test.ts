@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import {
   meetings,
   memberships,
   reminders,
+  services,
   users,
 } from "../../db/schema";
 import { isNull } from "drizzle-orm";
@@ -25,6 +27,8 @@ import { runTick } from "../../app/domain/jobs/tick.server";
 import { upcomingMeetings } from "../../app/domain/meetings/meetings.server";
 import { reminderKey } from "../../app/domain/reminders/rules.server";
 import { seedDemo } from "../../db/seed/demo";
+import { historyLogs } from "../../db/seed/demo/history";
+import type { World } from "../../db/seed/demo/world";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { loadActor } from "../../app/domain/auth/guards.server";
 import type { Actor } from "../../app/domain/auth/permissions";
@@ -552,5 +556,161 @@ describe("the demo's reminders and planned meeting", () => {
     expect(page[0]!.invitees.map((i) => i.name)).toEqual(expect.arrayContaining(["Siri Haugvik", "Ingrid Solvik", "Linh Nguyen", "Duc Nguyen"]));
     expect(page[0]!.interpreterFor).toEqual([{ name: "Duc Nguyen", language: "vietnamesisk" }]);
     expect(page[0]!.mayChange).toBe(true);
+  });
+});
+
+describe("the demo's year of history (db/seed/demo/history.ts)", () => {
+  const demoEmails = [
+    "laerer@eksempel.no",
+    "laerer2@eksempel.no",
+    "barnehagelaerer@eksempel.no",
+    "helsesykepleier@eksempel.no",
+    "ppt@eksempel.no",
+    "barnevern@eksempel.no",
+    "rektor@eksempel.no",
+    "koordinator@eksempel.no",
+    "admin@eksempel.no",
+    "forelder@eksempel.no",
+  ];
+  const demoChildren = [
+    "Emil Bråten", "Sofie Lund Nilsen", "Noah Hagen Eriksen", "Ella Myrvold", "Oskar Lie", "Liva Torvik",
+    "Aksel Rønning", "Mathias Strøm", "Ida Berg", "Sara Nguyen", "Sander Kvam", "Vilja Moen",
+  ];
+
+  async function historyLogRows() {
+    const { db } = await database();
+    const childRows = await db.select().from(children);
+    const demoChildIds = new Set(childRows.filter((c) => demoChildren.includes(c.name)).map((c) => c.id));
+    return { db, childRows, history: allLogs.filter((l) => !demoChildIds.has(l.childId)), demoChildIds };
+  }
+
+  /** Draw the history into an in-memory world on a given seed day, and digest its rows (ids replaced by their order). */
+  function digestOn(today: string) {
+    class Named extends Map<string, string> {
+      override get(key: string) {
+        return super.get(key) ?? `n:${key}`;
+      }
+    }
+    const ctx = { now: new Date(`${today}T10:00:00Z`), userIds: new Named(), serviceIds: new Named() };
+    const world: World = {
+      today,
+      decisionDays: 14,
+      evaluationIntervalDays: 42,
+      consentValidityMonths: 12,
+      invitationResponseDays: 7,
+      userNames: new Named(),
+      serviceNames: new Named(),
+      ctx,
+      rows: {
+        children: [], childServices: [], guardians: [], logs: [], events: [], actions: [], consents: [], consentGuardians: [],
+        consentServices: [], invitations: [], participants: [], handovers: [], meetings: [], meetingInvitees: [], reminders: [],
+      },
+    };
+    for (const log of historyLogs(world)) log.finish();
+    const ids = new Map<string, number>();
+    const json = JSON.stringify(world.rows, (_key, value: unknown) => {
+      // Random ids, also inside keys such as a reminder's, become their order of appearance.
+      if (typeof value !== "string") return value;
+      return value.replace(/(?<![a-z2-7])[a-z2-7]{26}(?![a-z2-7])/g, (id) => {
+        if (!ids.has(id)) ids.set(id, ids.size);
+        return `#${ids.get(id)}`;
+      });
+    });
+    return { digest: createHash("sha256").update(json).digest("hex"), rows: world.rows };
+  }
+
+  it("is deterministic: the same seed day gives the same rows, by content", () => {
+    const a = digestOn("2026-12-03");
+    const b = digestOn("2026-12-03");
+    expect(a.rows.logs.length).toBeGreaterThanOrEqual(150);
+    expect(a.digest).toBe(b.digest);
+    expect(digestOn("2027-03-15").digest).not.toBe(a.digest);
+  });
+
+  it("has the volume and spread the coordinator's figures need", async () => {
+    const { db, history } = await historyLogRows();
+    const today = todayInOslo();
+    const relay = history.filter((l) => l.kind === "relay");
+    expect(relay.length).toBeGreaterThanOrEqual(150);
+    expect(relay.length).toBeLessThanOrEqual(250);
+    expect(history.filter((l) => l.kind === "concern").length).toBeGreaterThanOrEqual(10);
+    // Starts spread over at least twelve months, in this year and the last.
+    const months = new Set(relay.map((l) => eventsByLog.get(l.id)![0]!.occurredOn.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(12);
+    expect(new Set([...months].map((m) => m.slice(0, 4))).size).toBeGreaterThanOrEqual(2);
+    // Held in several kinds of service, none of them Solbakken skole/SFO.
+    const serviceRows = await db.select().from(services);
+    const kindOf = new Map(serviceRows.map((s) => [s.id, s.kind]));
+    expect(new Set(relay.map((l) => kindOf.get(l.holderServiceId))).size).toBeGreaterThanOrEqual(3);
+    const solbakken = serviceRows.filter((s) => s.name.startsWith("Solbakken")).map((s) => s.id);
+    expect(history.filter((l) => solbakken.includes(l.holderServiceId))).toEqual([]);
+    // Levels 1, 2 and 3 each reached, moves both ways.
+    const reached = new Set<number>();
+    const moves = new Set<string>();
+    for (const l of relay) {
+      for (const e of eventsByLog.get(l.id)!) {
+        if (e.type === "became_log") reached.add((e.data as EventData["became_log"]).level);
+        if (e.type === "level_change") {
+          const { from, to } = e.data as EventData["level_change"];
+          reached.add(to);
+          moves.add(`${from}→${to}`);
+        }
+      }
+    }
+    for (const level of [1, 2, 3]) expect(reached, `level ${level}`).toContain(level);
+    for (const move of ["1→2", "2→3", "2→1"]) expect(moves, move).toContain(move);
+    // Closed with at least four reasons; roughly 40–60 % closed.
+    const closed = relay.filter((l) => l.state === "closed");
+    expect(new Set(closed.map((l) => l.closeReason)).size).toBeGreaterThanOrEqual(4);
+    expect(closed.length / relay.length).toBeGreaterThan(0.35);
+    expect(closed.length / relay.length).toBeLessThan(0.65);
+    // Some open logs with an overdue evaluation, but fewer than a quarter.
+    const open = relay.filter((l) => l.state === "open");
+    const overdue = open.filter((l) => l.nextEvaluationOn !== null && l.nextEvaluationOn < today);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length / open.length).toBeLessThan(0.25);
+    // Some invitations answered late or declined, and a few handovers.
+    const invitations = (await db.select().from(logInvitations)).filter((i) => history.some((l) => l.id === i.logId));
+    expect(invitations.some((i) => i.status === "declined")).toBe(true);
+    expect(invitations.some((i) => i.answeredAt && i.answeredAt.toISOString().slice(0, 10) > i.respondBy)).toBe(true);
+    const handoverRows = (await db.select().from(handovers)).filter((h) => history.some((l) => l.id === h.logId));
+    expect(handoverRows.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("uses invented people only: no national ids, ages that fit the service, e-mail under eksempel.no", async () => {
+    const { db, childRows, demoChildIds, history } = await historyLogRows();
+    const serviceRows = await db.select().from(services);
+    const kindOf = new Map(serviceRows.map((s) => [s.id, s.kind]));
+    const today = todayInOslo();
+    for (const log of history) {
+      const child = childRows.find((c) => c.id === log.childId)!;
+      expect(child.nationalId).toBeNull();
+      const years = (Date.parse(today) - Date.parse(child.birthDate)) / (365.25 * 86_400_000);
+      const kind = kindOf.get(eventsByLog.get(log.id)![0]!.authorServiceId ?? "");
+      if (kind === "kindergarten") expect(years, child.name).toBeGreaterThanOrEqual(1), expect(years).toBeLessThan(6);
+      if (kind === "school") expect(years, child.name).toBeGreaterThanOrEqual(6), expect(years).toBeLessThan(16);
+    }
+    expect(childRows.filter((c) => !demoChildIds.has(c.id) && c.nationalId !== null)).toEqual([]);
+    const people = new Set(history.flatMap((l) => eventsByLog.get(l.id)!.map((e) => e.authorId)));
+    for (const u of (await db.select().from(users)).filter((x) => people.has(x.id))) expect(u.email).toMatch(/@eksempel\.no$/);
+    for (const g of await db.select().from(guardians)) if (g.email && !demoChildIds.has(g.childId)) expect(g.email).toMatch(/@eksempel\.no$/);
+  });
+
+  it("leaves the demo accounts holding and taking part in exactly what they did before", async () => {
+    const { db, demoChildIds } = await historyLogRows();
+    const userRows = await db.select().from(users);
+    const demoIds = new Set(userRows.filter((u) => demoEmails.includes(u.email!)).map((u) => u.id));
+    const demoLogIds = new Set(allLogs.filter((l) => demoChildIds.has(l.childId)).map((l) => l.id));
+    expect(demoLogIds.size).toBe(12);
+    const held = new Map<string, number>();
+    for (const l of allLogs) {
+      const email = userRows.find((u) => u.id === l.holderId)!.email!;
+      if (demoIds.has(l.holderId)) held.set(email, (held.get(email) ?? 0) + 1);
+      if (demoIds.has(l.holderId) || demoIds.has(l.createdBy)) expect(demoLogIds.has(l.id), email).toBe(true);
+    }
+    expect(Object.fromEntries(held)).toEqual({ "laerer@eksempel.no": 5, "barnehagelaerer@eksempel.no": 4, "helsesykepleier@eksempel.no": 3 });
+    for (const p of participantRows) if (demoIds.has(p.userId)) expect(demoLogIds.has(p.logId)).toBe(true);
+    for (const i of await db.select().from(logInvitations)) if (demoIds.has(i.inviteeId)) expect(demoLogIds.has(i.logId)).toBe(true);
+    for (const e of [...eventsByLog.values()].flat()) if (demoIds.has(e.authorId)) expect(demoLogIds.has(e.logId)).toBe(true);
   });
 });

@@ -598,6 +598,7 @@ describe("the demo's year of history (db/seed/demo/history.ts)", () => {
       evaluationIntervalDays: 42,
       consentValidityMonths: 12,
       invitationResponseDays: 7,
+      guideVersionId: "v1",
       userNames: new Named(),
       serviceNames: new Named(),
       ctx,

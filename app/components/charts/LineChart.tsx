@@ -54,11 +54,14 @@ export function LineChart({
             </text>
           </g>
         ))}
-        {categories.map((c) => (
-          <text key={c.key} x={x(c.key)} y={HEIGHT - M.bottom + 14} textAnchor="middle" fill={chartColours.axis}>
-            {c.label.slice(0, 3)}
-          </text>
-        ))}
+        {/* More than eight categories: every other one is labelled, so the labels never run together at 360 px. */}
+        {categories.map((c, i) =>
+          categories.length > 8 && i % 2 === 1 ? null : (
+            <text key={c.key} x={x(c.key)} y={HEIGHT - M.bottom + 14} textAnchor="middle" fill={chartColours.axis}>
+              {c.label.slice(0, 3)}
+            </text>
+          ),
+        )}
         {series.map((s, si) => {
           const colour = chartColours.series[si % chartColours.series.length]!;
           const points = s.data.map((d, i) => ({ d, cx: x(categories[i]?.key ?? "") ?? 0 }));

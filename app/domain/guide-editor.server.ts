@@ -3,7 +3,7 @@ import { database, type Queryable, type Transaction } from "../../db/client.serv
 import { guideAudit, guideLevelTexts, guideSteps, guideVersions, users, type GuideChange } from "../../db/schema";
 import { addDays, todayInOslo } from "../lib/dates";
 import { btiLevels, locales, type GuideAuditAction, type Locale } from "../lib/enums";
-import { guideTextField, stepLinesOf, type GuideDraftInput } from "../lib/guide-schemas";
+import { guideSettingFields, guideTextField, stepLinesOf, type GuideDraftInput, type GuideSettingField } from "../lib/guide-schemas";
 import { createId } from "../lib/ids";
 import { requireCapability } from "./auth/guards.server";
 import type { Actor } from "./auth/permissions";
@@ -17,18 +17,8 @@ import { guideInEffect, levelTextsFor, stepsFor, type GuideVersion } from "./gui
  * when, what: field-level from/to) in the same transaction.
  */
 
-const settingFields = [
-  "effectiveOn",
-  "municipalityName",
-  "level0DecisionDays",
-  "evaluationIntervalDays",
-  "consentAge",
-  "logRequiredFromLevel",
-  "consentValidityMonths",
-  "invitationResponseDays",
-  "note",
-] as const;
-type SettingField = (typeof settingFields)[number];
+const settingFields = guideSettingFields;
+type SettingField = GuideSettingField;
 
 /** A version's settings, texts and steps as flat fields (the editor's form, and what diffs compare). */
 type FlatGuide = Record<string, string | number>;

@@ -65,3 +65,17 @@ export function stepLinesOf(text: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 }
+
+/** A guide version's settings, in the editor's order (the draft form, the diff, the audit trail). */
+export const guideSettingFields = [
+  "effectiveOn",
+  "municipalityName",
+  "level0DecisionDays",
+  "evaluationIntervalDays",
+  "consentAge",
+  "logRequiredFromLevel",
+  "consentValidityMonths",
+  "invitationResponseDays",
+  "note",
+] as const;
+export type GuideSettingField = (typeof guideSettingFields)[number];

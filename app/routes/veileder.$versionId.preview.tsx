@@ -10,6 +10,7 @@ import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
 import { useGuideFieldLabels } from "../components/guide/field-labels";
+import { guideSettingFields } from "../lib/guide-schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? pageTitle(args, "guide.preview.title", { version: args.data.version.number }) : pageTitle(args, "guide.title");
@@ -20,15 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => previewVersion(actor, params.versionId ?? "", getLocale(request)));
 }
 
-const settingKeys = [
-  "municipalityName",
-  "level0DecisionDays",
-  "evaluationIntervalDays",
-  "consentAge",
-  "logRequiredFromLevel",
-  "consentValidityMonths",
-  "invitationResponseDays",
-] as const;
+/** The settings a holder would notice (the date and the note are shown apart). */
+const settingKeys = guideSettingFields.filter((k) => k !== "effectiveOn" && k !== "note");
 
 export default function GuidePreview() {
   const { version, levels, against, changes } = useLoaderData<typeof loader>();

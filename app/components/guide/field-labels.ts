@@ -1,18 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { btiLevels, locales } from "../../lib/enums";
-import { guideTextField } from "../../lib/guide-schemas";
+import { guideSettingFields, guideTextField } from "../../lib/guide-schemas";
 
-export const settingKeys = [
-  "effectiveOn",
-  "municipalityName",
-  "level0DecisionDays",
-  "evaluationIntervalDays",
-  "consentAge",
-  "logRequiredFromLevel",
-  "consentValidityMonths",
-  "invitationResponseDays",
-  "note",
-] as const;
 
 /**
  * The words for a guide field ("level0DecisionDays", "name_1_nb" …) in the reader's language:
@@ -22,7 +11,7 @@ export const settingKeys = [
 export function useGuideFieldLabels() {
   const { t } = useTranslation();
   const labels: Record<string, string> = {};
-  for (const k of settingKeys) labels[k] = t(`guide.form.${k}`);
+  for (const k of guideSettingFields) labels[k] = t(`guide.form.${k}`);
   for (const level of btiLevels) {
     for (const locale of locales) {
       for (const part of ["name", "description", "steps"] as const) {

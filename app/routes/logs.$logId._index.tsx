@@ -60,7 +60,6 @@ export default function LogPage() {
       </p>
       <LogConfirmation notice={params.get("notice")} />
       <LogHeader log={log} childName={child.name} holder={data.holder} flags={data.flags} firstOverdue={firstOverdue} can={can} />
-      <GuideVersionLine guide={data.guide} />
       <LogTools
         log={log}
         can={can}
@@ -72,6 +71,8 @@ export default function LogPage() {
       />
       <LogStatusNotices log={log} role={data.role} pendingHandover={data.pendingHandover} />
       <OnThisPage concern={concern} />
+      {/* Below the tools: the first screen on a phone stays the header and the next step. */}
+      <GuideVersionLine guide={data.guide} />
 
       <div className="grid gap-4 md:grid-cols-3">
         <div className="stack min-w-0 md:col-span-2">

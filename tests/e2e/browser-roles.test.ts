@@ -88,7 +88,7 @@ const homeExpectations: Record<
   coordinator: {
     name: "Hilde Strandnes",
     headings: { nb: ["BTI-koordinator", "Statistikk", "Tjenestekatalogen"], en: ["BTI coordinator", "Statistics", "Service catalogue"] },
-    texts: { nb: ["10 aktive tjenester", "Som BTI-koordinator ser du ikke enkeltlogger"], en: ["10 active services", "As BTI coordinator you do not see individual logs"] },
+    texts: { nb: ["20 aktive tjenester", "Som BTI-koordinator ser du ikke enkeltlogger"], en: ["20 active services", "As BTI coordinator you do not see individual logs"] },
   },
   admin: {
     name: "Per Ulvestad",
@@ -136,8 +136,8 @@ describe("each demo role's home page", () => {
     await login(page, server.baseUrl, "admin");
     const counts = page.getByRole("region", { name: "Administrasjon" }).locator("dl > div");
     await expect.poll(() => counts.allInnerTexts()).toEqual([
-      expect.stringMatching(/^Aktive brukere\s+9$/),
-      expect.stringMatching(/^Aktive tjenester\s+10$/),
+      expect.stringMatching(/^Aktive brukere\s+37$/),
+      expect.stringMatching(/^Aktive tjenester\s+20$/),
       expect.stringMatching(/^Venter på å velge passord\s+0$/),
     ]);
     await expect.poll(() => page.getByRole("link", { name: "Administrer brukere" }).count()).toBe(1);
@@ -257,6 +257,8 @@ describe("access and accessibility of the other pages", () => {
       await expectNoAxeViolations(page);
 
       await page.getByRole("link", { name: `← ${t.admin.users.title}` }).click();
+      // The demo's generated staff fill the first pages: find the principal by name.
+      await page.goto(`${server.baseUrl}/admin/users?q=Aamodt`);
       await page.getByRole("link", { name: "Tor Aamodt" }).click();
       await page.getByRole("heading", { level: 1, name: t.admin.users.editTitle.replace("{{name}}", "Tor Aamodt") }).waitFor();
       await expect.poll(() => page.getByText("Solbakken SFO").count()).toBeGreaterThan(0);

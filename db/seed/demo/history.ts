@@ -131,14 +131,19 @@ const collaborators: { key: string; email: string; weight: Record<Where, number>
  * Write the history's services, staff and memberships inside the demo's transaction,
  * before the world is opened (which reads every name), and add their ids to the context.
  */
-export async function seedHistoryPeople(tx: Transaction, ctx: DemoLogsContext) {
+/**
+ * The generated staff sign in like every demo account (the demo password, `passwordHash` one
+ * of the demo's hashes), so the administrator sees working accounts, not 28 people who never
+ * chose a password although they write in logs.
+ */
+export async function seedHistoryPeople(tx: Transaction, ctx: DemoLogsContext, passwordHash: string) {
   const serviceIds = ctx.serviceIds as Map<string, string>;
   const userIds = ctx.userIds as Map<string, string>;
   const addStaff = async (serviceKey: string, people: { email: string; name: string; title: string }[]) => {
     for (const p of people) {
       const id = createId();
       userIds.set(p.email, id);
-      await tx.insert(users).values({ id, name: p.name, email: p.email, createdAt: ctx.now });
+      await tx.insert(users).values({ id, name: p.name, email: p.email, passwordHash, createdAt: ctx.now });
       await tx.insert(memberships).values({
         id: createId(),
         userId: id,

@@ -60,7 +60,7 @@ export async function seedDemo(handle: DatabaseHandle, hashPassword: (p: string)
   const now = new Date();
   await handle.transaction(async (tx) => {
     const ctx = await seedMunicipality(tx, now, passwordHashes);
-    await seedHistoryPeople(tx, ctx);
+    await seedHistoryPeople(tx, ctx, passwordHashes[0]!);
     const world = await openWorld(tx, ctx);
     for (const write of demoLogs) write(world).finish();
     // A year of history for the coordinator's figures, after the twelve children (./history.ts).

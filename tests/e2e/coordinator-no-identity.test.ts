@@ -8,7 +8,8 @@ import { startServer, type RunningServer } from "../support/server";
 /**
  * What the coordinator never sees (issue 12 point 6): on the demo data (the demo children and
  * a year of generated history), every page the coordinator has — the dashboard for every year
- * and kind of service, the annual report in both languages — and every export file are
+ * and kind of service, the annual report in both languages, the home page and the action
+ * guide's pages — and every export file are
  * scanned for every child's name, birth date and national id, every guardian's name, e-mail
  * and phone, every log id, every free-text entry, and any link to a log.
  */
@@ -69,6 +70,9 @@ describe("the coordinator never sees a child", () => {
   it("the dashboard, the report and every export hold no name, birth date, id, guardian, free text or log link", async () => {
     const secrets = await identities();
     expect(secrets.length).toBeGreaterThan(50);
+    // The list holds what it should: a demo child, her guardian, and a synthetic national id.
+    expect(secrets).toEqual(expect.arrayContaining(["Noah Hagen Eriksen", "Line Hagen"]));
+    expect(secrets.some((s) => /^\d{11}$/.test(s))).toBe(true);
     const first = await page.request.get(`${server.baseUrl}/koordinator`);
     expect(first.status()).toBe(200);
     const html = await first.text();
@@ -101,5 +105,14 @@ describe("the coordinator never sees a child", () => {
       }
     }
     expect(files).toBeGreaterThanOrEqual(tableIds.length * 2 * 3);
+    // The coordinator's other pages: home, the action guide, each version and its preview.
+    const guide = await (await page.request.get(`${server.baseUrl}/veileder`)).text();
+    const versions = [...new Set([...guide.matchAll(/href="(\/veileder\/[^"?#]+)"/g)].map((m) => m[1]!))];
+    expect(versions.length).toBeGreaterThanOrEqual(1);
+    for (const path of ["/", "/veileder", ...versions, ...versions.map((v) => `${v}/preview`)]) {
+      const res = await page.request.get(`${server.baseUrl}${path}`);
+      expect(res.status(), path).toBe(200);
+      expectNoIdentity(path, await res.text(), secrets);
+    }
   }, 240_000);
 });

@@ -103,7 +103,7 @@ export const guideEn: typeof guideNb = {
     checklistHint: "From the action guide the log follows. Each tick becomes an event on the timeline.",
     done: "Done",
     tick: "Tick “{{step}}”",
-    untick: "Remove the tick for “{{step}}”",
+    untick: "Undo the tick for “{{step}}”",
     tickButton: "Tick",
     untickButton: "Undo",
     eventDone: "Step done: {{step}}",

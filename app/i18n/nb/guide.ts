@@ -101,7 +101,7 @@ export const guideNb = {
     checklistHint: "Fra handlingsveilederen loggen følger. Hver avkrysning blir en hendelse på tidslinjen.",
     done: "Utført",
     tick: "Kryss av «{{step}}»",
-    untick: "Fjern krysset for «{{step}}»",
+    untick: "Angre krysset for «{{step}}»",
     tickButton: "Kryss av",
     untickButton: "Angre",
     eventDone: "Trinn utført: {{step}}",

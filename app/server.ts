@@ -4,13 +4,16 @@
  * build/server.js (see package.json "build:server").
  */
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Server as NetServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import type { Cron } from "croner";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { closeDatabase, openDatabase } from "../db/client.server";
 import { settingsOrExit, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { startScheduler } from "./domain/jobs/scheduler.server";
@@ -160,6 +163,65 @@ export async function createApp(settings: Settings, build: ServerBuild) {
   return app;
 }
 
+/** How long requests in flight get to finish once a stop is asked for (decision 029). */
+const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * A connection with no request under way is closed only after this long: a request the
+ * client has sent but the server has not read yet looks idle, and closing it would reset it.
+ */
+const SHUTDOWN_SETTLE_MS = 500;
+
+/**
+ * A clean stop (SIGTERM, SIGINT; decision 029): stop listening, answer the requests in
+ * flight (and any that arrive on open connections, with "Connection: close"), close idle
+ * keep-alive connections after a short settle and every connection after the grace period,
+ * stop the scheduler and wait for a running tick, let mail being sent finish, then fold
+ * the WAL into the database file and close it.
+ */
+export async function shutDown(server: Server, scheduler: Cron | null, settings: Settings, graceMs = SHUTDOWN_GRACE_MS) {
+  console.log("Stopping: finishing the requests in flight.");
+  scheduler?.stop();
+  // Whatever is answered from now on closes its connection afterwards.
+  server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader("Connection", "close");
+  });
+  // Connections the kernel has completed but Node not yet accepted would be reset when the
+  // listening socket closes: give the event loop a few turns to accept them first.
+  for (let turn = 0; turn < 5; turn++) await new Promise((r) => setTimeout(r, 10));
+  // net's close, not http's: http's also drops idle connections at once (see SHUTDOWN_SETTLE_MS).
+  const closed = new Promise<void>((done) => NetServer.prototype.close.call(server, () => done()));
+  // From a timer, close idle connections only after the next poll phase: a request that
+  // arrived while the event loop was busy is read (and its connection no longer idle) first.
+  const closeIdle = () => setImmediate(() => server.closeIdleConnections());
+  let idle: NodeJS.Timeout | undefined;
+  const settle = setTimeout(() => {
+    closeIdle();
+    idle = setInterval(closeIdle, 50);
+  }, SHUTDOWN_SETTLE_MS);
+  const deadline = setTimeout(() => {
+    console.log("Stopping: closing connections still open after the grace period.");
+    server.closeAllConnections();
+  }, graceMs);
+  await closed;
+  clearTimeout(settle);
+  clearInterval(idle);
+  clearTimeout(deadline);
+  for (const end = Date.now() + graceMs; scheduler?.isBusy() && Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // Mail being sent finishes first; what is left stays in the outbox for the next start.
+  await deliveriesSettled();
+  await closeDatabase();
+  if (!settings.DATABASE_URL.match(/^(libsql|https?|wss?):\/\//)) {
+    // The request handler's connections are idle now: fold the WAL into the file.
+    const handle = await openDatabase(settings.DATABASE_URL);
+    const result = await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    handle.close();
+    if (Number(result.rows[0]?.[0] ?? 0) !== 0) console.error("Stopping: the WAL could not be folded into the database (busy).");
+  }
+  console.log("Stopped.");
+}
+
 async function main() {
   const settings = settingsOrExit(process.env);
   process.env.NODE_ENV ??= "production";
@@ -193,10 +255,17 @@ async function main() {
   // Reminders and the outbox (decision 019); the first tick runs at once.
   const scheduler = startScheduler(settings);
   scheduler?.trigger();
+  let stopping = false;
   const stop = () => {
-    scheduler?.stop();
-    // Mail being sent finishes first; what is left stays in the outbox for the next start.
-    server.close(() => void deliveriesSettled().finally(() => process.exit(0)));
+    if (stopping) return;
+    stopping = true;
+    void shutDown(server, scheduler, settings).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`Stopping failed: ${error instanceof Error ? error.name : "unknown error"}`);
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -10,8 +10,8 @@ async function main() {
   const args = process.argv.slice(2);
   const toIndex = args.indexOf("--to");
   if (toIndex !== -1 && !args[toIndex + 1]) throw new OpsError("--to expects a file name.");
-  const unknown = args.filter((arg, i) => arg.startsWith("--") && arg !== "--to" && i !== toIndex + 1);
-  if (unknown.length > 0) throw new OpsError(`Unknown option ${unknown[0]}; usage: npm run db:backup -- [--to <file>]`);
+  const unknown = args.filter((_arg, i) => i !== toIndex && (toIndex === -1 || i !== toIndex + 1));
+  if (unknown.length > 0) throw new OpsError(`Unexpected argument ${unknown[0]}; usage: npm run db:backup -- [--to <file>]`);
   const settings = settingsOrExit(process.env);
   const source = localDatabasePath(settings.DATABASE_URL);
   const to = toIndex === -1 ? defaultBackupPath(new Date()) : args[toIndex + 1]!;

@@ -90,6 +90,12 @@ describe("the large seed", () => {
       expect(bad.filter((r) => !idPattern.test(r.id))).toEqual([]);
     }
     expect(String((await rows<{ journal_mode: string }>("PRAGMA journal_mode"))[0]!.journal_mode)).toBe("wal");
+    // The same schema as the app's migrated template, indexes dropped for the load included.
+    const template = createClient({ url: `file:${resolve(dir, "template.db")}` });
+    const schemaOf = async (c: Client) =>
+      (await c.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name")).rows.map((r) => `${r.type} ${r.name} ${r.sql}`);
+    expect(await schemaOf(client)).toEqual(await schemaOf(template));
+    template.close();
   });
 
   it("keeps every log's denormalised columns in step with its timeline", async () => {

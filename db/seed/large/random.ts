@@ -121,3 +121,33 @@ export class IdSource {
     return out;
   }
 }
+
+/** The base32 alphabet in ASCII order, so that prefixes written with it sort as numbers. */
+const SORTED = "234567abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * Ids in the same shape for rows nobody links to (the access log): a 10-character prefix
+ * counting up, then 16 random characters. Rows inserted in this order go to the end of the
+ * primary-key index instead of at random places in it, which at millions of rows is most of
+ * the load time.
+ */
+export class OrderedIdSource {
+  private readonly rng: Rng;
+  private n = 0;
+  constructor(seed: number) {
+    this.rng = new Rng(seed);
+  }
+
+  next(): string {
+    let k = this.n++;
+    let prefix = "";
+    for (let i = 0; i < 10; i++) {
+      prefix = SORTED[k % 32] + prefix;
+      k = Math.floor(k / 32);
+    }
+    let out = prefix;
+    for (let i = 0; i < 16; i++) out += ALPHABET[this.rng.u32() & 31];
+    return out;
+  }
+}
+

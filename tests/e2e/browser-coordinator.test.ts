@@ -12,6 +12,7 @@ import {
   timelineItems,
 } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
+import { addDays, todayInOslo } from "../../app/lib/dates";
 
 /**
  * Issue 12 in Chromium, on the demo data (the demo children and a year of generated
@@ -31,14 +32,8 @@ const OPEN_TABLE = "Åpne logger etter nivå og tjenestetype";
 const DEADLINE = "Frist for beslutning på nivå 0 (dager)";
 const EFFECTIVE = "Gjelder fra";
 
-const osloIso = (date: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-const isoToday = osloIso(new Date());
-const isoInDays = (days: number) => {
-  const d = new Date(`${isoToday}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+const isoToday = todayInOslo();
+const isoInDays = (days: number) => addDays(isoToday, days);
 const thisYear = Number(isoToday.slice(0, 4));
 
 /** A figure as the dashboard shows it: a number ("1 234"), "<5" or "×". */

@@ -7,6 +7,7 @@ import { expectNoAxeViolations, failedLoad, launchBrowser, main, newPage, switch
 import { makeFamilyLog } from "../support/family-factories";
 import { codeFrom, smtpSettings, startSmtpServer, type ReceivedMail, type RunningSmtpServer } from "../support/smtp";
 import { startWorld, type World } from "../support/world";
+import { addDays, todayInOslo } from "../../app/lib/dates";
 
 /**
  * Planned meetings (issue 11 point 6) in Chromium, in a world of its own with a real SMTP
@@ -56,14 +57,8 @@ let guardian: Person;
 const allowedProblems: RegExp[] = [];
 const extraPeople: Person[] = [];
 
-const osloIso = (date: Date) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-const isoToday = osloIso(new Date());
-const isoInDays = (days: number) => {
-  const d = new Date(`${isoToday}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+const isoToday = todayInOslo();
+const isoInDays = (days: number) => addDays(isoToday, days);
 const longDate = (iso: string, locale: "nb" | "en" = "nb") =>
   new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 

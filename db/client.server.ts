@@ -14,6 +14,22 @@ export type Queryable = Database | Transaction;
 
 const BUSY_TIMEOUT_MS = 5000;
 
+/** Who hears every SQL statement the app runs (the query-plan test; nothing in production). */
+type QueryListener = (query: string, params: unknown[]) => void;
+const queryListeners = new Set<QueryListener>();
+
+/** Hear every statement run through a `DatabaseHandle`'s drizzle instance until the returned function is called. */
+export function observeQueries(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
+const queryLogger = {
+  logQuery(query: string, params: unknown[]) {
+    for (const listener of queryListeners) listener(query, params);
+  },
+};
+
 /**
  * Turn DATABASE_URL (a path or a URL) into a libSQL URL, creating the directory of a
  * local file. Relative paths are relative to the working directory.
@@ -92,7 +108,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const client = createClient({ url: libsqlUrl, authToken });
   if (local) await client.execute("PRAGMA journal_mode = WAL");
   await applyConnectionPragmas(client, local);
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger: queryLogger });
   const writes = new Mutex();
   return {
     client,

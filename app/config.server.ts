@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+/** The values of SQLite's `synchronous` the app accepts (decision 032). */
+export const synchronousModes = ["normal", "full", "extra"] as const;
+export type SynchronousMode = (typeof synchronousModes)[number];
+
 /**
  * Every setting the server reads, validated once at boot. A malformed value stops the
  * process with a one-line message naming the setting (see app/server.ts). The demo needs
@@ -40,11 +44,13 @@ const settingsObject = z
     DATABASE_URL: z
       .string()
       .min(1, { error: "must not be empty" })
-      .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith("file:") || /^(libsql|https?|wss?):\/\//.test(v), {
-        error: "expected a file path, a file: URL or a libsql:// URL",
+      // A libSQL server is on paper only (decisions 030, 032): the app embeds SQLite.
+      .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith("file:"), {
+        error: "expected a file path or a file: URL",
       })
       .default("data/stafettlogg.db"),
-    DATABASE_AUTH_TOKEN: z.string().optional(),
+    /** SQLite's `synchronous`: `full` keeps every commit through a power loss (decision 032). */
+    DATABASE_SYNCHRONOUS: z.enum(synchronousModes).default("full"),
     SESSION_IDLE_MINUTES: positiveInt(24 * 60).default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt(24 * 7).default(12),
     /** Guardians and young people, often on a shared phone: a shorter idle timeout. */
@@ -89,6 +95,11 @@ const settingsObject = z
      * in several processes at once: a lease lets one tick run at a time (decision 019).
      */
     SCHEDULER: booleanSetting.default(true),
+    /**
+     * Server processes that share the port (Node's cluster; decision 032). Unset: one per
+     * core. 1: no cluster, the scheduler runs beside the requests in the one process.
+     */
+    WORKERS: positiveInt(64).optional(),
     /** A cron pattern (croner syntax, Europe/Oslo). Default: every minute. */
     JOBS_SCHEDULE: z.string().min(1).default("* * * * *"),
   });

@@ -3,9 +3,11 @@
  * refusal, static files and the Remix request handler. Built by esbuild into
  * build/server.js (see package.json "build:server").
  */
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Server as NetServer } from "node:net";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -18,7 +20,7 @@ import { settingsOrExit, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { startScheduler } from "./domain/jobs/scheduler.server";
 import { deliveriesSettled } from "./domain/mail/outbox.server";
-import { boot } from "./domain/system/boot.server";
+import { boot, type BootOutcome } from "./domain/system/boot.server";
 import { en } from "./i18n/en";
 import { nb } from "./i18n/nb";
 import { guardActionBodies } from "./route-helpers/request-body.server";
@@ -178,9 +180,7 @@ const SHUTDOWN_SETTLE_MS = 500;
  * stop the scheduler and wait for a running tick, let mail being sent finish, then fold
  * the WAL into the database file and close it.
  */
-export async function shutDown(server: Server, scheduler: Cron | null, settings: Settings, graceMs = SHUTDOWN_GRACE_MS) {
-  console.log("Stopping: finishing the requests in flight.");
-  scheduler?.stop();
+async function drainRequests(server: Server, graceMs: number) {
   // Whatever is answered from now on closes its connection afterwards.
   server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
     if (!res.headersSent) res.setHeader("Connection", "close");
@@ -206,60 +206,81 @@ export async function shutDown(server: Server, scheduler: Cron | null, settings:
   clearTimeout(settle);
   clearInterval(idle);
   clearTimeout(deadline);
+}
+
+/** Stop the scheduler and wait for a running tick and for mail being sent. */
+async function stopScheduler(scheduler: Cron | null, graceMs: number) {
+  scheduler?.stop();
   for (const end = Date.now() + graceMs; scheduler?.isBusy() && Date.now() < end; ) {
     await new Promise((r) => setTimeout(r, 50));
   }
   // Mail being sent finishes first; what is left stays in the outbox for the next start.
   await deliveriesSettled();
+}
+
+/** Close the process's database, then fold the WAL into the file (nobody else has it open). */
+async function closeAndFold(settings: Settings) {
   await closeDatabase();
-  if (!settings.DATABASE_URL.match(/^(libsql|https?|wss?):\/\//)) {
-    // The request handler's connections are idle now: fold the WAL into the file.
-    const handle = await openDatabase(settings.DATABASE_URL);
-    const result = await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    handle.close();
-    if (Number(result.rows[0]?.[0] ?? 0) !== 0) console.error("Stopping: the WAL could not be folded into the database (busy).");
-  }
+  const handle = await openDatabase(settings.DATABASE_URL);
+  const [result] = handle.sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  handle.close();
+  if ((result?.busy ?? 0) !== 0) console.error("Stopping: the WAL could not be folded into the database (busy).");
+}
+
+/**
+ * A clean stop of a single process (SIGTERM, SIGINT; decision 029): stop listening, answer
+ * the requests in flight (and any that arrive on open connections, with "Connection:
+ * close"), close idle keep-alive connections after a short settle and every connection
+ * after the grace period, stop the scheduler and wait for a running tick, let mail being
+ * sent finish, then fold the WAL into the database file and close it.
+ */
+export async function shutDown(server: Server, scheduler: Cron | null, settings: Settings, graceMs = SHUTDOWN_GRACE_MS) {
+  console.log("Stopping: finishing the requests in flight.");
+  scheduler?.stop();
+  await drainRequests(server, graceMs);
+  await stopScheduler(scheduler, graceMs);
+  await closeAndFold(settings);
   console.log("Stopped.");
 }
 
-async function main() {
-  const settings = settingsOrExit(process.env);
-  process.env.NODE_ENV ??= "production";
-  // The Remix build reads the same validated environment.
-  process.env.DATABASE_URL = settings.DATABASE_URL;
+function printStarted(settings: Settings, outcome: BootOutcome) {
+  const base = `http://localhost:${settings.PORT}`;
+  console.log(`Stafettlogg is running at ${base}`);
+  switch (outcome.kind) {
+    case "demo-seeded":
+      console.log(`Demo data for "Eksempel kommune" has been created.`);
+      break;
+    case "first-admin":
+      // The link is meant to be passed on: it points to the public address.
+      console.log(`First administrator created. Set the password here (single use, 72 h): ${settings.PUBLIC_URL}${outcome.accountInvitationPath}`);
+      break;
+    case "no-users":
+      console.log("The database has no users: set INITIAL_ADMIN_EMAIL (or DEMO_DATA=true) and restart.");
+      break;
+    default:
+      break;
+  }
+  console.log(`Families sign in at ${base}/family/login`);
+  console.log(`Sign in at ${base}/login`);
+}
 
-  const outcome = await boot(settings);
+async function listen(settings: Settings): Promise<Server> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const app = await createApp(settings, build);
   const server = createServer(app);
-  server.listen(settings.PORT, settings.HOST, () => {
-    const base = `http://localhost:${settings.PORT}`;
-    console.log(`Stafettlogg is running at ${base}`);
-    switch (outcome.kind) {
-      case "demo-seeded":
-        console.log(`Demo data for "Eksempel kommune" has been created.`);
-        break;
-      case "first-admin":
-        // The link is meant to be passed on: it points to the public address.
-        console.log(`First administrator created. Set the password here (single use, 72 h): ${settings.PUBLIC_URL}${outcome.accountInvitationPath}`);
-        break;
-      case "no-users":
-        console.log("The database has no users: set INITIAL_ADMIN_EMAIL (or DEMO_DATA=true) and restart.");
-        break;
-      default:
-        break;
-    }
-    console.log(`Families sign in at ${base}/family/login`);
-    console.log(`Sign in at ${base}/login`);
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(settings.PORT, settings.HOST, () => done());
   });
-  // Reminders and the outbox (decision 019); the first tick runs at once.
-  const scheduler = startScheduler(settings);
-  scheduler?.trigger();
+  return server;
+}
+
+function onStopSignal(stop: () => Promise<void>) {
   let stopping = false;
-  const stop = () => {
+  const handler = () => {
     if (stopping) return;
     stopping = true;
-    void shutDown(server, scheduler, settings).then(
+    void stop().then(
       () => process.exit(0),
       (error) => {
         console.error(`Stopping failed: ${error instanceof Error ? error.name : "unknown error"}`);
@@ -267,8 +288,109 @@ async function main() {
       },
     );
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  process.on("SIGTERM", handler);
+  process.on("SIGINT", handler);
+}
+
+/** One process: requests and the scheduler side by side (WORKERS=1). */
+async function single(settings: Settings, outcome: BootOutcome) {
+  const server = await listen(settings);
+  printStarted(settings, outcome);
+  // Reminders and the outbox (decision 019); the first tick runs at once.
+  const scheduler = startScheduler(settings);
+  scheduler?.trigger();
+  onStopSignal(() => shutDown(server, scheduler, settings));
+}
+
+/** A worker of the cluster: requests only. Its database stays open to the others. */
+async function worker(settings: Settings) {
+  const server = await listen(settings);
+  process.send?.({ type: "listening" });
+  // Without the primary there is nobody to stop or replace this process: go.
+  process.on("disconnect", () => process.exit(1));
+  onStopSignal(async () => {
+    await drainRequests(server, SHUTDOWN_GRACE_MS);
+    await deliveriesSettled();
+    await closeDatabase();
+  });
+}
+
+/** Workers that die on their own are replaced, unless they keep dying at start. */
+const RESTARTS_PER_MINUTE = 10;
+
+/**
+ * The primary of the cluster (decision 032): prepares the database, starts one worker per
+ * core on the shared port, runs the scheduler (exactly one in the cluster), replaces a
+ * worker that dies, and on SIGTERM stops the workers (each finishes its requests), then the
+ * scheduler, and folds the WAL.
+ */
+async function primary(settings: Settings, outcome: BootOutcome, count: number) {
+  let stopping = false;
+  const restarts: number[] = [];
+  const fork = () => {
+    const child = cluster.fork();
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts[0]! < now - 60_000) restarts.shift();
+      if (restarts.length > RESTARTS_PER_MINUTE) {
+        console.error("Workers keep stopping: giving up.");
+        process.exit(1);
+      }
+      console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting a new one.`);
+      fork();
+    });
+    return child;
+  };
+  const workers: Worker[] = [];
+  await Promise.all(
+    Array.from({ length: count }, () => {
+      const child = fork();
+      workers.push(child);
+      return new Promise<void>((done, fail) => {
+        child.on("message", (message: { type?: string }) => message?.type === "listening" && done());
+        child.once("exit", (code) => fail(new Error(`a server process exited with ${code} while starting`)));
+      });
+    }),
+  );
+  printStarted(settings, outcome);
+  const scheduler = startScheduler(settings);
+  scheduler?.trigger();
+  onStopSignal(async () => {
+    stopping = true;
+    console.log("Stopping: finishing the requests in flight.");
+    scheduler?.stop();
+    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+    await Promise.all(
+      alive.map(
+        (w) =>
+          new Promise<void>((done) => {
+            const force = setTimeout(() => w.process.kill("SIGKILL"), SHUTDOWN_GRACE_MS + 5000);
+            w.once("exit", () => {
+              clearTimeout(force);
+              done();
+            });
+            w.process.kill("SIGTERM");
+          }),
+      ),
+    );
+    await stopScheduler(scheduler, SHUTDOWN_GRACE_MS);
+    await closeAndFold(settings);
+    console.log("Stopped.");
+  });
+}
+
+async function main() {
+  const settings = settingsOrExit(process.env);
+  process.env.NODE_ENV ??= "production";
+  // The Remix build reads the same validated environment.
+  process.env.DATABASE_URL = settings.DATABASE_URL;
+  if (cluster.isWorker) return worker(settings);
+  const outcome = await boot(settings);
+  const count = settings.WORKERS ?? availableParallelism();
+  if (count <= 1) return single(settings, outcome);
+  return primary(settings, outcome, count);
 }
 
 if (process.env.STAFETTLOGG_NO_MAIN !== "1") {

@@ -129,7 +129,7 @@ beforeEach(async () => {
   // The demo municipality (invented people) on this test's fresh copy of the template.
   const handle = await database();
   await seedDemo(handle, hashPassword);
-  await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  handle.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   await closeDatabase();
   source = process.env.DATABASE_URL!;
 }, 60_000);

@@ -103,8 +103,8 @@ async function refusal(fn: () => Promise<unknown>) {
 
 describe("recording", () => {
   it("stores nothing that identifies the child: exactly these columns, no name, birth date or national id", async () => {
-    const { db, client } = await database();
-    const columns = (await client.execute("PRAGMA table_info(consultations)")).rows.map((r) => String(r.name)).sort();
+    const { db, sqlite } = await database();
+    const columns = (sqlite.pragma("table_info(consultations)") as { name: string }[]).map((r) => String(r.name)).sort();
     expect(columns).toEqual(
       [
         "advice",

@@ -27,8 +27,8 @@ export async function restoreDatabase(template: string, path = currentPath()) {
 
 /** Copy the app's database, as it is now, to `to` (a complete file: the WAL folded in). */
 export async function snapshotDatabase(to: string) {
-  const { client } = await database();
-  await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  const { sqlite } = await database();
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
   await closeDatabase();
   removeDatabaseFile(to);
   copyFileSync(currentPath(), to);

@@ -17,7 +17,7 @@ export default async function setup() {
   // Fold the WAL into the main file so a plain copy is complete. The file stays in WAL
   // mode, as the app opens it: a copy then opens without switching modes (a write), which
   // keeps the per-test copy at a few milliseconds.
-  await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  handle.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   handle.close();
   if (existsSync(`${templatePath}-wal`) && statSync(`${templatePath}-wal`).size > 0) {
     throw new Error("the template database's WAL was not folded into its file");

@@ -68,8 +68,8 @@ export async function startWorld<T>(build: () => Promise<T>, env: Record<string,
     throw error;
   }
   // Both processes use the file from here on (WAL, busy timeout); fold what is written so far.
-  const { client } = await database();
-  await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  const { sqlite } = await database();
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
 
   const server = await startServer({ DEMO_DATA: "false", ...env }, { databasePath, port });
   return {

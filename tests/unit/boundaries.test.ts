@@ -103,7 +103,7 @@ import { viewLog } from "../domain/logs/log-page.server";`;
 
   it("only the access module writes the access log", () => {
     const writers = filesUnder(join(root, "app")).filter((file) =>
-      /insert\(\s*accessLog\s*\)/.test(readFileSync(file, "utf8")),
+      /insert(Together)?\(\s*accessLog\b/.test(readFileSync(file, "utf8")),
     );
     expect(writers.map((f) => relative(root, f))).toEqual(["app/domain/access/open.server.ts"]);
   });

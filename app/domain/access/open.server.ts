@@ -169,14 +169,19 @@ export async function checkLog(db: Queryable, viewer: Viewer, logId: string, nee
   return access;
 }
 
-/** One access-log row per log read. Only this module writes the access log. */
+/**
+ * One access-log row per log read, committed before the read is served. Only this module
+ * writes the access log. The rows of reads that arrive together share one commit (group
+ * commit, decision 032): every read still waits for its own row to be on disk.
+ */
 async function recordReads(viewer: Viewer, reads: { logId: string; serviceId: string | null }[], kind: AccessKind) {
   if (reads.length === 0) return;
-  const { transaction } = await database();
+  const { insertTogether } = await database();
   const at = new Date();
   const userId = viewerId(viewer);
-  await transaction((tx) =>
-    tx.insert(accessLog).values(reads.map((r) => ({ id: createId(), logId: r.logId, userId, serviceId: r.serviceId, kind, at }))),
+  await insertTogether(
+    accessLog,
+    reads.map((r) => ({ id: createId(), logId: r.logId, userId, serviceId: r.serviceId, kind, at })),
   );
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { database, type Transaction } from "../../../db/client.server";
+import { database, rolledBack, type Transaction } from "../../../db/client.server";
 import { logParticipants, logs, memberships, services, users } from "../../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { fieldError, notFound } from "../errors.server";
@@ -153,14 +153,6 @@ export async function requireLossConfirmed(
   confirmed: boolean | undefined,
 ): Promise<void> {
   if (confirmed) return;
-  let losses: AccessLoss[] = [];
-  try {
-    await tx.transaction(async (savepoint) => {
-      losses = await lossesIn(savepoint as Transaction, logId, change);
-      throw new Rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
-  }
+  const losses = await rolledBack(tx, () => lossesIn(tx, logId, change));
   if (losses.length > 0) throw fieldError("confirmLoss", "access_loss_unconfirmed");
 }

@@ -19,7 +19,7 @@ export type BootOutcome =
  * create the first administrator from settings.
  */
 export async function boot(settings: Settings): Promise<BootOutcome> {
-  const handle = await openDatabase(settings.DATABASE_URL, settings.DATABASE_AUTH_TOKEN);
+  const handle = await openDatabase(settings.DATABASE_URL, { synchronous: settings.DATABASE_SYNCHRONOUS });
   try {
     await migrateDatabase(handle);
     const [row] = await handle.db.select({ n: count() }).from(users);

@@ -1,7 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { createClient, type Transaction } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql";
-import { migrateDatabase, schema, toLibsqlUrl, type DatabaseHandle } from "../../client.server";
+import { migrateDatabase, openDatabase, toLibsqlUrl } from "../../client.server";
 import { todayInOslo } from "../../../app/lib/dates";
 import type { BtiLevel, CloseReason, EventType, GuardianRelation, ResponsibleKind, ServiceKind, VoiceMethod } from "../../../app/lib/enums";
 import { syntheticNationalId } from "../../../app/lib/national-id";
@@ -149,13 +148,14 @@ export async function seedLarge(options: LargeSeedOptions): Promise<LargeSeedRes
   const ids = new IdSource(seed ^ 0x5eed1d5);
   const passwordHash = await options.hashPassword(BENCH_PASSWORD);
 
-  // The app's own connection and migrations.
-  // One connection for the load, so its pragmas hold for the transactions on it; the
-  // migrations are the app's (migrateDatabase), applied through it.
+  // The app's own migrations, through the app's own connection (closed again).
+  const app = await openDatabase(options.db);
+  await migrateDatabase(app);
+  app.close();
+  // One connection for the load, so its pragmas hold for the transactions on it.
   const client = createClient({ url: toLibsqlUrl(options.db), concurrency: 1 });
   await client.execute("PRAGMA journal_mode = OFF");
   await client.execute("PRAGMA foreign_keys = ON");
-  await migrateDatabase({ db: drizzle(client, { schema }) } as unknown as DatabaseHandle);
   const exec: { current: Executor | null } = { current: null };
   let tx: Transaction | null = null;
   const begin = async () => {

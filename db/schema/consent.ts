@@ -101,7 +101,12 @@ export const logInvitations = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("log_invitations_invitee_idx").on(t.inviteeId, t.status), index("log_invitations_log_idx").on(t.logId)],
+  (t) => [
+    index("log_invitations_invitee_idx").on(t.inviteeId, t.status),
+    index("log_invitations_log_idx").on(t.logId),
+    // A leader's overdue invitations to their services (home, /leder): service, status, deadline order.
+    index("log_invitations_service_idx").on(t.serviceId, t.status, t.respondBy),
+  ],
 );
 
 /** A proposal to move the relay; the old holder holds until the new one accepts. */
@@ -130,7 +135,12 @@ export const handovers = sqliteTable(
     proposedAt: integer("proposed_at", { mode: "timestamp_ms" }).notNull(),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("handovers_log_idx").on(t.logId, t.status), index("handovers_to_idx").on(t.toUserId, t.status)],
+  (t) => [
+    index("handovers_log_idx").on(t.logId, t.status),
+    index("handovers_to_idx").on(t.toUserId, t.status),
+    // The pending handovers (a handful of all) in proposal order, for the leader's overview.
+    index("handovers_status_idx").on(t.status, t.proposedAt),
+  ],
 );
 
 export const consentsRelations = relations(consents, ({ one, many }) => ({
@@ -153,4 +163,7 @@ export const consentAttachments = sqliteTable("consent_attachments", {
   sha256: text("sha256").notNull(),
   data: blob("data", { mode: "buffer" }).notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-});
+}, (t) => [
+  // The log page asks for a consent's attachment; without it every row (and its blob's page) is read.
+  index("consent_attachments_consent_idx").on(t.consentId),
+]);

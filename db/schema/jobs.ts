@@ -53,6 +53,8 @@ export const reminders = sqliteTable(
     uniqueIndex("reminders_key_unique").on(t.key),
     index("reminders_recipient_idx").on(t.recipientId, t.withdrawnAt, t.doneAt, t.dismissedAt, t.createdAt),
     index("reminders_rule_open_idx").on(t.rule, t.withdrawnAt),
+    // A log's open reminders, looked up by every write to the log (the note POST).
+    index("reminders_log_idx").on(t.logId),
   ],
 );
 

@@ -136,7 +136,10 @@ const SYNC_MODES = ["NORMAL", "FULL", "EXTRA"] as const;
 interface RawDriver {
   name: string;
   /** Open a fresh WAL database with the given synchronous; return a commit function and close. */
-  open: (path: string, mode: string) => Promise<{ commit: (i: number) => Promise<void> | void; close: () => void; synchronous: number }>;
+  open: (
+    path: string,
+    mode: string,
+  ) => Promise<{ commit: (i: number) => Promise<void> | void; commitMany: (i: number, n: number) => Promise<void> | void; close: () => void; synchronous: number }>;
 }
 
 const libsqlDriver: RawDriver = {
@@ -151,6 +154,9 @@ const libsqlDriver: RawDriver = {
     return {
       // One autocommit INSERT: one transaction, one commit.
       commit: async (i) => void (await client.execute({ sql: "INSERT INTO t (id, body) VALUES (?, ?)", args: [i, body] })),
+      // n rows in one write transaction: one commit (group commit).
+      commitMany: async (i, n) =>
+        void (await client.batch(Array.from({ length: n }, (_, k) => ({ sql: "INSERT INTO t (id, body) VALUES (?, ?)", args: [i + k, body] })), "write")),
       close: () => client.close(),
       synchronous,
     };
@@ -163,6 +169,7 @@ function betterSqliteDriver(): RawDriver | null {
     pragma: (s: string, o?: { simple: boolean }) => unknown;
     exec: (s: string) => void;
     prepare: (s: string) => { run: (...a: unknown[]) => unknown };
+    transaction: (fn: (i: number, n: number) => void) => (i: number, n: number) => void;
     close: () => void;
   };
   try {
@@ -181,7 +188,15 @@ function betterSqliteDriver(): RawDriver | null {
       db.exec("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
       const insert = db.prepare("INSERT INTO t (id, body) VALUES (?, ?)");
       const body = "x".repeat(200);
-      return { commit: (i) => void insert.run(i, body), close: () => db.close(), synchronous: Number(db.pragma("synchronous", { simple: true })) };
+      const many = db.transaction((i: number, n: number) => {
+        for (let k = 0; k < n; k++) insert.run(i + k, body);
+      });
+      return {
+        commit: (i) => void insert.run(i, body),
+        commitMany: (i, n) => void many(i, n),
+        close: () => db.close(),
+        synchronous: Number(db.pragma("synchronous", { simple: true })),
+      };
     },
   };
 }
@@ -220,7 +235,34 @@ async function rawCost() {
         `  FULL/NORMAL ${fixed(m.FULL! / m.NORMAL!, 2)}  EXTRA/NORMAL ${fixed(m.EXTRA! / m.NORMAL!, 2)}`,
     );
   }
-  report.raw = { rounds, seconds, figures };
+  // What FULL costs when several writes share one commit (the write path may batch them).
+  console.log(`\nRows per second at FULL when n rows share one commit:`);
+  const grouped: Record<string, Record<string, number[]>> = {};
+  for (const driver of drivers) {
+    grouped[driver.name] = {};
+    for (let round = 1; round <= rounds; round++) {
+      const line: string[] = [];
+      for (const n of [1, 10, 100]) {
+        const path = newDatabasePath("crash-raw-group");
+        const db = await driver.open(path, "FULL");
+        let i = 0;
+        const until = performance.now() + seconds * 1000;
+        const startedAt = performance.now();
+        while (performance.now() < until) {
+          await db.commitMany(i, n);
+          i += n;
+        }
+        const perSecond = i / ((performance.now() - startedAt) / 1000);
+        db.close();
+        removeDatabase(path);
+        (grouped[driver.name]![n] ??= []).push(perSecond);
+        line.push(`${n} per commit ${fixed(perSecond).padStart(6)} rows/s`);
+      }
+      console.log(`${driver.name.padEnd(15)} round ${round}: ${line.join("  ")}`);
+    }
+    console.log(`${driver.name.padEnd(15)} median: ${Object.entries(grouped[driver.name]!).map(([n, v]) => `${n} per commit ${fixed(median(v))} rows/s`).join("  ")}`);
+  }
+  report.raw = { rounds, seconds, figures, groupedAtFull: grouped };
 }
 
 if (!only || only === "crash") await crashRounds();

@@ -180,6 +180,8 @@ export async function runLoad(options: {
   stop: Promise<void>;
   /** Called once, when the first note is acknowledged (the server is warm and writing). */
   onFirstAck?: () => void;
+  /** Called once, when the first log page is served. */
+  onFirstRead?: () => void;
 }): Promise<LoadResult> {
   const { baseUrl, cookie, logPath, marker } = options;
   const result: LoadResult = {
@@ -218,8 +220,8 @@ export async function runLoad(options: {
         const response = await fetch(`${baseUrl}${logPath}`, { headers: { cookie } });
         const ok = response.status === 200;
         // The status line came: the loader (and its access-log write) has finished.
-        if (ok) result.readsServed++;
-        else result.readsRefused++;
+        if (ok && result.readsServed++ === 0) options.onFirstRead?.();
+        else if (!ok) result.readsRefused++;
         await response.arrayBuffer().catch(() => undefined);
       } catch {
         result.readsInFlight++;
@@ -248,7 +250,7 @@ async function accessRows(databasePath: string, userId: string, logId: string): 
 
 export interface RoundResult {
   round: number;
-  /** Milliseconds from the first acknowledged note to the kill. */
+  /** Milliseconds from the first acknowledged note and served log page to the kill. */
   runMs: number;
   acknowledged: number;
   inFlight: number;
@@ -299,15 +301,21 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<RoundRes
     for (let round = 1; round <= rounds; round++) {
       const runMs = Math.round(minMs + random() * (maxMs - minMs));
       const marker = `crash ${seed} ${round} ${createId()} `;
+      // A freshly started server renders its first log page slowly: open it once first, so
+      // that the round's readers are served before the kill, not only started.
+      await (await fetch(`${server.baseUrl}${logPath}`, { headers: { cookie } })).arrayBuffer();
       const rowsBefore = await accessRows(databasePath, userId, logId);
       let kill!: () => void;
       const stop = new Promise<void>((done) => (kill = done));
-      // The random moment is counted from the first acknowledged note, so that a round on a
-      // busy machine, where the first answers come slowly, still has writes to lose.
+      // The random moment is counted from the first acknowledged note and the first served
+      // log page, so that a round on a busy machine, where the first answers come slowly,
+      // still has writes and reads to lose.
       let firstAck!: () => void;
+      let firstRead!: () => void;
       const writing = new Promise<void>((done) => (firstAck = done));
-      const load = runLoad({ baseUrl: server.baseUrl, cookie, logPath, marker, writers, readers, stop, onFirstAck: firstAck });
-      await Promise.race([writing, new Promise((r) => setTimeout(r, 20_000))]);
+      const reading = readers > 0 ? new Promise<void>((done) => (firstRead = done)) : Promise.resolve();
+      const load = runLoad({ baseUrl: server.baseUrl, cookie, logPath, marker, writers, readers, stop, onFirstAck: firstAck, onFirstRead: () => firstRead() });
+      await Promise.race([Promise.all([writing, reading]), new Promise((r) => setTimeout(r, 20_000))]);
       await new Promise((r) => setTimeout(r, runMs));
       // No new request starts once stop has resolved; then the process group dies.
       kill();
@@ -363,7 +371,7 @@ export async function runCrashRounds(options: CrashRunOptions): Promise<RoundRes
 
 export function formatRound(r: RoundResult): string {
   return (
-    `round ${String(r.round).padStart(2)}: killed ${r.runMs} ms after the first acknowledgement, acknowledged ${r.acknowledged}, in flight ${r.inFlight} ` +
+    `round ${String(r.round).padStart(2)}: killed ${r.runMs} ms after the first answers, acknowledged ${r.acknowledged}, in flight ${r.inFlight} ` +
     `(${r.inFlightPresent} of them stored), present ${r.present}; log pages served ${r.readsServed}, access rows +${r.accessRowsAdded}; ` +
     `integrity ${r.integrity}; restart ${r.restartMs} ms` +
     (r.problems.length ? `; PROBLEMS: ${r.problems.join("; ")}` : "")

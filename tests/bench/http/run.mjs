@@ -209,6 +209,46 @@ function rssTree(pid) {
   return { totalMiB: round1(processes.reduce((s, p) => s + p.rssMiB, 0)), processes };
 }
 
+/** CPU time (clock ticks) used so far by a process and its descendants. */
+function cpuTicksTree(pid) {
+  let ticks = 0;
+  const visit = (p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return;
+    }
+    let children = "";
+    try {
+      children = execFileSync("ps", ["-o", "pid=", "--ppid", String(p)], { encoding: "utf8" });
+    } catch {
+      // no children
+    }
+    for (const c of children.split(/\s+/).filter(Boolean)) visit(Number(c));
+  };
+  visit(pid);
+  return ticks;
+}
+
+/**
+ * Waits until the server (and its children) use under a tenth of a core over two
+ * consecutive half-second windows; at most 120 s. Returns the seconds waited.
+ */
+async function waitUntilIdle(pid) {
+  const started = Date.now();
+  let quiet = 0;
+  let last = cpuTicksTree(pid);
+  while (quiet < 2 && Date.now() - started < 120_000) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuTicksTree(pid);
+    quiet = now - last <= 5 ? quiet + 1 : 0; // 100 ticks a second: 5 ticks in 0.5 s = 10 %
+    last = now;
+  }
+  return round1((Date.now() - started) / 1000);
+}
+
 const round1 = (n) => Math.round(n * 10) / 10;
 const round2 = (n) => Math.round(n * 100) / 100;
 const median = (xs) => {
@@ -313,7 +353,17 @@ async function main() {
       fail(`check failed: ${t.method ?? "GET"} ${url} as ${t.who ?? "anonymous"} answered ${res.status}` +
         (res.headers.location ? ` → ${res.headers.location}` : "") + ` (expected ${t.expect === "3xx" ? "302/303" : "200"})`);
     }
-    plans.push({ target: t, url, method: t.method ?? "GET", headers, body, checkStatus: res.status, checkBytes: res.body.byteLength });
+    // The same request alone, three times in a row: the latency without load.
+    const alone = [];
+    for (let k = 0; k < 3; k++) {
+      const at = performance.now();
+      await request(url, { method: t.method ?? "GET", headers, body });
+      alone.push(performance.now() - at);
+    }
+    plans.push({
+      target: t, url, method: t.method ?? "GET", headers, body,
+      checkStatus: res.status, checkBytes: res.body.byteLength, aloneMs: alone.map(round1),
+    });
   }
   console.log(`bench:http: all ${plans.length} targets answer as expected; server ${base} (pid ${server.child.pid}), ceiling ${ceiling.baseUrl}`);
 
@@ -325,8 +375,11 @@ async function main() {
   cleanups.push(() => clearInterval(sampler));
   let appRequests = plans.length + Object.keys(fixtures.staffEmails).length + 1;
 
-  const run = (plan, duration) =>
-    autocannon({
+  // After a run, the server still works on the requests that were in flight when autocannon
+  // stopped (their sockets are gone, the handlers are not): wait until it is idle, so that
+  // the next target is not measured against the last one's leftovers.
+  const run = async (plan, duration) => {
+    const result = await autocannon({
       url: plan.url,
       method: plan.method,
       headers: plan.headers,
@@ -335,6 +388,9 @@ async function main() {
       duration,
       timeout: 30,
     });
+    result.drainSeconds = plan.target.server === "ceiling" ? 0 : await waitUntilIdle(server.child.pid);
+    return result;
+  };
 
   const total = options.rounds * plans.length * options.duration + (options.warmup ? plans.length * options.warmup : 0);
   console.log(
@@ -367,11 +423,12 @@ async function main() {
         bytesPerResponse: responses ? Math.round(r.throughput.total / responses) : null,
         serverRssMiB: plan.target.server === "ceiling" ? null : rssTree(server.child.pid).totalMiB,
         loadAverage1m: round2(os.loadavg()[0]),
+        drainSeconds: r.drainSeconds,
       };
       rounds[i].push(row);
       console.log(
         `  round ${round} ${plan.target.name.padEnd(13)} ${String(row.requestsPerSecond).padStart(8)} req/s  ` +
-          `p50 ${row.latencyMs.p50} ms  p99 ${row.latencyMs.p99} ms` +
+          `p50 ${row.latencyMs.p50} ms  p99 ${row.latencyMs.p99} ms  (drained in ${row.drainSeconds} s)` +
           (row.errors + row.timeouts + row.unexpectedStatus ? `  ERRORS ${row.errors + row.timeouts} / unexpected status ${row.unexpectedStatus}` : ""),
       );
     }
@@ -392,7 +449,7 @@ async function main() {
       method: plan.method,
       path: plan.url.replace(/^http:\/\/[^/]+/, ""),
       as: plan.target.who ?? null,
-      check: { status: plan.checkStatus, bytes: plan.checkBytes },
+      check: { status: plan.checkStatus, bytes: plan.checkBytes, aloneMs: plan.aloneMs },
       summary: {
         requestsPerSecond: { mean: round1(mean(rps)), min: Math.min(...rps), max: Math.max(...rps) },
         p50Ms: median(rs.map((r) => r.latencyMs.p50)),
@@ -402,6 +459,7 @@ async function main() {
         unexpectedStatus: rs.reduce((s, r) => s + r.unexpectedStatus, 0),
         bytesPerResponse: median(rs.map((r) => r.bytesPerResponse).filter((b) => b !== null)),
         ratioToSignIn: ratios.length ? round2(median(ratios)) : null,
+        aloneMs: round1(median(plan.aloneMs)),
       },
       rounds: rs,
     };
@@ -664,7 +722,7 @@ async function stopProcess(child) {
 // ---------------------------------------------------------------------------------------
 
 function formatTable(results) {
-  const header = ["target", "req/s mean", "min–max", "p50 ms", "p99 ms", "p99 max", "errors", "bad status", "bytes/resp", "× sign-in"];
+  const header = ["target", "req/s mean", "min–max", "p50 ms", "p99 ms", "p99 max", "errors", "bad status", "bytes/resp", "× sign-in", "alone ms"];
   const rows = results.map((r) => {
     const s = r.summary;
     return [
@@ -678,6 +736,7 @@ function formatTable(results) {
       String(s.unexpectedStatus),
       s.bytesPerResponse === null ? "–" : String(s.bytesPerResponse),
       s.ratioToSignIn === null ? "–" : s.ratioToSignIn.toFixed(2),
+      String(s.aloneMs),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

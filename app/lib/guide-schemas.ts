@@ -2,15 +2,15 @@ import { z } from "zod";
 import { addDays, todayInOslo } from "./dates";
 import { btiLevels, locales, type BtiLevel, type Locale } from "./enums";
 import { formSchema, isoDate } from "./validation";
+import { guideSettingFields, guideTextField } from "./guide-fields";
+
+export { guideSettingFields, guideTextField, type GuideSettingField } from "./guide-fields";
 
 /**
  * The local guide editor's form (docs/decisions/027): every setting, and per level and
  * language a name, a description and the checklist as one step per line. Field names are
  * flat (`name_1_nb`, `steps_2_en`) so the form works as a plain POST without JavaScript.
  */
-export const guideTextField = (kind: "name" | "description" | "steps", level: BtiLevel, locale: Locale) =>
-  `${kind}_${level}_${locale}` as const;
-
 const days = (max: number) =>
   z
     .number({ error: "guide.errors.wholeNumber" })
@@ -66,16 +66,3 @@ export function stepLinesOf(text: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** A guide version's settings, in the editor's order (the draft form, the diff, the audit trail). */
-export const guideSettingFields = [
-  "effectiveOn",
-  "municipalityName",
-  "level0DecisionDays",
-  "evaluationIntervalDays",
-  "consentAge",
-  "logRequiredFromLevel",
-  "consentValidityMonths",
-  "invitationResponseDays",
-  "note",
-] as const;
-export type GuideSettingField = (typeof guideSettingFields)[number];

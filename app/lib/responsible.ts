@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { z } from "zod";
 import type { ResponsibleKind } from "./enums";
 import { shortText } from "./validation";
@@ -31,15 +30,4 @@ export function responsibleOf(choice: string, other: string | undefined): Respon
   return { kind: "other", text: other ?? "" };
 }
 
-/**
- * The text to show for an action's responsible: the person's name or the free text as
- * written, or the translated words for the guardians or the child.
- */
-export function responsibleLabel(
-  t: TFunction,
-  action: { responsibleKind?: ResponsibleKind; responsible: string },
-): string {
-  if (action.responsibleKind === "guardians") return t("logs.responsible.guardians");
-  if (action.responsibleKind === "child") return t("logs.responsible.child");
-  return action.responsible;
-}
+export { responsibleLabel } from "./responsible-label";

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { input, output } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { readCookie, sessionCookie } from "../domain/auth/session.server";
 import { getFamilyMember } from "../domain/family/guards.server";
 import { clearCodeChallengeCookie, CODE_COOKIE, verifySignInCode } from "../domain/family/signin.server";
 import { pageTitle } from "../i18n/meta";
-import { FamilyCodeSchema } from "../lib/family-schemas";
+import { FamilyCodeSchema } from "../lib/family-schemas.server";
 import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.code.title");
@@ -39,13 +40,11 @@ export default function FamilyCode() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<input<typeof FamilyCodeSchema>, output<typeof FamilyCodeSchema>>({
     id: "family-code",
     lastResult,
-    constraint: getZodConstraint(FamilyCodeSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyCodeSchema }),
   });
   return (
     <div className="mx-auto max-w-md stack">

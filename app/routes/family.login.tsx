@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { input, output } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import { oidcSettings } from "../domain/family/oidc.server";
 import { codeChallengeCookie, requestSignInCode } from "../domain/family/signin.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { FamilyEmailSchema } from "../lib/family-schemas";
+import { FamilyEmailSchema } from "../lib/family-schemas.server";
 import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.login.title");
@@ -46,13 +47,11 @@ export default function FamilyLogin() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<input<typeof FamilyEmailSchema>, output<typeof FamilyEmailSchema>>({
     id: "family-login",
     lastResult,
-    constraint: getZodConstraint(FamilyEmailSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyEmailSchema }),
   });
   return (
     <div className="mx-auto max-w-md stack">

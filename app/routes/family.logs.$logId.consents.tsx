@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { input, output } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogPage } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog } from "../route-helpers/family-route.server";
-import { FamilyConsentSchema } from "../lib/family-schemas";
+import { FamilyConsentSchema } from "../lib/family-schemas.server";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -56,14 +57,12 @@ export default function FamilyConsents() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<input<typeof FamilyConsentSchema>, output<typeof FamilyConsentSchema>>({
     id: "family-consent-give",
     lastResult,
     defaultValue: { intent: "give" },
-    constraint: getZodConstraint(FamilyConsentSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyConsentSchema }),
   });
   const giveFields = form.getFieldset() as unknown as typeof fields & Record<"serviceId" | "purpose", (typeof fields)["intent"]>;
   const labels = { serviceId: t("family.consents.service"), purpose: t("family.consents.purposeLabel") };

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { input, output } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import { signIn } from "../domain/auth/login.server";
 import { sessionCookie } from "../domain/auth/session.server";
 import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../route-helpers/http.server";
-import { LoginSchema } from "../lib/schemas";
+import { LoginSchema } from "../lib/schemas.server";
 import { safeRedirect } from "../lib/redirect";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "login.title");
@@ -43,13 +44,11 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<input<typeof LoginSchema>, output<typeof LoginSchema>>({
     id: "login",
     lastResult,
-    constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (
     <div className="mx-auto max-w-md stack">

@@ -1,8 +1,8 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { input, output } from "zod";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { MeetingSchema } from "../../lib/meeting-schemas";
+import type { MeetingSchema } from "../../lib/meeting-schemas";
 import { FieldErrors, TextAreaField, TextField } from "../ui/Field";
 import { FormShell } from "./FormShell";
 
@@ -33,14 +33,12 @@ export function MeetingForm({
   submitLabel?: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<input<typeof MeetingSchema>, output<typeof MeetingSchema>>({
     id,
     lastResult,
     defaultValue: defaults,
-    constraint: getZodConstraint(MeetingSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
   });
   const labels = {
     date: t("logs.meetings.form.date"),

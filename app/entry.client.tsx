@@ -1,19 +1,36 @@
 import { RemixBrowser } from "@remix-run/react";
+import type { Resource } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, isLocale } from "./i18n/i18n";
+import type { Locale } from "./lib/enums";
+import { isLocale } from "./i18n/format";
+import { makeI18n, registerI18n } from "./i18n/instance";
+
+/**
+ * Only the page's language reaches the browser: each dictionary is its own chunk, loaded
+ * here before hydration (docs/decisions/031). The server-rendered page is already on
+ * screen meanwhile.
+ */
+const dictionaries: Record<Locale, () => Promise<Resource[string]["translation"]>> = {
+  nb: () => import("./i18n/nb").then((m) => m.nb),
+  en: () => import("./i18n/en").then((m) => m.en),
+};
 
 const lang = document.documentElement.lang;
-const i18n = createI18n(isLocale(lang) ? lang : "nb");
+const locale: Locale = isLocale(lang) ? lang : "nb";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <RemixBrowser />
-      </I18nextProvider>
-    </StrictMode>,
-  );
+void dictionaries[locale]().then((translation) => {
+  const i18n = makeI18n(locale, { [locale]: { translation } });
+  registerI18n(locale, i18n);
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <RemixBrowser />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  });
 });

@@ -1,31 +1,20 @@
-import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
-import { dateTimeFormat } from "../lib/dates";
-import { intlTag } from "../lib/locales";
-import { defaultLocale, locales, type Locale } from "../lib/enums";
+import type { i18n } from "i18next";
+import type { Locale } from "../lib/enums";
 import { en } from "./en";
+import { makeI18n, registerI18n } from "./instance";
 import { nb } from "./nb";
 
+export { formatDate, formatDateTime, isLocale, TIME_ZONE } from "./format";
+
+/**
+ * Both dictionaries: for the server. Browser code must not import this module (it would
+ * carry both languages into every page); it uses ./format and ./instance instead.
+ */
 export const resources = { nb: { translation: nb }, en: { translation: en } } as const;
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
-
-/** A fresh, synchronously initialised i18next instance (one per request on the server). */
+/** A fresh, synchronously initialised i18next instance with both languages. */
 export function createI18n(locale: Locale): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources,
-    lng: locale,
-    fallbackLng: defaultLocale,
-    supportedLngs: [...locales],
-    initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes
-    react: { useSuspense: false },
-    returnNull: false,
-  });
-  return instance;
+  return makeI18n(locale, resources);
 }
 
 const shared = new Map<Locale, i18n>();
@@ -42,19 +31,7 @@ export function i18nFor(locale: Locale): i18n {
   if (!instance) {
     instance = createI18n(locale);
     shared.set(locale, instance);
+    registerI18n(locale, instance);
   }
   return instance;
-}
-
-/** Dates shown to people are in Norway's time zone, whatever the server's. */
-export const TIME_ZONE = "Europe/Oslo";
-
-export function formatDate(value: Date | number, locale: Locale) {
-  return dateTimeFormat(intlTag(locale), { dateStyle: "long", timeZone: TIME_ZONE }).format(value);
-}
-
-export function formatDateTime(value: Date | number, locale: Locale) {
-  return dateTimeFormat(intlTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(
-    value,
-  );
 }

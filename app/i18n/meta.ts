@@ -1,9 +1,8 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { defaultLocale } from "../lib/enums";
-import { createI18n, isLocale } from "./i18n";
-
-const instances = { nb: createI18n("nb"), en: createI18n("en") };
+import { isLocale } from "./format";
+import { instanceFor } from "./instance";
 
 function localeOf(args: MetaArgs) {
   const root = args.matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
@@ -15,7 +14,8 @@ function localeOf(args: MetaArgs) {
  * the error page's title when the route failed.
  */
 export function pageTitle(args: MetaArgs, key: string, options?: Record<string, unknown>): MetaDescriptor[] {
-  const { t } = instances[localeOf(args)];
+  // The server's shared instance for the language, or the browser's one (docs/decisions/031).
+  const { t } = instanceFor(localeOf(args));
   let page: string;
   if (args.error) {
     // The same choice as the error page's heading (app/components/ErrorPage.tsx).

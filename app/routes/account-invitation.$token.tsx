@@ -9,7 +9,7 @@ import { TextField } from "../components/ui/Field";
 import { sessionCookie } from "../domain/auth/session.server";
 import { isAppError } from "../domain/errors.server";
 import { acceptAccountInvitation, describeAccountInvitation } from "../domain/people/account-invitations.server";
-import { formatDateTime } from "../i18n/i18n";
+import { formatDateTime } from "../i18n/format";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../route-helpers/http.server";

@@ -25,7 +25,7 @@ import {
   setUserActive,
   updateUser,
 } from "../domain/people/users.server";
-import { formatDate, formatDateTime } from "../i18n/i18n";
+import { formatDate, formatDateTime } from "../i18n/format";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";

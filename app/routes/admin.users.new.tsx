@@ -13,7 +13,7 @@ import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { accountInvitationPath } from "../domain/people/account-invitations.server";
 import { listServices } from "../domain/people/services.server";
 import { createUser } from "../domain/people/users.server";
-import { formatDateTime } from "../i18n/i18n";
+import { formatDateTime } from "../i18n/format";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "../components/ErrorPage";
 import { requireActor } from "../domain/auth/guards.server";
 import { previewVersion } from "../domain/guide-editor.server";
-import { formatDate } from "../i18n/i18n";
+import { formatDate } from "../i18n/format";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";

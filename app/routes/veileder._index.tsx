@@ -5,7 +5,7 @@ import { ErrorPage } from "../components/ErrorPage";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
 import { createDraft, guideOverview } from "../domain/guide-editor.server";
-import { formatDate, formatDateTime } from "../i18n/i18n";
+import { formatDate, formatDateTime } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../../i18n/i18n";
+import { formatDate } from "../../i18n/format";
 import type { Locale } from "../../lib/enums";
 
 /** "Handlingsveileder versjon N (gjelder fra …)": the local guide version the log follows. */

@@ -1,0 +1,56 @@
+/**
+ * Page JavaScript budget (issue 13 point 3, docs/decisions/031). Reads the browser build in
+ * public/build (made before the e2e suite runs) through tests/bench/js-size.mjs, which adds
+ * up, per route, the gzipped bytes of every module the page loads: entry, root, layouts, the
+ * page and everything they import, one language's dictionary.
+ *
+ * The issue's target is 100 kB on every page; the build reaches it not yet (the framework,
+ * i18next and one dictionary are already about 128 kB — see the decision record). Until
+ * then this test holds the line where the fix brought it, so nothing grows back, and checks
+ * the two causes that were removed: zod in the browser and both languages on every page.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** The issue's target. */
+const TARGET_BYTES = 100 * 1000;
+/** What every page stays under today; lower it towards TARGET_BYTES as the pages shrink. */
+const CEILING_BYTES = 150 * 1000;
+
+type Row = { id: string; files: string[]; gzip: number };
+const sizeModule = "../bench/js-size.mjs";
+const { pageSizes } = (await import(/* @vite-ignore */ sizeModule)) as {
+  pageSizes: (options?: { root?: string }) => { rows: Row[] };
+};
+
+const root = resolve(import.meta.dirname, "../..");
+const { rows } = pageSizes({ root });
+const text = (url: string) => readFileSync(resolve(root, "public", "." + url), "utf8");
+
+describe("JavaScript per page", () => {
+  it("measures every route of the build", () => {
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.map((r) => r.id)).toContain("routes/login");
+  });
+
+  it(`stays under ${CEILING_BYTES / 1000} kB gzipped on every page (target ${TARGET_BYTES / 1000} kB)`, () => {
+    const over = rows.filter((r) => r.gzip > CEILING_BYTES).map((r) => `${r.id}: ${(r.gzip / 1000).toFixed(1)} kB`);
+    expect(over).toEqual([]);
+  });
+
+  it("ships no validation library: forms validate on the server", () => {
+    const withZod = rows.filter((r) => r.files.some((f) => /\$ZodType|ZodError/.test(text(f)))).map((r) => r.id);
+    expect(withZod).toEqual([]);
+  });
+
+  it("ships one language's dictionary per page", () => {
+    // The tagline in each language: a page loads exactly one of them.
+    for (const row of rows) {
+      const all = row.files.map(text).join("\n");
+      const nb = all.includes("Bedre tverrfaglig innsats for barn og unge");
+      const en = all.includes("Better interdisciplinary intervention for children and young people");
+      expect({ id: row.id, languages: Number(nb) + Number(en) }).toEqual({ id: row.id, languages: 1 });
+    }
+  });
+});

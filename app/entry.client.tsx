@@ -1,27 +1,21 @@
 import { RemixBrowser } from "@remix-run/react";
-import type { Resource } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import type { Locale } from "./lib/enums";
 import { isLocale } from "./i18n/format";
-import { makeI18n, registerI18n } from "./i18n/instance";
+import { loadDictionary, makeI18n, registerI18n } from "./i18n/instance";
 
 /**
  * Only the page's language reaches the browser: each dictionary is its own chunk, loaded
  * here before hydration (docs/decisions/031). The server-rendered page is already on
  * screen meanwhile.
  */
-const dictionaries: Record<Locale, () => Promise<Resource[string]["translation"]>> = {
-  nb: () => import("./i18n/nb").then((m) => m.nb),
-  en: () => import("./i18n/en").then((m) => m.en),
-};
-
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : "nb";
 
-void dictionaries[locale]().then((translation) => {
-  const i18n = makeI18n(locale, { [locale]: { translation } });
+const i18n = makeI18n(locale, {});
+void loadDictionary(i18n, locale).then(() => {
   registerI18n(locale, i18n);
   startTransition(() => {
     hydrateRoot(

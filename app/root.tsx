@@ -11,6 +11,7 @@ import { can, rolesOf } from "./domain/auth/permissions";
 import { getFamilyMember } from "./domain/family/guards.server";
 import { unreadCount } from "./domain/reminders/inbox.server";
 import { getLocale } from "./i18n/locale.server";
+import { loadDictionary } from "./i18n/instance";
 import { pageTitle } from "./i18n/meta";
 import { defaultLocale } from "./lib/enums";
 
@@ -46,9 +47,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = data?.locale ?? defaultLocale;
   const { i18n, t } = useTranslation();
-  // Follow a language change made through the language form after hydration.
+  // Follow a language change made through the language form after hydration; the browser
+  // has only the first page's dictionary, so load the other one first (docs/decisions/031).
   useEffect(() => {
-    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+    if (i18n.language === locale) return;
+    let current = true;
+    void loadDictionary(i18n, locale).then(() => {
+      if (current) void i18n.changeLanguage(locale);
+    });
+    return () => {
+      current = false;
+    };
   }, [i18n, locale]);
   return (
     <html lang={locale}>

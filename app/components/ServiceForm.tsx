@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { input, output } from "zod";
 import { useTranslation } from "react-i18next";
-import type { ServiceSchema } from "../lib/schemas";
+import { ServiceSchema } from "../lib/schemas";
 import { ErrorSummary } from "./ui/ErrorSummary";
 import { SelectField, TextField } from "./ui/Field";
 
@@ -19,12 +19,14 @@ export function ServiceForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof ServiceSchema>, output<typeof ServiceSchema>>({
+  const [form, fields] = useForm({
     id: "service",
     lastResult,
     defaultValue,
+    constraint: getZodConstraint(ServiceSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceSchema }),
   });
   return (
     <>

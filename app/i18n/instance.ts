@@ -38,3 +38,14 @@ export function instanceFor(locale: Locale): i18n {
   if (!instance) throw new Error("No i18n instance registered yet");
   return instance;
 }
+
+const dictionaries: Record<Locale, () => Promise<Resource[string]["translation"]>> = {
+  nb: () => import("./nb").then((m) => m.nb),
+  en: () => import("./en").then((m) => m.en),
+};
+
+/** Adds a language's dictionary to an instance unless it has it (a chunk of its own in the browser). */
+export async function loadDictionary(instance: i18n, locale: Locale): Promise<void> {
+  if (instance.hasResourceBundle(locale, "translation")) return;
+  instance.addResourceBundle(locale, "translation", await dictionaries[locale]());
+}

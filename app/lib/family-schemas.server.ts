@@ -4,3 +4,4 @@
  * validates (docs/decisions/031).
  */
 export * from "./family-schemas";
+export { parseWithZod } from "@conform-to/zod/v4";

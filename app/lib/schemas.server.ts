@@ -4,3 +4,4 @@
  * validates (docs/decisions/031).
  */
 export * from "./schemas";
+export { parseWithZod } from "@conform-to/zod/v4";

@@ -13,7 +13,7 @@ import { myLogInvitations, overdueLogInvitationsInMyServices } from "../domain/l
 import { orphanedLogs } from "../domain/logs/orphaned-logs.server";
 import { listMyLogs } from "../domain/logs/lists.server";
 import { listServiceMembers, listServices } from "../domain/people/services.server";
-import { HomeFilterSchema } from "../lib/log-schemas.server";
+import { HomeFilterSchema } from "../lib/log-schemas";
 import { peopleCounts } from "../domain/people/users.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";

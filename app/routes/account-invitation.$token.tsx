@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +12,7 @@ import { formatDateTime } from "../i18n/format";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../route-helpers/http.server";
-import { SetPasswordSchema } from "../lib/schemas.server";
+import { SetPasswordSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, args.data?.valid ? "invitation.title" : "invitation.invalidTitle");
@@ -52,11 +51,13 @@ export default function Invitation() {
   const loaderData = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof SetPasswordSchema>, output<typeof SetPasswordSchema>>({
+  const [form, fields] = useForm({
     id: "set-password",
     lastResult,
+    constraint: getZodConstraint(SetPasswordSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
   });
   if (!loaderData.valid) {
     return (

@@ -9,7 +9,7 @@ import { getService, listServiceKinds, setServiceActive, updateService } from ".
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ServiceSchema } from "../lib/schemas.server";
+import { ServiceSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "admin.services.editTitle", { name: args.data?.service.name });

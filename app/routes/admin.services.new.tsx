@@ -8,7 +8,7 @@ import { createService, listServiceKinds } from "../domain/people/services.serve
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ServiceSchema } from "../lib/schemas.server";
+import { ServiceSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.services.new");
 

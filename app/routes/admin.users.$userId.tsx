@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -30,7 +29,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";
 import { domainErrorReply, guard, toErrorResponse } from "../route-helpers/http.server";
-import { MembershipSchema, UserSchema } from "../lib/schemas.server";
+import { MembershipSchema, UserSchema } from "../lib/schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "admin.users.editTitle", { name: args.data?.user.name });
@@ -66,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const MembershipRef = /* @__PURE__ */ (() => z.object({ membershipId: z.string().max(40), role: z.enum(membershipRoles).optional() }))();
+const MembershipRef = z.object({ membershipId: z.string().max(40), role: z.enum(membershipRoles).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -143,7 +142,7 @@ export default function EditUser() {
   const buttonError =
     actionData && "error" in actionData && typeof actionData.error === "string" ? actionData.error : null;
 
-  const [detailsForm, details] = useForm<input<typeof UserSchema>, output<typeof UserSchema>>({
+  const [detailsForm, details] = useForm({
     id: "user-details",
     lastResult: resultFor("details"),
     defaultValue: {
@@ -152,15 +151,19 @@ export default function EditUser() {
       isAdministrator: user.isAdministrator ? "on" : undefined,
       isCoordinator: user.isCoordinator ? "on" : undefined,
     },
+    constraint: getZodConstraint(UserSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserSchema }),
   });
-  const [membershipForm, membership] = useForm<input<typeof MembershipSchema>, output<typeof MembershipSchema>>({
+  const [membershipForm, membership] = useForm({
     id: "add-membership",
     lastResult: resultFor("addMembership"),
     defaultValue: { role: "employee" },
+    constraint: getZodConstraint(MembershipSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MembershipSchema }),
   });
   const invitation = actionData && "invitation" in actionData ? actionData.invitation : null;
 

@@ -6,7 +6,7 @@ import { listUsers } from "../domain/people/users.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { Pagination } from "../components/ui/Pagination";
-import { UserSearchSchema } from "../lib/schemas.server";
+import { UserSearchSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
 

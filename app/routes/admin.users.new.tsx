@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +17,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { membershipRoles } from "../lib/enums";
 import { domainErrorReply, guard } from "../route-helpers/http.server";
-import { NewUserSchema } from "../lib/schemas.server";
+import { NewUserSchema } from "../lib/schemas";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.new");
 
@@ -60,12 +59,14 @@ export default function NewUser() {
   const { services } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof NewUserSchema>, output<typeof NewUserSchema>>({
+  const [form, fields] = useForm({
     id: "new-user",
     lastResult: actionData?.result,
     defaultValue: { role: "employee" },
+    constraint: getZodConstraint(NewUserSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
   });
   const created = actionData?.created;
   return (

@@ -7,7 +7,7 @@ import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { listConsultations } from "../domain/consultations/consultations.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { ConsultationListQuery } from "../lib/consultation-schemas.server";
+import { ConsultationListQuery } from "../lib/consultation-schemas";
 import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +10,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { consultationFormOptions, recordConsultation } from "../domain/consultations/consultations.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { ConsultationSchema } from "../lib/consultation-schemas.server";
+import { ConsultationSchema } from "../lib/consultation-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -43,7 +42,7 @@ export default function NewConsultation() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof ConsultationSchema>, output<typeof ConsultationSchema>>({
+  const [form, fields] = useForm({
     id: "consultation",
     lastResult,
     defaultValue: {
@@ -51,8 +50,10 @@ export default function NewConsultation() {
       heldOn: today,
       logId: linkTo ?? undefined,
     },
+    constraint: getZodConstraint(ConsultationSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsultationSchema }),
   });
   const labels = {
     serviceId: t("consultations.form.service"),

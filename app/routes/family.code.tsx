@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +9,7 @@ import { readCookie, sessionCookie } from "../domain/auth/session.server";
 import { getFamilyMember } from "../domain/family/guards.server";
 import { clearCodeChallengeCookie, CODE_COOKIE, verifySignInCode } from "../domain/family/signin.server";
 import { pageTitle } from "../i18n/meta";
-import { FamilyCodeSchema } from "../lib/family-schemas.server";
+import { FamilyCodeSchema, parseWithZod } from "../lib/family-schemas.server";
 import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.code.title");

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +11,7 @@ import { oidcSettings } from "../domain/family/oidc.server";
 import { codeChallengeCookie, requestSignInCode } from "../domain/family/signin.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { FamilyEmailSchema } from "../lib/family-schemas.server";
+import { FamilyEmailSchema, parseWithZod } from "../lib/family-schemas.server";
 import { withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.login.title");

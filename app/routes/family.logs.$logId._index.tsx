@@ -11,7 +11,7 @@ import { familyLogView } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
-import { responsibleLabel } from "../lib/responsible-label";
+import { responsibleLabel } from "../lib/responsible";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, "family.log.title", { child: args.data?.childName ?? "" });

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { closeAtFamilyRequest } from "../domain/family/pages.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
-import { FamilyCloseSchema } from "../lib/family-schemas.server";
+import { FamilyCloseSchema } from "../lib/family-schemas";
 import { defaultLocale } from "../lib/enums";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -31,11 +31,13 @@ export default function FamilyClose() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof FamilyCloseSchema>, output<typeof FamilyCloseSchema>>({
+  const [form, fields] = useForm({
     id: "family-close",
     lastResult,
+    constraint: getZodConstraint(FamilyCloseSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyCloseSchema }),
   });
   return (
     <div className="stack max-w-2xl">

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +12,7 @@ import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogPage } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog } from "../route-helpers/family-route.server";
-import { FamilyConsentSchema } from "../lib/family-schemas.server";
+import { FamilyConsentSchema } from "../lib/family-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -57,12 +56,14 @@ export default function FamilyConsents() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof FamilyConsentSchema>, output<typeof FamilyConsentSchema>>({
+  const [form, fields] = useForm({
     id: "family-consent-give",
     lastResult,
     defaultValue: { intent: "give" },
+    constraint: getZodConstraint(FamilyConsentSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyConsentSchema }),
   });
   const giveFields = form.getFieldset() as unknown as typeof fields & Record<"serviceId" | "purpose", (typeof fields)["intent"]>;
   const labels = { serviceId: t("family.consents.service"), purpose: t("family.consents.purposeLabel") };

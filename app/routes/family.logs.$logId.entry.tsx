@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { TextAreaField } from "../components/ui/Field";
 import { addFamilyEntry } from "../domain/family/pages.server";
 import { pageTitle } from "../i18n/meta";
 import { backToFamilyLog, familyFormAction, loadFamilyForm } from "../route-helpers/family-route.server";
-import { FamilyEntrySchema } from "../lib/family-schemas.server";
+import { FamilyEntrySchema } from "../lib/family-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** A note, or their own view (?kind=view) — the guardians' or the young person's; title and heading follow it. */
@@ -38,12 +38,14 @@ export default function FamilyEntry() {
   const { t } = useTranslation();
   const kind = params.get("kind") === "view" ? "view" : "note";
   const title = t(titleKey(params, log.role));
-  const [form, fields] = useForm<input<typeof FamilyEntrySchema>, output<typeof FamilyEntrySchema>>({
+  const [form, fields] = useForm({
     id: `family-entry-${kind}`,
     lastResult,
     defaultValue: { kind },
+    constraint: getZodConstraint(FamilyEntrySchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyEntrySchema }),
   });
   return (
     <div className="stack max-w-2xl">

@@ -11,12 +11,12 @@ import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.readers.title");
 
-const Id = /* @__PURE__ */ (() => z
+const Id = z
   .string()
   .regex(/^[a-z0-9]{1,40}$/)
   .optional()
-  .catch(undefined))();
-const ReadersQuery = /* @__PURE__ */ (() => z.object({ person: Id, before: Id }))();
+  .catch(undefined);
+const ReadersQuery = z.object({ person: Id, before: Id });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireFamilyMember(request);

@@ -6,7 +6,7 @@ import { AnswerForm } from "../components/logs/AnswerForm";
 import { requireActor } from "../domain/auth/guards.server";
 import { answerHandover, handoverForTarget } from "../domain/logs/handovers.server";
 import { pageTitle } from "../i18n/meta";
-import { AnswerSchema } from "../lib/collaboration-schemas.server";
+import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -10,7 +10,7 @@ import { AppError } from "../domain/errors.server";
 import { inbox, settleReminder } from "../domain/reminders/inbox.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
-import { InboxPageSchema, SettleReminderSchema } from "../lib/reminder-schemas.server";
+import { InboxPageSchema, SettleReminderSchema } from "../lib/reminder-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "reminders.title");

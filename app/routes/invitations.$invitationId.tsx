@@ -8,7 +8,7 @@ import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
 import { answerLogInvitation, logInvitationForInvitee } from "../domain/logs/log-invitations.server";
 import { pageTitle } from "../i18n/meta";
-import { AnswerSchema } from "../lib/collaboration-schemas.server";
+import { AnswerSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 

@@ -9,7 +9,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { coordinatorDashboard } from "../domain/statistics/statistics.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { StatisticsFilterSchema } from "../lib/coordinator-schemas.server";
+import { StatisticsFilterSchema } from "../lib/coordinator-schemas";
 import { filterQuery } from "../lib/statistics";
 import { guard } from "../route-helpers/http.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../domain/auth/guards.server";
 import { exportTable } from "../domain/statistics/export.server";
 import { getLocale } from "../i18n/locale.server";
-import { ExportFormatSchema, StatisticsFilterSchema, TableIdSchema } from "../lib/coordinator-schemas.server";
+import { ExportFormatSchema, StatisticsFilterSchema, TableIdSchema } from "../lib/coordinator-schemas";
 import { guard } from "../route-helpers/http.server";
 
 /** One of the coordinator's tables as CSV or JSON (issue 12 point 4); an unknown table is 404. */

@@ -10,7 +10,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { coordinatorDashboard } from "../domain/statistics/statistics.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { StatisticsFilterSchema } from "../lib/coordinator-schemas.server";
+import { StatisticsFilterSchema } from "../lib/coordinator-schemas";
 import { guard } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => {

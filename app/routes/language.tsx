@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { localeCookie } from "../i18n/locale.server";
-import { LocaleSchema } from "../lib/schemas.server";
+import { LocaleSchema } from "../lib/schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** Remember the chosen language and go back to the page the person was on. */

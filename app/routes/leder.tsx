@@ -6,7 +6,7 @@ import { LeaderFilterForm, LeaderLogs, LeaderWaiting } from "../components/logs/
 import { requireActor } from "../domain/auth/guards.server";
 import { leaderOverview } from "../domain/logs/leader-overview.server";
 import { pageTitle } from "../i18n/meta";
-import { LeaderFilterSchema } from "../lib/leader-schemas.server";
+import { LeaderFilterSchema } from "../lib/leader-schemas";
 import { guard } from "../route-helpers/http.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "leader.title");

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +11,7 @@ import { signIn } from "../domain/auth/login.server";
 import { sessionCookie } from "../domain/auth/session.server";
 import { pageTitle } from "../i18n/meta";
 import { withFormErrors } from "../route-helpers/http.server";
-import { LoginSchema } from "../lib/schemas.server";
+import { LoginSchema, parseWithZod } from "../lib/schemas.server";
 import { safeRedirect } from "../lib/redirect";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "login.title");

@@ -29,10 +29,10 @@ import { upcomingMeetings } from "../domain/meetings/meetings.server";
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.child.name} – Stafettlogg` }] : pageTitle(args, "logs.page.timeline");
 
-const TimelineQuery = /* @__PURE__ */ (() => z.object({
+const TimelineQuery = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
   type: z.enum(eventTypes).optional().catch(undefined),
-}))();
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
@@ -18,9 +18,9 @@ import { addDays } from "../lib/dates";
 import { btiLevels, evaluationDecisions, type BtiLevel, type EvaluationDecision } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { EvaluationSchema } from "../lib/log-schemas.server";
+import { EvaluationSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
-import { responsibleLabel } from "../lib/responsible-label";
+import { responsibleLabel } from "../lib/responsible";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.evaluation.title");
 
@@ -68,12 +68,14 @@ export default function EvaluateAction() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof EvaluationSchema>, output<typeof EvaluationSchema>>({
+  const [form, fields] = useForm({
     id: "evaluation",
     lastResult,
     defaultValue: { evaluatedOn: log.today, nextEvaluateOn: addDays(log.today, log.evaluationIntervalDays) },
+    constraint: getZodConstraint(EvaluationSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EvaluationSchema }),
   });
   const decisions = evaluationDecisions.filter((d) => isHolder || (d !== "change_level" && d !== "close"));
   // Before hydration (and always without JavaScript) every group shows.

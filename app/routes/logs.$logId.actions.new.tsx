@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { addAction, responsibleChoices } from "../domain/logs/actions.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays, isRealIsoDate } from "../lib/dates";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { ActionSchema, actionOf } from "../lib/log-schemas.server";
+import { ActionSchema, actionOf } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /**
@@ -22,14 +22,12 @@ const datesGiven = (value: unknown) => {
   const { startOn, evaluateOn } = (value ?? {}) as Record<string, unknown>;
   return typeof startOn === "string" && typeof evaluateOn === "string" && isRealIsoDate(startOn) && isRealIsoDate(evaluateOn);
 };
-// In an IIFE marked pure: the browser build drops it (the schemas module is empty there).
-const NewActionSchema = /* @__PURE__ */ (() =>
-  ActionSchema.refine((value) => value.evaluateOn > value.startOn, {
+const NewActionSchema = ActionSchema.refine((value) => value.evaluateOn > value.startOn, {
   path: ["evaluateOn"],
   message: "errors.evaluation_before_start",
   // Also when other fields are missing, so every error shows at once.
   when: (payload) => datesGiven(payload.value),
-}))();
+});
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.action.title");
 
@@ -46,12 +44,14 @@ export default function NewAction() {
   const { log, people } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof NewActionSchema>, output<typeof NewActionSchema>>({
+  const [form, fields] = useForm({
     id: "action",
     lastResult,
     defaultValue: { startOn: log.today, evaluateOn: addDays(log.today, log.evaluationIntervalDays) },
+    constraint: getZodConstraint(NewActionSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewActionSchema }),
   });
   const labels = {
     description: t("logs.forms.action.description"),

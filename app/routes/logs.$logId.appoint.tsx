@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +8,7 @@ import { SelectField } from "../components/ui/Field";
 import { requireActor } from "../domain/auth/guards.server";
 import { appointHolder, orphanForAppointment } from "../domain/logs/orphaned-logs.server";
 import { pageTitle } from "../i18n/meta";
-import { AppointSchema } from "../lib/collaboration-schemas.server";
+import { AppointSchema } from "../lib/collaboration-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -35,11 +34,13 @@ export default function Appoint() {
   const { orphan, candidates } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof AppointSchema>, output<typeof AppointSchema>>({
+  const [form, fields] = useForm({
     id: "appoint",
     lastResult,
+    constraint: getZodConstraint(AppointSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AppointSchema }),
   });
   return (
     <div className="stack max-w-2xl">

@@ -6,7 +6,7 @@ import { AppError } from "../domain/errors.server";
 import { tickStep } from "../domain/logs/checklist.server";
 import { guard } from "../route-helpers/http.server";
 
-const TickSchema = /* @__PURE__ */ (() => z.object({ stepId: z.string().min(1).max(40), done: z.enum(["true", "false"]) }))();
+const TickSchema = z.object({ stepId: z.string().min(1).max(40), done: z.enum(["true", "false"]) });
 
 /** Tick or untick a step of the log's checklist (the holder only). POST only; back to the checklist. */
 export async function action({ request, params }: ActionFunctionArgs) {

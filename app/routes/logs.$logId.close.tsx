@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { closeLog } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { closeReasons } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { CloseSchema } from "../lib/log-schemas.server";
+import { CloseSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -31,12 +31,14 @@ export default function CloseLog() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const concern = log.kind === "concern";
-  const [form, fields] = useForm<input<typeof CloseSchema>, output<typeof CloseSchema>>({
+  const [form, fields] = useForm({
     id: "close",
     lastResult,
     defaultValue: concern ? { reason: "no_further_concern" } : { guardiansToldOn: log.today },
+    constraint: getZodConstraint(CloseSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
   });
   const labels = {
     reason: t("logs.forms.close.reason"),

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { staffWithdrawalPreview, withdrawalLosses, withdrawConsent } from "../do
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { WithdrawSchema } from "../lib/collaboration-schemas.server";
+import { WithdrawSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
@@ -53,11 +53,13 @@ export default function WithdrawConsent() {
   const { log, serviceId, preview, losses } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof WithdrawSchema>, output<typeof WithdrawSchema>>({
+  const [form, fields] = useForm({
     id: "withdraw",
     lastResult,
+    constraint: getZodConstraint(WithdrawSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WithdrawSchema }),
   });
   const labels = { reason: t("collab.withdraw.reason"), confirmLoss: t("collab.accessLoss.confirm") };
   const only = serviceId ? preview.services[0] : undefined;

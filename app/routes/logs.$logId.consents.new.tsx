@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   redirect,
@@ -24,7 +23,7 @@ import { isAppError } from "../domain/errors.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { ConsentSchema } from "../lib/collaboration-schemas.server";
+import { ConsentSchema } from "../lib/collaboration-schemas";
 import { consentDecisions, consentForms, consentScopes } from "../lib/enums";
 import { domainErrorReply, guard } from "../route-helpers/http.server";
 import { backToLog } from "../route-helpers/log-route.server";
@@ -39,16 +38,14 @@ export const meta: MetaFunction<typeof loader> = (args) =>
  * checks them again).
  */
 const always = { when: () => true };
-// In an IIFE marked pure: the browser build drops it (the schemas module is empty there).
-const ConsentFormSchema = /* @__PURE__ */ (() =>
-  ConsentSchema.refine(
+const ConsentFormSchema = ConsentSchema.refine(
   (v) => v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0),
   { ...always, path: ["guardianIds"], error: "errors.consent_party_required" },
 ).refine((v) => v.scope !== "share" || (Array.isArray(v.serviceIds) && v.serviceIds.length > 0), {
   ...always,
   path: ["serviceIds"],
   error: "errors.consent_services_required",
-}))();
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -100,7 +97,7 @@ export default function NewConsent() {
   const lastResult = useActionData<typeof action>();
   const losses: LostReader[] = (lastResult as { losses?: LostReader[] } | undefined)?.losses ?? [];
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof ConsentFormSchema>, output<typeof ConsentFormSchema>>({
+  const [form, fields] = useForm({
     id: "consent",
     lastResult: lastResult && "status" in lastResult ? (lastResult as never) : undefined,
     defaultValue: {
@@ -115,8 +112,10 @@ export default function NewConsent() {
       youngPerson: replaces?.youngPerson ? "on" : undefined,
       replacesId: replaces?.id,
     },
+    constraint: getZodConstraint(ConsentFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentFormSchema }),
   });
   const labels = {
     scope: t("collab.consentForm.scope"),

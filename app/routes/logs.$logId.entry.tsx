@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { minutesDraft } from "../domain/meetings/meetings.server";
 import { useDates } from "../components/logs/format";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas.server";
+import { EntrySchema, meetingActionOf, restrictedReasonOf } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** Which form ?type= asks for; the title and the heading both follow it. */
@@ -67,14 +67,16 @@ export default function NewEntry() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const type = entryType(params);
-  const [form, fields] = useForm<input<typeof EntrySchema>, output<typeof EntrySchema>>({
+  const [form, fields] = useForm({
     id: `entry-${type}`,
     lastResult,
     defaultValue: planned
       ? { type, occurredOn: planned.date, agenda: planned.agenda, attendees: planned.invited }
       : { type, occurredOn: log.today },
+    constraint: getZodConstraint(EntrySchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EntrySchema }),
   });
   const relay = log.kind === "relay";
   const labels: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { CorrectionSchema } from "../lib/log-schemas.server";
+import { CorrectionSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.correct.title");
@@ -36,12 +36,14 @@ export default function CorrectEntry() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof CorrectionSchema>, output<typeof CorrectionSchema>>({
+  const [form, fields] = useForm({
     id: "correct",
     lastResult,
     defaultValue: { text: event.text },
+    constraint: getZodConstraint(CorrectionSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
   });
   const labels = { text: t("logs.forms.correct.text"), reason: t("logs.forms.correct.reason") };
   return (

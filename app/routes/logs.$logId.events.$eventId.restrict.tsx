@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { RestrictSchema } from "../lib/log-schemas.server";
+import { RestrictSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.restrict.title");
@@ -36,11 +36,13 @@ export default function RestrictEntry() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof RestrictSchema>, output<typeof RestrictSchema>>({
+  const [form, fields] = useForm({
     id: "restrict",
     lastResult,
+    constraint: getZodConstraint(RestrictSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RestrictSchema }),
   });
   const labels = { reason: t("logs.forms.restrict.reason") };
   return (

@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +14,7 @@ import { logForm } from "../domain/logs/log-page.server";
 import { publicBaseUrl } from "../domain/mail/mailer.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { FamilyAccessSchema } from "../lib/family-schemas.server";
+import { FamilyAccessSchema } from "../lib/family-schemas";
 import { guard, withFormErrors } from "../route-helpers/http.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => logForm(actor, logId, "hold", getLocale(request), familyAccessFormData));
 }
 
-const RevokeSchema = /* @__PURE__ */ (() => z.object({ intent: z.literal("revoke"), who: z.string().min(1).max(40) }))();
+const RevokeSchema = z.object({ intent: z.literal("revoke"), who: z.string().min(1).max(40) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -65,12 +64,14 @@ export default function FamilyAccessPage() {
       : []),
   ];
   const first = candidates.find((c) => !c.hasAccess);
-  const [form, fields] = useForm<input<typeof FamilyAccessSchema>, output<typeof FamilyAccessSchema>>({
+  const [form, fields] = useForm({
     id: "family-access",
     lastResult,
     defaultValue: { who: first?.value ?? "", email: first?.email ?? "" },
+    constraint: getZodConstraint(FamilyAccessSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FamilyAccessSchema }),
   });
   const labels = { who: t("family.access.who"), email: t("family.access.email"), nationalId: t("family.access.nationalId") };
   return (

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, TextField } from "../components/ui/Field";
 import { changeGuardian, guardianOf } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
-import { GuardianDetailsSchema } from "../lib/log-schemas.server";
+import { GuardianDetailsSchema } from "../lib/log-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.guardianDetails.title");
@@ -28,7 +28,7 @@ export default function GuardianDetails() {
   const { log, guardian } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof GuardianDetailsSchema>, output<typeof GuardianDetailsSchema>>({
+  const [form, fields] = useForm({
     id: "guardian-details",
     lastResult,
     defaultValue: {
@@ -37,8 +37,10 @@ export default function GuardianDetails() {
       language: guardian.language ?? "",
       interpreterNeeded: guardian.interpreterNeeded ? "on" : undefined,
     },
+    constraint: getZodConstraint(GuardianDetailsSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GuardianDetailsSchema }),
   });
   const labels = {
     email: t("logs.forms.guardian.email"),

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { addGuardian } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { guardianRelations } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { GuardianSchema } from "../lib/log-schemas.server";
+import { GuardianSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.guardian.title");
@@ -27,12 +27,14 @@ export default function NewGuardian() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof GuardianSchema>, output<typeof GuardianSchema>>({
+  const [form, fields] = useForm({
     id: "guardian",
     lastResult,
     defaultValue: { parentalResponsibility: "on" },
+    constraint: getZodConstraint(GuardianSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GuardianSchema }),
   });
   const labels = {
     name: t("logs.forms.guardian.name"),

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,7 @@ import { collaborationCandidates } from "../domain/logs/participants.server";
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { HandoverSchema } from "../lib/collaboration-schemas.server";
+import { HandoverSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
@@ -62,11 +62,13 @@ export default function Handover() {
   const { log, candidates, outcomes, holderId, holderServiceName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof HandoverSchema>, output<typeof HandoverSchema>>({
+  const [form, fields] = useForm({
     id: "handover",
     lastResult,
+    constraint: getZodConstraint(HandoverSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HandoverSchema }),
   });
   const labels = {
     person: t("collab.handover.person"),

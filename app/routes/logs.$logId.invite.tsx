@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { inviteOptions, inviteToLog } from "../domain/logs/log-invitations.serve
 import { logForm } from "../domain/logs/log-page.server";
 import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
-import { InviteSchema } from "../lib/collaboration-schemas.server";
+import { InviteSchema } from "../lib/collaboration-schemas";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
@@ -71,11 +71,13 @@ export default function Invite() {
         return t("collab.invite.missingRefused", { service });
     }
   };
-  const [form, fields] = useForm<input<typeof InviteSchema>, output<typeof InviteSchema>>({
+  const [form, fields] = useForm({
     id: "invite",
     lastResult,
+    constraint: getZodConstraint(InviteSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   });
   const labels = { person: t("collab.invite.person"), message: t("collab.invite.message"), respondBy: t("collab.invite.respondBy") };
   return (

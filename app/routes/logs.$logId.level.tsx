@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { changeLevel } from "../domain/logs/actions.server";
 import { pageTitle } from "../i18n/meta";
 import { btiLevels, type BtiLevel } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { LevelSchema } from "../lib/log-schemas.server";
+import { LevelSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.level.title");
@@ -27,11 +27,13 @@ export default function ChangeLevel() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof LevelSchema>, output<typeof LevelSchema>>({
+  const [form, fields] = useForm({
     id: "level",
     lastResult,
+    constraint: getZodConstraint(LevelSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LevelSchema }),
   });
   const labels = {
     to: t("logs.forms.level.to"),

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { BecomeLogSchema } from "../lib/log-schemas.server";
+import { BecomeLogSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.become.title");
@@ -54,7 +54,7 @@ export default function BecomeLog() {
   const { log, guardians, guardianCount, youngPersonMayConsent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof BecomeLogSchema>, output<typeof BecomeLogSchema>>({
+  const [form, fields] = useForm({
     id: "become",
     lastResult,
     defaultValue: {
@@ -65,8 +65,10 @@ export default function BecomeLog() {
       givenOn: log.today,
       purpose: t("logs.forms.become.keepPurposeDefault"),
     },
+    constraint: getZodConstraint(BecomeLogSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BecomeLogSchema }),
   });
   const labels = {
     level: t("logs.forms.become.level"),

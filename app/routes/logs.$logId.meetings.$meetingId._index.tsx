@@ -6,7 +6,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { MeetingForm } from "../components/logs/MeetingForm";
 import { changeMeeting, meetingChoices, meetingForChange } from "../domain/meetings/meetings.server";
 import { pageTitle } from "../i18n/meta";
-import { MeetingSchema } from "../lib/meeting-schemas.server";
+import { MeetingSchema } from "../lib/meeting-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.meetings.form.changeTitle");

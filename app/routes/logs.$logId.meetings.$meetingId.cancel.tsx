@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { useDates } from "../components/logs/format";
 import { TextAreaField } from "../components/ui/Field";
 import { cancelMeeting, meetingForChange } from "../domain/meetings/meetings.server";
 import { pageTitle } from "../i18n/meta";
-import { CancelMeetingSchema } from "../lib/meeting-schemas.server";
+import { CancelMeetingSchema } from "../lib/meeting-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.meetings.form.cancelTitle");
@@ -30,11 +30,13 @@ export default function CancelMeeting() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof CancelMeetingSchema>, output<typeof CancelMeetingSchema>>({
+  const [form, fields] = useForm({
     id: "meeting-cancel",
     lastResult,
+    constraint: getZodConstraint(CancelMeetingSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelMeetingSchema }),
   });
   const labels = { reason: t("logs.meetings.form.reason") };
   return (

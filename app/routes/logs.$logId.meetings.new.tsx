@@ -7,7 +7,7 @@ import { MeetingForm } from "../components/logs/MeetingForm";
 import { meetingChoices, planMeeting } from "../domain/meetings/meetings.server";
 import { pageTitle } from "../i18n/meta";
 import { addDays } from "../lib/dates";
-import { MeetingSchema } from "../lib/meeting-schemas.server";
+import { MeetingSchema } from "../lib/meeting-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.meetings.form.title");

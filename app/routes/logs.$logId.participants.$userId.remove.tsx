@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField } from "../components/ui/Field";
 import { endParticipation } from "../domain/logs/participants.server";
 import { pageTitle } from "../i18n/meta";
-import { RemoveSchema } from "../lib/collaboration-schemas.server";
+import { RemoveSchema } from "../lib/collaboration-schemas";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
 import { ErrorPage } from "../components/ErrorPage";
 
@@ -27,11 +27,13 @@ export default function RemoveParticipant() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof RemoveSchema>, output<typeof RemoveSchema>>({
+  const [form, fields] = useForm({
     id: "remove",
     lastResult,
+    constraint: getZodConstraint(RemoveSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RemoveSchema }),
   });
   const labels = { reason: t("collab.participants.reason") };
   return (

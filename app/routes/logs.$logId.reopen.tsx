@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { TextAreaField } from "../components/ui/Field";
 import { reopenLog } from "../domain/logs/lifecycle.server";
 import { pageTitle } from "../i18n/meta";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { ReopenSchema } from "../lib/log-schemas.server";
+import { ReopenSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.reopen.title");
@@ -26,11 +26,13 @@ export default function ReopenLog() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof ReopenSchema>, output<typeof ReopenSchema>>({
+  const [form, fields] = useForm({
     id: "reopen",
     lastResult,
+    constraint: getZodConstraint(ReopenSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReopenSchema }),
   });
   const labels = { reason: t("logs.forms.reopen.reason") };
   return (

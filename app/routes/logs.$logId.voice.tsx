@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { addVoice } from "../domain/logs/entries.server";
 import { pageTitle } from "../i18n/meta";
 import { voiceMethods } from "../lib/enums";
 import { backToLog, loadLogForm, logFormAction } from "../route-helpers/log-route.server";
-import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas.server";
+import { restrictedReasonOf, VoiceSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 /** Whose voice ?who= asks for; the title and the heading both follow it. */
@@ -39,12 +39,14 @@ export default function NewVoice() {
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const who = voiceOf(params);
-  const [form, fields] = useForm<input<typeof VoiceSchema>, output<typeof VoiceSchema>>({
+  const [form, fields] = useForm({
     id: `voice-${who}`,
     lastResult,
     defaultValue: { who, heardOn: log.today, method: "conversation" },
+    constraint: getZodConstraint(VoiceSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VoiceSchema }),
   });
   const labels = {
     heardOn: t("logs.forms.voice.heardOn"),

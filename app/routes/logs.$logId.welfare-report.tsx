@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { guard } from "../route-helpers/http.server";
 import { backToLog, logFormAction } from "../route-helpers/log-route.server";
-import { restrictedReasonOf, WelfareReportSchema } from "../lib/log-schemas.server";
+import { restrictedReasonOf, WelfareReportSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.welfareReport.title");
@@ -40,7 +40,7 @@ export default function WelfareReport() {
   const { log, actorName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof WelfareReportSchema>, output<typeof WelfareReportSchema>>({
+  const [form, fields] = useForm({
     id: "welfare-report",
     lastResult,
     defaultValue: {
@@ -49,8 +49,10 @@ export default function WelfareReport() {
       restricted: "on",
       restrictedReason: t("logs.forms.welfareReport.defaultReason"),
     },
+    constraint: getZodConstraint(WelfareReportSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WelfareReportSchema }),
   });
   const labels = {
     sentOn: t("logs.forms.welfareReport.sentOn"),

@@ -1,6 +1,5 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
@@ -17,7 +16,7 @@ import { getLocale } from "../i18n/locale.server";
 import { pageTitle } from "../i18n/meta";
 import { todayInOslo } from "../lib/dates";
 import { guard, withFormErrors } from "../route-helpers/http.server";
-import { ConcernSchema } from "../lib/log-schemas.server";
+import { ConcernSchema } from "../lib/log-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 type ExistingLogs = Awaited<ReturnType<typeof readableLogsForChild>>;
@@ -64,12 +63,14 @@ export default function NewConcern() {
   const existing = (lastResult && "existing" in lastResult ? lastResult.existing : []) as ExistingLogs;
   const { t } = useTranslation();
   const { date } = useDates();
-  const [form, fields] = useForm<input<typeof ConcernSchema>, output<typeof ConcernSchema>>({
+  const [form, fields] = useForm({
     id: "concern",
     lastResult,
     defaultValue: { serviceId: myServices.length === 1 ? myServices[0]!.id : undefined, noticedOn: today },
+    constraint: getZodConstraint(ConcernSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConcernSchema }),
   });
   const labels = {
     serviceId: t("logs.new.service"),

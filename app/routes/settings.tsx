@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { input, output } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +10,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { myPreferences, savePreferences } from "../domain/reminders/preferences.server";
 import { pageTitle } from "../i18n/meta";
 import { mailChoices, mailKinds } from "../lib/enums";
-import { MailPreferencesSchema } from "../lib/reminder-schemas.server";
+import { MailPreferencesSchema } from "../lib/reminder-schemas";
 import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "settings.title");
@@ -35,11 +34,13 @@ export default function Settings() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const [form, fields] = useForm<input<typeof MailPreferencesSchema>, output<typeof MailPreferencesSchema>>({
+  const [form, fields] = useForm({
     id: "mail-preferences",
     lastResult,
     defaultValue: preferences,
+    constraint: getZodConstraint(MailPreferencesSchema),
     shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MailPreferencesSchema }),
   });
   const labels = Object.fromEntries(mailKinds.map((kind) => [kind, t(`settings.kinds.${kind}`)]));
   const options = mailChoices.map((choice) => ({ value: choice, label: t(`settings.choices.${choice}`) }));

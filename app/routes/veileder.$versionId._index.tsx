@@ -10,7 +10,7 @@ import { requireActor } from "../domain/auth/guards.server";
 import { isAppError } from "../domain/errors.server";
 import { deleteDraft, guideVersionForm, publishDraft, saveDraft } from "../domain/guide-editor.server";
 import { pageTitle } from "../i18n/meta";
-import { GuideDraftSchema } from "../lib/guide-schemas.server";
+import { GuideDraftSchema } from "../lib/guide-schemas";
 import { guard, toErrorResponse, withFormErrors } from "../route-helpers/http.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -10,7 +10,7 @@ import { pageTitle } from "../i18n/meta";
 import type { Locale } from "../lib/enums";
 import { guard } from "../route-helpers/http.server";
 import { useGuideFieldLabels } from "../components/guide/field-labels";
-import { guideSettingFields } from "../lib/guide-fields";
+import { guideSettingFields } from "../lib/guide-schemas";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? pageTitle(args, "guide.preview.title", { version: args.data.version.number }) : pageTitle(args, "guide.title");

@@ -1,10 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { input, output } from "zod";
 import { useTranslation } from "react-i18next";
 import { btiLevels, locales } from "../../lib/enums";
-import type { GuideDraftSchema } from "../../lib/guide-schemas";
-import { guideTextField } from "../../lib/guide-fields";
+import { GuideDraftSchema, guideTextField } from "../../lib/guide-schemas";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { useGuideFieldLabels } from "./field-labels";
 import { RadioField, TextAreaField, TextField } from "../ui/Field";
@@ -19,12 +18,14 @@ export function GuideDraftForm({
   defaultValue: Record<string, string | number>;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof GuideDraftSchema>, output<typeof GuideDraftSchema>>({
+  const [form, fields] = useForm({
     id: "guide-draft",
     lastResult,
     defaultValue: Object.fromEntries(Object.entries(defaultValue).map(([k, v]) => [k, String(v)])),
+    constraint: getZodConstraint(GuideDraftSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: GuideDraftSchema }),
   });
   const f = fields as unknown as Record<string, Parameters<typeof TextField>[0]["field"]>;
   const { labels } = useGuideFieldLabels();

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { btiLevels, locales } from "../../lib/enums";
-import { guideSettingFields, guideTextField } from "../../lib/guide-fields";
+import { guideSettingFields, guideTextField } from "../../lib/guide-schemas";
 
 
 /**

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "./format";
 import type { ActionView } from "./log-view";
-import { responsibleLabel } from "../../lib/responsible-label";
+import { responsibleLabel } from "../../lib/responsible";
 
 /**
  * The actions of a relay log. On the page: the active ones in full (overdue marked, with a

@@ -1,19 +1,21 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import type { input, output } from "zod";
 import { useTranslation } from "react-i18next";
-import type { AnswerSchema } from "../../lib/collaboration-schemas";
+import { AnswerSchema } from "../../lib/collaboration-schemas";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { RadioField, TextAreaField } from "../ui/Field";
 
 /** Accept or decline (with a reason): an invitation or a proposed handover. */
 export function AnswerForm({ id, lastResult }: { id: string; lastResult: SubmissionResult<string[]> | null | undefined }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof AnswerSchema>, output<typeof AnswerSchema>>({
+  const [form, fields] = useForm({
     id,
     lastResult,
+    constraint: getZodConstraint(AnswerSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AnswerSchema }),
   });
   const labels = { answer: t("collab.invitation.answer"), reason: t("collab.invitation.reason") };
   return (

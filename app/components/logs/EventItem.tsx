@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { EventData, GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
-import { responsibleLabel } from "../../lib/responsible-label";
+import { responsibleLabel } from "../../lib/responsible";
 import { osloDateTime } from "../../lib/dates";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

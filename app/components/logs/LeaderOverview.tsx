@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ResponsibleKind } from "../../lib/enums";
 import { activeFlags, type Flags } from "../../lib/flags";
-import { responsibleLabel } from "../../lib/responsible-label";
+import { responsibleLabel } from "../../lib/responsible";
 import { Pagination } from "../ui/Pagination";
 import { useDates } from "./format";
 import { FlagList, LevelBadge } from "./LogBits";

@@ -1,8 +1,8 @@
 import { useForm } from "@conform-to/react";
-import type { input, output } from "zod";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import type { MeetingSchema } from "../../lib/meeting-schemas";
+import { MeetingSchema } from "../../lib/meeting-schemas";
 import { FieldErrors, TextAreaField, TextField } from "../ui/Field";
 import { FormShell } from "./FormShell";
 
@@ -33,12 +33,14 @@ export function MeetingForm({
   submitLabel?: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<input<typeof MeetingSchema>, output<typeof MeetingSchema>>({
+  const [form, fields] = useForm({
     id,
     lastResult,
     defaultValue: defaults,
+    constraint: getZodConstraint(MeetingSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeetingSchema }),
   });
   const labels = {
     date: t("logs.meetings.form.date"),

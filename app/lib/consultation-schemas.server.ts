@@ -1,6 +1,0 @@
-/**
- * The same as ./consultation-schemas, for route modules: a `.server` module is an empty module in the
- * browser build, so the schemas (and zod) stay out of the page JavaScript — the server
- * validates (docs/decisions/031).
- */
-export * from "./consultation-schemas";

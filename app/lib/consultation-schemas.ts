@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { serviceKindCodes } from "./enums";
-import { formSchema, isoDate } from "./validation";
+import { formSchema, id40, isoDate, pageNumber } from "./validation";
 
 /**
  * The anonymous consultation form (anonym drøfting, DESIGN.md rule 4), shared by server
@@ -27,16 +27,18 @@ export function containsElevenDigitNumber(text: string): boolean {
  */
 const consultationText = z
   .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(CONSULTATION_TEXT_MAX, { error: "validation.tooLong_5000" })
-  .refine((v) => !containsElevenDigitNumber(v), { error: "errors.national_id_in_text" });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: "validation.required" }),
+    z.maxLength(CONSULTATION_TEXT_MAX, { error: "validation.tooLong_5000" }),
+    z.refine((v) => !containsElevenDigitNumber(v), { error: "errors.national_id_in_text" }),
+  );
 
-const optionalId = z.string().trim().max(40).optional();
+const optionalId = z.optional(z.string().check(z.trim(), z.maxLength(40)));
 
 export const ConsultationSchema = formSchema(z.object({
   /** The author's own service (a select only when they belong to more than one). */
-  serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
+  serviceId: id40({ error: "validation.invalidChoice" }),
   consultedKind: z.enum(serviceKindCodes, { error: "validation.invalidChoice" }),
   consultedServiceId: optionalId,
   heldOn: isoDate,
@@ -49,6 +51,6 @@ export type ConsultationInput = z.output<typeof ConsultationSchema>;
 
 export const ConsultationListQuery = formSchema(
   z.object({
-    page: z.coerce.number().int().min(1).max(100000).catch(1),
+    page: pageNumber(),
   }),
 );

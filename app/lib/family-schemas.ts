@@ -1,21 +1,26 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { email, entryText, formSchema, mediumText, nationalId, optionalMediumText } from "./validation";
 
 /**
  * Forms on the family's pages, and the holder's "give the family access", each built by
  * formSchema (invisible characters removed first). Messages are translation keys.
  */
-const id = z.string({ error: "validation.invalidChoice" }).trim().min(1, { error: "validation.invalidChoice" }).max(40);
+const id = z
+  .string({ error: "validation.invalidChoice" })
+  .check(z.trim(), z.minLength(1, { error: "validation.invalidChoice" }), z.maxLength(40));
+const textOrBlank = z.pipe(optionalMediumText, z.transform((v: string | undefined) => v ?? ""));
 
 export const FamilyEmailSchema = formSchema(z.object({ email }));
 
 export const FamilyCodeSchema = formSchema(z.object({
-  code: z
-    .string({ error: "validation.required" })
-    .transform((v) => v.replace(/\s/g, ""))
-    // One message at a time: "required" for nothing, else "six digits".
-    .pipe(z.string().min(1, { error: "validation.required" }))
-    .pipe(z.string().regex(/^\d{6}$/, { error: "validation.code" })),
+  code: z.pipe(
+    z.pipe(
+      z.pipe(z.string({ error: "validation.required" }), z.transform((v: string) => v.replace(/\s/g, ""))),
+      // One message at a time: "required" for nothing, else "six digits".
+      z.string().check(z.minLength(1, { error: "validation.required" })),
+    ),
+    z.string().check(z.regex(/^\d{6}$/, { error: "validation.code" })),
+  ),
 }));
 
 export const FamilyEntrySchema = formSchema(z.object({
@@ -23,7 +28,7 @@ export const FamilyEntrySchema = formSchema(z.object({
   text: entryText,
 }));
 
-export const FamilyCloseSchema = formSchema(z.object({ message: optionalMediumText.transform((v) => v ?? "") }));
+export const FamilyCloseSchema = formSchema(z.object({ message: textOrBlank }));
 
 /** The consent page has three small forms, told apart by `intent`. */
 export const FamilyConsentSchema = formSchema(z.discriminatedUnion("intent", [
@@ -33,7 +38,7 @@ export const FamilyConsentSchema = formSchema(z.discriminatedUnion("intent", [
     intent: z.literal("withdraw"),
     consentId: id,
     serviceId: id,
-    reason: optionalMediumText.transform((v) => v ?? ""),
+    reason: textOrBlank,
   }),
 ]));
 

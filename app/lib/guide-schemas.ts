@@ -1,7 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, todayInOslo } from "./dates";
 import { btiLevels, locales, type BtiLevel, type Locale } from "./enums";
-import { formSchema, isoDate } from "./validation";
+import { formSchema, isoDate, shortText } from "./validation";
 import { guideSettingFields, guideTextField } from "./guide-fields";
 
 export { guideSettingFields, guideTextField, type GuideSettingField } from "./guide-fields";
@@ -14,19 +14,17 @@ export { guideSettingFields, guideTextField, type GuideSettingField } from "./gu
 const days = (max: number) =>
   z
     .number({ error: "guide.errors.wholeNumber" })
-    .int({ error: "guide.errors.wholeNumber" })
-    .min(1, { error: `guide.errors.range_${max}` })
-    .max(max, { error: `guide.errors.range_${max}` });
+    .check(
+      z.int({ error: "guide.errors.wholeNumber" }),
+      z.gte(1, { error: `guide.errors.range_${max}` }),
+      z.lte(max, { error: `guide.errors.range_${max}` }),
+    );
 
-const levelName = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(200, { error: "validation.tooLong_200" });
-const levelDescription = z.string().trim().max(2000, { error: "validation.tooLong_2000" }).default("");
-const stepLines = z.string().max(5000, { error: "validation.tooLong_5000" }).default("");
+const levelName = shortText;
+const levelDescription = z._default(z.string().check(z.trim(), z.maxLength(2000, { error: "validation.tooLong_2000" })), "");
+const stepLines = z._default(z.string().check(z.maxLength(5000, { error: "validation.tooLong_5000" })), "");
 
-const texts: Record<string, z.ZodType> = {};
+const texts: Record<string, z.ZodMiniType> = {};
 for (const level of btiLevels) {
   for (const locale of locales) {
     texts[guideTextField("name", level, locale)] = levelName;
@@ -36,24 +34,22 @@ for (const level of btiLevels) {
 }
 
 /** A draft's effective date: from tomorrow (Oslo day) on — a change never rewrites today or the past. */
-export const effectiveOn = isoDate.refine((v) => v >= addDays(todayInOslo(), 1), { error: "guide.errors.effectiveFromTomorrow" });
+export const effectiveOn = isoDate.check(
+  z.refine((v) => v >= addDays(todayInOslo(), 1), { error: "guide.errors.effectiveFromTomorrow" }),
+);
 
 export const GuideDraftSchema = formSchema(
   z.object({
     effectiveOn,
-    municipalityName: z
-      .string({ error: "validation.required" })
-      .trim()
-      .min(1, { error: "validation.required" })
-      .max(200, { error: "validation.tooLong_200" }),
+    municipalityName: shortText,
     level0DecisionDays: days(365),
     evaluationIntervalDays: days(365),
-    consentAge: z.enum(["15", "16"], { error: "validation.invalidChoice" }).transform(Number),
-    logRequiredFromLevel: z.enum(["1", "2"], { error: "validation.invalidChoice" }).transform(Number),
+    consentAge: z.pipe(z.enum(["15", "16"], { error: "validation.invalidChoice" }), z.transform(Number)),
+    logRequiredFromLevel: z.pipe(z.enum(["1", "2"], { error: "validation.invalidChoice" }), z.transform(Number)),
     consentValidityMonths: days(60),
     invitationResponseDays: days(60),
-    note: z.string().trim().max(2000, { error: "validation.tooLong_2000" }).default(""),
-    ...(texts as Record<`${"name" | "description" | "steps"}_${BtiLevel}_${Locale}`, z.ZodType<string>>),
+    note: levelDescription,
+    ...(texts as Record<`${"name" | "description" | "steps"}_${BtiLevel}_${Locale}`, z.ZodMiniType<string>>),
   }),
 );
 export type GuideDraftInput = z.infer<typeof GuideDraftSchema>;

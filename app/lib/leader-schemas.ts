@@ -1,9 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { idPattern } from "./ids";
-import { formSchema } from "./validation";
+import { formSchema, pageNumber } from "./validation";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const optionalId = z.preprocess(blankToUndefined, z.string().regex(idPattern).optional()).catch(undefined);
+/** classic zod's `z.preprocess(blankToUndefined, schema).catch(undefined)` */
+const blankOrCaught = <T extends z.ZodMiniType>(schema: T) =>
+  z.catch(z.pipe(z.transform(blankToUndefined), schema), undefined as z.output<T>);
+const optionalId = blankOrCaught(z.optional(z.string().check(z.regex(idPattern))));
 
 /**
  * The leader's overview filter (a GET form, /leder): every field is optional and a value
@@ -13,10 +16,10 @@ const optionalId = z.preprocess(blankToUndefined, z.string().regex(idPattern).op
 export const LeaderFilterSchema = formSchema(
   z.object({
     service: optionalId,
-    level: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3).optional()).catch(undefined),
-    flagged: z.preprocess(blankToUndefined, z.literal("on").optional()).catch(undefined),
+    level: blankOrCaught(z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(3)))),
+    flagged: blankOrCaught(z.optional(z.literal("on"))),
     holder: optionalId,
-    q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
-    page: z.coerce.number().int().min(1).max(100000).catch(1),
+    q: blankOrCaught(z.optional(z.string().check(z.trim(), z.maxLength(100)))),
+    page: pageNumber(),
   }),
 );

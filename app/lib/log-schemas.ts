@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { closeReasons, evaluationDecisions, guardianRelations, voiceMethods } from "./enums";
 import {
   birthDate,
@@ -6,6 +6,7 @@ import {
   email,
   entryText,
   formSchema,
+  id40,
   idList,
   isoDate,
   mediumText,
@@ -13,8 +14,11 @@ import {
   optionalIsoDate,
   optionalMediumText,
   optionalPlannedDate,
+  optionalText,
+  pageNumber,
   personName,
   plannedDate,
+  searchText,
   shortText,
 } from "./validation";
 import { responsibleChoice, responsibleOf, responsibleOther } from "./responsible";
@@ -24,20 +28,20 @@ import { responsibleChoice, responsibleOf, responsibleOther } from "./responsibl
  * (invisible characters removed first). Messages are translation keys.
  */
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "validation.invalidChoice" });
-const level = z
-  .string({ error: "validation.invalidChoice" })
-  .regex(/^[0-3]$/, { error: "validation.invalidChoice" })
-  .transform(Number);
+const level = z.pipe(
+  z.string({ error: "validation.invalidChoice" }).check(z.regex(/^[0-3]$/, { error: "validation.invalidChoice" })),
+  z.transform(Number),
+);
 
 export const ConcernSchema = formSchema(z.object({
-  serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
+  serviceId: id40({ error: "validation.invalidChoice" }),
   childName: personName,
   birthDate,
   nationalId,
-  attendsServiceId: z.string().max(40).optional(),
+  attendsServiceId: z.optional(id40()),
   noticedOn: isoDate,
   what: entryText,
-  context: z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional().default(""),
+  context: z._default(optionalText(2000), ""),
   /** Sent by "register a new concern anyway" after being shown a log about the same child. */
   confirmNew: checkbox,
 }));
@@ -52,12 +56,12 @@ const given = (value: unknown) => typeof value === "string" && value.trim() !== 
 const fieldsOf = (payload: { value: unknown }) => (payload.value ?? {}) as Record<string, unknown>;
 
 /** Conditional rules are checked together with the other fields, so every error shows at once. */
-function requireReason<S extends z.ZodType<{ restricted: boolean; restrictedReason?: string }>>(schema: S): S {
-  return schema.refine((value) => !value.restricted || given(value.restrictedReason), {
+function requireReason<S extends z.ZodMiniType<{ restricted: boolean; restrictedReason?: string }>>(schema: S): S {
+  return schema.check(z.refine((value: z.output<S>) => !value.restricted || given(value.restrictedReason), {
     path: ["restrictedReason"],
     message: "validation.required",
     when: (payload) => fieldsOf(payload).restricted === true,
-  });
+  }));
 }
 
 /** What the domain takes: the reason when the box is ticked (blank is refused there too), else nothing. */
@@ -68,15 +72,15 @@ export const restrictedReasonOf = (value: { restricted?: boolean; restrictedReas
  * "Someone else" as the responsible needs the name or role written beside it (checked with
  * the other fields, so every error shows at once).
  */
-function requireOther<S extends z.ZodType<Record<string, unknown>>>(schema: S, choice: string, other: string): S {
-  return schema.refine((value) => value[choice] !== "other" || given(value[other]), {
+function requireOther<S extends z.ZodMiniType<Record<string, unknown>>>(schema: S, choice: string, other: string): S {
+  return schema.check(z.refine((value: z.output<S>) => value[choice] !== "other" || given(value[other]), {
     path: [other],
     message: "validation.required",
     when: (payload) => fieldsOf(payload)[choice] === "other",
-  });
+  }));
 }
 
-const longOptional = z.string().trim().max(10000, { error: "validation.tooLong_10000" }).optional();
+const longOptional = optionalText(10000);
 
 /** The four fields of the one action a meeting may decide: all or none. */
 export const meetingActionFields = ["actionDescription", "actionGoal", "actionResponsible", "actionEvaluateOn"] as const;
@@ -93,13 +97,13 @@ const MeetingSchema = z.object({
   /** The minutes. */
   notes: entryText,
   decisions: longOptional,
-  actionDescription: mediumText.optional(),
-  actionGoal: mediumText.optional(),
-  actionResponsible: responsibleChoice.optional(),
+  actionDescription: z.optional(mediumText),
+  actionGoal: z.optional(mediumText),
+  actionResponsible: z.optional(responsibleChoice),
   actionResponsibleOther: responsibleOther,
   actionEvaluateOn: optionalPlannedDate,
   /** The planned meeting these minutes are of, when written from it. */
-  plannedMeetingId: z.string().max(40).optional(),
+  plannedMeetingId: z.optional(id40()),
   ...restriction,
 });
 
@@ -111,19 +115,23 @@ let entry = requireReason(
   ]),
 );
 for (const name of meetingActionFields) {
-  entry = entry.refine((value) => value.type !== "meeting" || !meetingActionFields.some((f) => given(value[f])) || given(value[name]), {
-    path: [name],
-    message: "validation.required",
-    when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting",
-  });
+  entry = entry.check(
+    z.refine((value) => value.type !== "meeting" || !meetingActionFields.some((f) => given(value[f])) || given(value[name]), {
+      path: [name],
+      message: "validation.required",
+      when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting",
+    }),
+  );
 }
-entry = entry.refine((value) => value.type !== "meeting" || value.actionResponsible !== "other" || given(value.actionResponsibleOther), {
-  path: ["actionResponsibleOther"],
-  message: "validation.required",
-  when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting" && fieldsOf(payload).actionResponsible === "other",
-});
+entry = entry.check(
+  z.refine((value) => value.type !== "meeting" || value.actionResponsible !== "other" || given(value.actionResponsibleOther), {
+    path: ["actionResponsibleOther"],
+    message: "validation.required",
+    when: (payload: { value: unknown }) => fieldsOf(payload).type === "meeting" && fieldsOf(payload).actionResponsible === "other",
+  }),
+);
 /** Observation, note, or a meeting with at most one new action (evaluated after the meeting). */
-export const EntrySchema = formSchema(entry.refine(
+export const EntrySchema = formSchema(entry.check(z.refine(
   (value) => value.type !== "meeting" || !value.actionEvaluateOn || value.actionEvaluateOn > value.occurredOn,
   {
     path: ["actionEvaluateOn"],
@@ -133,7 +141,7 @@ export const EntrySchema = formSchema(entry.refine(
       return v.type === "meeting" && given(v.actionEvaluateOn) && given(v.occurredOn);
     },
   },
-));
+)));
 
 /** The action a meeting decided, for the domain (the schema has made sure all four are there). */
 export function meetingActionOf(value: z.output<typeof MeetingSchema>) {
@@ -154,7 +162,7 @@ export const VoiceSchema = formSchema(
       heardOn: isoDate,
       method: choice(voiceMethods),
       text: entryText,
-      guardianName: shortText.optional(),
+      guardianName: z.optional(shortText),
       ...restriction,
     }),
   ),
@@ -176,18 +184,18 @@ export const GuardianSchema = formSchema(z.object({
   name: personName,
   relation: choice(guardianRelations),
   parentalResponsibility: checkbox,
-  email: email.optional(),
-  phone: z.string().trim().max(30, { error: "validation.tooLong_200" }).optional(),
+  email: z.optional(email),
+  phone: optionalText(30, "validation.tooLong_200"),
   toldOn: optionalIsoDate,
-  language: z.string().trim().max(100, { error: "validation.tooLong_200" }).optional(),
+  language: optionalText(100, "validation.tooLong_200"),
   interpreterNeeded: checkbox,
 }));
 
 /** A guardian's contact details and language (name, relation and responsibility stay as registered). */
 export const GuardianDetailsSchema = formSchema(z.object({
-  email: email.optional(),
-  phone: z.string().trim().max(30, { error: "validation.tooLong_200" }).optional(),
-  language: z.string().trim().max(100, { error: "validation.tooLong_200" }).optional(),
+  email: z.optional(email),
+  phone: optionalText(30, "validation.tooLong_200"),
+  language: optionalText(100, "validation.tooLong_200"),
   interpreterNeeded: checkbox,
 }));
 
@@ -223,7 +231,7 @@ export const EvaluationSchema = formSchema(z.object({
   decision: choice(evaluationDecisions),
   adjustment: optionalMediumText,
   nextEvaluateOn: optionalPlannedDate,
-  newLevel: level.optional(),
+  newLevel: z.optional(level),
   justification: optionalMediumText,
 }));
 
@@ -233,7 +241,7 @@ export const LevelSchema = formSchema(z.object({
   /** Level 3: the responsibility group, and the individual plan's coordinator if a plan is made. */
   responsibilityGroup: optionalMediumText,
   individualPlan: checkbox,
-  planCoordinator: z.string().trim().max(200, { error: "validation.tooLong_200" }).optional(),
+  planCoordinator: optionalText(200),
 }));
 
 export const CloseSchema = formSchema(z.object({
@@ -255,43 +263,48 @@ const recording = (v: { keep?: unknown }) => v.keep === "record";
 export const BecomeLogSchema = formSchema(
   z
   .object({
-    level: z
-      .string({ error: "validation.invalidChoice" })
-      .regex(/^[12]$/, { error: "validation.invalidChoice" })
-      .transform(Number),
+    level: z.pipe(
+      z.string({ error: "validation.invalidChoice" }).check(z.regex(/^[12]$/, { error: "validation.invalidChoice" })),
+      z.transform(Number),
+    ),
     guardiansToldOn: isoDate,
     keep: choice(["record", "defer"] as const),
     guardianIds: idList,
     youngPerson: checkbox,
-    consentForm: choice(["written", "oral"] as const).optional(),
+    consentForm: z.optional(choice(["written", "oral"] as const)),
     note: optionalMediumText,
     purpose: optionalMediumText,
     givenOn: optionalIsoDate,
     deferReason: optionalMediumText,
   })
-  .refine((v) => !recording(v) || v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0), {
-    ...always,
-    path: ["guardianIds"],
-    error: "errors.consent_party_required",
-  })
-  .refine((v) => !recording(v) || !!v.consentForm, { ...always, path: ["consentForm"], error: "validation.invalidChoice" })
-  .refine((v) => !recording(v) || v.consentForm !== "oral" || !!v.note, {
-    ...always,
-    path: ["note"],
-    error: "errors.oral_consent_needs_note",
-  })
-  .refine((v) => !recording(v) || !!v.purpose, { ...always, path: ["purpose"], error: "validation.required" })
-  .refine((v) => !recording(v) || !!v.givenOn, { ...always, path: ["givenOn"], error: "validation.required" })
-  .refine((v) => v.keep !== "defer" || !!v.deferReason, { ...always, path: ["deferReason"], error: "validation.required" }),
+  .check(
+    z.refine((v) => !recording(v) || v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0), {
+      ...always,
+      path: ["guardianIds"],
+      error: "errors.consent_party_required",
+    }),
+    z.refine((v) => !recording(v) || !!v.consentForm, { ...always, path: ["consentForm"], error: "validation.invalidChoice" }),
+    z.refine((v) => !recording(v) || v.consentForm !== "oral" || !!v.note, {
+      ...always,
+      path: ["note"],
+      error: "errors.oral_consent_needs_note",
+    }),
+    z.refine((v) => !recording(v) || !!v.purpose, { ...always, path: ["purpose"], error: "validation.required" }),
+    z.refine((v) => !recording(v) || !!v.givenOn, { ...always, path: ["givenOn"], error: "validation.required" }),
+    z.refine((v) => v.keep !== "defer" || !!v.deferReason, { ...always, path: ["deferReason"], error: "validation.required" }),
+  ),
 );
 
 export const CorrectionSchema = formSchema(z.object({ text: entryText, reason: mediumText }));
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+/** classic zod's `z.preprocess(blankToUndefined, schema).catch(undefined)` */
+const blankOrCaught = <T extends z.ZodMiniType>(schema: T) =>
+  z.catch(z.pipe(z.transform(blankToUndefined), schema), undefined as z.output<T>);
 
 export const HomeFilterSchema = formSchema(z.object({
-  level: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3).optional()).catch(undefined),
-  state: z.preprocess(blankToUndefined, z.enum(["open", "closed"]).optional()).catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
+  level: blankOrCaught(z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(3)))),
+  state: blankOrCaught(z.optional(z.enum(["open", "closed"]))),
+  q: searchText(),
+  page: pageNumber(),
 }));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { entryText, formSchema, idList, mediumText, optionalMediumText, plannedDate } from "./validation";
 
 /**
@@ -8,31 +8,31 @@ import { entryText, formSchema, idList, mediumText, optionalMediumText, plannedD
  */
 const time = z
   .string({ error: "validation.required" })
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.invalidTime" });
+  .check(z.trim(), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.invalidTime" }));
 
 const minutes = z
-  .string({ error: "validation.required" })
-  .trim()
-  .regex(/^\d{1,3}$/, { error: "validation.invalidDuration" })
-  .transform(Number)
-  .refine((n) => n >= 15 && n <= 480, { error: "validation.invalidDuration" });
-
-const videoUrl = z
-  .string()
-  .trim()
-  .max(200, { error: "validation.tooLong_200" })
-  .refine(
-    (value) => {
-      try {
-        return new URL(value).protocol === "https:";
-      } catch {
-        return false;
-      }
-    },
-    { error: "validation.invalidVideoUrl" },
+  .pipe(
+    z.string({ error: "validation.required" }).check(z.trim(), z.regex(/^\d{1,3}$/, { error: "validation.invalidDuration" })),
+    z.transform(Number),
   )
-  .optional();
+  .check(z.refine((n) => n >= 15 && n <= 480, { error: "validation.invalidDuration" }));
+
+const videoUrl = z.optional(
+  z.string().check(
+    z.trim(),
+    z.maxLength(200, { error: "validation.tooLong_200" }),
+    z.refine(
+      (value) => {
+        try {
+          return new URL(value).protocol === "https:";
+        } catch {
+          return false;
+        }
+      },
+      { error: "validation.invalidVideoUrl" },
+    ),
+  ),
+);
 
 export const MeetingSchema = formSchema(
   z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ResponsibleKind } from "./enums";
 import { shortText } from "./validation";
 
@@ -18,10 +18,10 @@ const CHOICE = /^(person:[A-Za-z0-9_-]{1,40}|guardians|child|other)$/;
 
 export const responsibleChoice = z
   .string({ error: "validation.required" })
-  .regex(CHOICE, { error: "validation.invalidChoice" });
+  .check(z.regex(CHOICE, { error: "validation.invalidChoice" }));
 
 /** The text field beside the choice: required (by `requireOther`) only for someone else. */
-export const responsibleOther = shortText.optional();
+export const responsibleOther = z.optional(shortText);
 
 /** The choice and its text, as the domain takes them. */
 export function responsibleOf(choice: string, other: string | undefined): ResponsibleInput {

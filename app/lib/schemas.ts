@@ -1,29 +1,27 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { membershipRoles, serviceKindCodes } from "./enums";
 import { safeRedirect } from "./redirect";
-import { checkbox, email, formSchema, newPassword, personName, serviceName, shortText } from "./validation";
+import { checkbox, email, formSchema, id40, newPassword, pageNumber, personName, searchText, serviceName, shortText } from "./validation";
 
 /**
  * One zod schema per form, shared by the server (action) and the browser (conform's
  * client validation), each built by formSchema (invisible characters removed first).
  * Messages are translation keys.
  */
+const redirectTo = z.pipe(z.optional(z.string()), z.transform((v: string | undefined) => safeRedirect(v)));
+
 export const LoginSchema = formSchema(z.object({
   email,
   password: z
     .string({ error: "validation.required" })
-    .min(1, { error: "validation.required" })
-    .max(256, { error: "validation.tooLong_256" }),
-  redirectTo: z
-    .string()
-    .optional()
-    .transform((v) => safeRedirect(v)),
+    .check(z.minLength(1, { error: "validation.required" }), z.maxLength(256, { error: "validation.tooLong_256" })),
+  redirectTo,
 }));
 
 export const SetPasswordSchema = formSchema(
   z
     .object({ password: newPassword, confirm: z.string({ error: "validation.required" }) })
-    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "validation.passwordMismatch" }),
+    .check(z.refine((v) => v.password === v.confirm, { path: ["confirm"], error: "validation.passwordMismatch" })),
 );
 
 const kind = z.enum(serviceKindCodes, { error: "validation.invalidChoice" });
@@ -43,31 +41,28 @@ export const UserSchema = formSchema(z.object(user));
 export const NewUserSchema = formSchema(
   z.object({
     ...user,
-    serviceId: z.string().max(40).optional(),
-    role: role.default("employee"),
-    title: shortText.optional(),
+    serviceId: z.optional(id40()),
+    role: z._default(role, "employee"),
+    title: z.optional(shortText),
   }),
 );
 
 export const MembershipSchema = formSchema(
   z.object({
-    serviceId: z.string({ error: "validation.invalidChoice" }).max(40),
+    serviceId: id40({ error: "validation.invalidChoice" }),
     role,
-    title: shortText.optional(),
+    title: z.optional(shortText),
   }),
 );
 
 export const LocaleSchema = formSchema(z.object({
   locale: z.enum(["nb", "en"]),
-  redirectTo: z
-    .string()
-    .optional()
-    .transform((v) => safeRedirect(v)),
+  redirectTo,
 }));
 
 export const UserSearchSchema = formSchema(
   z.object({
-    q: z.string().trim().max(100).optional().catch(undefined),
-    page: z.coerce.number().int().min(1).max(100000).catch(1),
+    q: searchText(),
+    page: pageNumber(),
   }),
 );

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isCommonPassword } from "./common-passwords";
 import { isRealIsoDate, isTooFarAhead, isTooOldForBirthDate, todayInOslo } from "./dates";
 import { isValidNationalId } from "./national-id";
@@ -60,107 +60,116 @@ function cleanValues(value: unknown): unknown {
   return value;
 }
 
-const formSchemas = new WeakSet<z.ZodType>();
+const formSchemas = new WeakSet<object>();
 
 /**
  * The one way to build a form's schema: every value is cleaned (cleanText) before any
  * field sees it, so no field can forget it. tests/unit/invisible-text.test.ts checks that
  * every exported form schema is built here.
+ *
+ * Schemas use zod/mini (functional checks, tree-shakeable): the browser carries only the
+ * checks the page's forms use, not all of zod's classic API (docs/decisions/031).
  */
-export function formSchema<T extends z.ZodType>(schema: T) {
-  // Typed with the form's own input, so conform still knows the fields.
-  const wrapped = z.preprocess<unknown, T, z.input<T>>(cleanValues, schema);
+export function formSchema<T extends z.ZodMiniType>(schema: T) {
+  // What classic zod's preprocess builds; typed with the form's own input, so conform
+  // still knows the fields.
+  const wrapped = z.pipe(z.transform(cleanValues), schema) as unknown as z.ZodMiniPipe<
+    z.ZodMiniTransform<unknown, z.input<T>>,
+    T
+  >;
   formSchemas.add(wrapped);
   return wrapped;
 }
 
-export const isFormSchema = (schema: unknown) => schema instanceof z.ZodType && formSchemas.has(schema);
-const trimmed = (max: number) =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(max, { error: `validation.tooLong_${max}` });
+export const isFormSchema = (schema: unknown) => schema instanceof z.core.$ZodType && formSchemas.has(schema);
+
+const required = { error: "validation.required" } as const;
+const tooLong = (max: number) => z.maxLength(max, { error: `validation.tooLong_${max}` });
+
+/** A required text: trimmed, not empty, at most `max` characters. */
+const trimmed = (max: number) => z.string(required).check(z.trim(), z.minLength(1, required), tooLong(max));
 
 export const personName = trimmed(200);
 export const serviceName = trimmed(200);
 export const shortText = trimmed(200);
 
-export const email = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(254, { error: "validation.tooLong_254" })
-  .pipe(z.email({ error: "validation.email" }))
-  .transform((v) => v.toLowerCase());
+export const email = z.pipe(
+  z.pipe(trimmed(254), z.email({ error: "validation.email" })),
+  z.transform((v: string) => v.toLowerCase()),
+);
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-export const newPassword = z
-  .string({ error: "validation.required" })
-  .min(PASSWORD_MIN, { error: "validation.passwordTooShort" })
-  .max(PASSWORD_MAX, { error: "validation.tooLong_256" })
-  .refine((v) => !isCommonPassword(v), { error: "validation.passwordCommon" });
+export const newPassword = z.string(required).check(
+  z.minLength(PASSWORD_MIN, { error: "validation.passwordTooShort" }),
+  z.maxLength(PASSWORD_MAX, { error: "validation.tooLong_256" }),
+  z.refine((v) => !isCommonPassword(v), { error: "validation.passwordCommon" }),
+);
 
 /** Checkbox: present ("on") means true. */
-export const checkbox = z
-  .enum(["on", "true"])
-  .optional()
-  .transform((v) => v !== undefined);
+export const checkbox = z.pipe(
+  z.optional(z.enum(["on", "true"])),
+  z.transform((v: "on" | "true" | undefined) => v !== undefined),
+);
 
 /** A calendar date from an <input type="date"> (YYYY-MM-DD), checked to be real. */
 export const isoDate = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .refine((v) => isRealIsoDate(v), { error: "validation.date" });
+  .string(required)
+  .check(z.trim(), z.minLength(1, required), z.refine((v) => isRealIsoDate(v), { error: "validation.date" }));
 
 export const optionalIsoDate = z
-  .string()
-  .trim()
-  .optional()
-  .refine((v) => !v || isRealIsoDate(v), { error: "validation.date" });
+  .optional(z.string().check(z.trim()))
+  .check(z.refine((v) => !v || isRealIsoDate(v), { error: "validation.date" }));
 
 /**
  * A child's birth date: not in the future, and not of someone older than 25. The domain
  * checks both again (startConcern); here they answer at once, in the browser too.
  */
-export const birthDate = isoDate
-  .refine((v) => !isRealIsoDate(v) || v <= todayInOslo(), { error: "errors.date_in_future" })
-  .refine((v) => !isRealIsoDate(v) || !isTooOldForBirthDate(v, todayInOslo()), { error: "errors.birth_date_too_old" });
+export const birthDate = isoDate.check(
+  z.refine((v) => !isRealIsoDate(v) || v <= todayInOslo(), { error: "errors.date_in_future" }),
+  z.refine((v) => !isRealIsoDate(v) || !isTooOldForBirthDate(v, todayInOslo()), { error: "errors.birth_date_too_old" }),
+);
 
 const notTooFarAhead = (v: string | undefined) => !v || !isRealIsoDate(v) || !isTooFarAhead(v, todayInOslo());
 
 /** An evaluation or respond-by date: at most two years ahead (checked in the domain too). */
-export const plannedDate = isoDate.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" });
-export const optionalPlannedDate = optionalIsoDate.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" });
+export const plannedDate = isoDate.check(z.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" }));
+export const optionalPlannedDate = optionalIsoDate.check(z.refine(notTooFarAhead, { error: "errors.date_too_far_ahead" }));
 
 /** Free text in a log entry: required, bounded. */
-export const entryText = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(10000, { error: "validation.tooLong_10000" });
+export const entryText = trimmed(10000);
 
-export const mediumText = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(2000, { error: "validation.tooLong_2000" });
+export const mediumText = trimmed(2000);
 
-export const optionalMediumText = z.string().trim().max(2000, { error: "validation.tooLong_2000" }).optional();
+/** An optional text: trimmed, at most `max` characters. */
+export const optionalText = (max: number, error = `validation.tooLong_${max}`) =>
+  z.optional(z.string().check(z.trim(), z.maxLength(max, { error })));
+
+export const optionalMediumText = optionalText(2000);
 
 export const nationalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v.replace(/\s/g, "") : undefined))
-  .refine((v) => !v || isValidNationalId(v), { error: "validation.nationalId" });
+  .pipe(
+    z.optional(z.string().check(z.trim())),
+    z.transform((v: string | undefined) => (v ? v.replace(/\s/g, "") : undefined)),
+  )
+  .check(z.refine((v) => !v || isValidNationalId(v), { error: "validation.nationalId" }));
 
 /** A list of ids from checkboxes or a multiple select: none, one or many, each an id. */
-export const idList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().max(40)).max(50));
+export const idList = z.pipe(
+  z.pipe(
+    z.optional(z.union([z.string(), z.array(z.string())])),
+    z.transform((v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  ),
+  z.array(z.string().check(z.maxLength(40))).check(z.maxLength(50)),
+);
+
+/** `z.string().max(40)` of classic zod: an id, no message of its own. */
+export const id40 = (params?: { error: string }) => z.string(params).check(z.maxLength(40));
+
+/** A page number from the query; anything odd is the first page. */
+export const pageNumber = () =>
+  z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(100000)), 1);
+
+/** An optional search text from the query; anything odd is no search. */
+export const searchText = () => z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined);

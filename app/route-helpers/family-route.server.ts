@@ -16,7 +16,7 @@ export async function loadFamilyForm({ request, params }: LoaderFunctionArgs, ne
   return guard(() => familyLogPage(member, params.logId ?? "", { purpose: "form", need }));
 }
 
-export async function familyFormAction<S extends z.ZodType>(
+export async function familyFormAction<S extends z.core.$ZodType>(
   { request, params }: ActionFunctionArgs,
   schema: S,
   run: (member: FamilyMember, logId: string, value: z.output<S>) => Promise<string>,

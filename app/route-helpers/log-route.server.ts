@@ -23,7 +23,7 @@ export async function loadLogForm<T extends object = object>(
   return guard(() => logForm(actor, params.logId ?? "", need, getLocale(request), read));
 }
 
-export async function logFormAction<S extends z.ZodType>(
+export async function logFormAction<S extends z.core.$ZodType>(
   { request, params }: ActionFunctionArgs,
   schema: S,
   run: (actor: Actor, logId: string, value: z.output<S>) => Promise<string>,

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvitationLink, UserFields, userFieldLabels } from "../components/UserFields";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextField } from "../components/ui/Field";
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const MembershipRef = z.object({ membershipId: z.string().max(40), role: z.enum(membershipRoles).optional() });
+const MembershipRef = z.object({ membershipId: z.string().check(z.maxLength(40)), role: z.optional(z.enum(membershipRoles)) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);

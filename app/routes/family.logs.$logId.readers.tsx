@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { useDates } from "../components/logs/format";
 import { requireFamilyMember } from "../domain/family/guards.server";
 import { familyLogPage, familyReaders } from "../domain/family/pages.server";
@@ -11,11 +11,7 @@ import { ErrorPage } from "../components/ErrorPage";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "family.readers.title");
 
-const Id = z
-  .string()
-  .regex(/^[a-z0-9]{1,40}$/)
-  .optional()
-  .catch(undefined);
+const Id = z.catch(z.optional(z.string().check(z.regex(/^[a-z0-9]{1,40}$/))), undefined);
 const ReadersQuery = z.object({ person: Id, before: Id });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ChecklistSection } from "../components/guide/ChecklistSection";
 import { GuideVersionLine } from "../components/guide/GuideVersionLine";
 import { LinkedConsultations } from "../components/consultations/LinkedConsultations";
@@ -30,8 +30,8 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.child.name} – Stafettlogg` }] : pageTitle(args, "logs.page.timeline");
 
 const TimelineQuery = z.object({
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-  type: z.enum(eventTypes).optional().catch(undefined),
+  before: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  type: z.catch(z.optional(z.enum(eventTypes)), undefined),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

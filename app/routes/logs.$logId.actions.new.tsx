@@ -1,5 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import * as z from "zod/mini";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,12 +23,14 @@ const datesGiven = (value: unknown) => {
   const { startOn, evaluateOn } = (value ?? {}) as Record<string, unknown>;
   return typeof startOn === "string" && typeof evaluateOn === "string" && isRealIsoDate(startOn) && isRealIsoDate(evaluateOn);
 };
-const NewActionSchema = ActionSchema.refine((value) => value.evaluateOn > value.startOn, {
-  path: ["evaluateOn"],
-  message: "errors.evaluation_before_start",
-  // Also when other fields are missing, so every error shows at once.
-  when: (payload) => datesGiven(payload.value),
-});
+const NewActionSchema = ActionSchema.check(
+  z.refine((value) => value.evaluateOn > value.startOn, {
+    path: ["evaluateOn"],
+    message: "errors.evaluation_before_start",
+    // Also when other fields are missing, so every error shows at once.
+    when: (payload) => datesGiven(payload.value),
+  }),
+);
 
 export const meta: MetaFunction = (args) => pageTitle(args, "logs.forms.action.title");
 

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ErrorPage } from "../components/ErrorPage";
 import { requireActor } from "../domain/auth/guards.server";
 import { AppError } from "../domain/errors.server";
 import { tickStep } from "../domain/logs/checklist.server";
 import { guard } from "../route-helpers/http.server";
 
-const TickSchema = z.object({ stepId: z.string().min(1).max(40), done: z.enum(["true", "false"]) });
+const TickSchema = z.object({ stepId: z.string().check(z.minLength(1), z.maxLength(40)), done: z.enum(["true", "false"]) });
 
 /** Tick or untick a step of the log's checklist (the holder only). POST only; back to the checklist. */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import * as z from "zod/mini";
 import {
   data,
   redirect,
@@ -38,14 +39,18 @@ export const meta: MetaFunction<typeof loader> = (args) =>
  * checks them again).
  */
 const always = { when: () => true };
-const ConsentFormSchema = ConsentSchema.refine(
-  (v) => v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0),
-  { ...always, path: ["guardianIds"], error: "errors.consent_party_required" },
-).refine((v) => v.scope !== "share" || (Array.isArray(v.serviceIds) && v.serviceIds.length > 0), {
-  ...always,
-  path: ["serviceIds"],
-  error: "errors.consent_services_required",
-});
+const ConsentFormSchema = ConsentSchema.check(
+  z.refine((v) => v.youngPerson === true || (Array.isArray(v.guardianIds) && v.guardianIds.length > 0), {
+    ...always,
+    path: ["guardianIds"],
+    error: "errors.consent_party_required",
+  }),
+  z.refine((v) => v.scope !== "share" || (Array.isArray(v.serviceIds) && v.serviceIds.length > 0), {
+    ...always,
+    path: ["serviceIds"],
+    error: "errors.consent_services_required",
+  }),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { RadioField, TextField } from "../components/ui/Field";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => logForm(actor, logId, "hold", getLocale(request), familyAccessFormData));
 }
 
-const RevokeSchema = z.object({ intent: z.literal("revoke"), who: z.string().min(1).max(40) });
+const RevokeSchema = z.object({ intent: z.literal("revoke"), who: z.string().check(z.minLength(1), z.maxLength(40)) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,6 +1,6 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import * as collaborationSchemas from "../../app/lib/collaboration-schemas";
 import * as consultationSchemas from "../../app/lib/consultation-schemas";
 import * as familySchemas from "../../app/lib/family-schemas";
@@ -47,20 +47,20 @@ describe("cleanText", () => {
 const modules = { schemas, logSchemas, meetingSchemas, collaborationSchemas, consultationSchemas, familySchemas };
 const exported = Object.entries(modules).flatMap(([module, exports]) =>
   Object.entries(exports)
-    .filter(([, value]) => value instanceof z.ZodType)
-    .map(([name, schema]) => ({ name: `${module}.${name}`, schema: schema as z.ZodType })),
+    .filter(([, value]) => value instanceof z.core.$ZodType)
+    .map(([name, schema]) => ({ name: `${module}.${name}`, schema: schema as z.ZodMiniType })),
 );
 
 /** The forms a schema describes: its fields, and the discriminator value of each variant. */
-function formsOf(schema: z.ZodType): { fixed: Record<string, string>; fields: string[] }[] {
+function formsOf(schema: z.ZodMiniType): { fixed: Record<string, string>; fields: string[] }[] {
   const def = schema._zod.def as unknown as Record<string, unknown>;
-  if (def.type === "pipe") return formsOf(def.out as z.ZodType);
+  if (def.type === "pipe") return formsOf(def.out as z.ZodMiniType);
   if (def.type === "object") return [{ fixed: {}, fields: Object.keys(def.shape as object) }];
   if (def.type === "union" && typeof def.discriminator === "string") {
     const key = def.discriminator;
-    return (def.options as z.ZodType[]).flatMap((option) =>
+    return (def.options as z.ZodMiniType[]).flatMap((option) =>
       formsOf(option).map(({ fixed, fields }) => {
-        const literal = ((option._zod.def as unknown as { shape: Record<string, z.ZodType> }).shape[key]!._zod.def as unknown as {
+        const literal = ((option._zod.def as unknown as { shape: Record<string, z.ZodMiniType> }).shape[key]!._zod.def as unknown as {
           values: string[];
         }).values[0]!;
         return { fixed: { ...fixed, [key]: literal }, fields: fields.filter((f) => f !== key) };
@@ -70,7 +70,7 @@ function formsOf(schema: z.ZodType): { fixed: Record<string, string>; fields: st
   throw new Error(`unexpected form schema type ${String(def.type)}`);
 }
 
-function errorsFor(schema: z.ZodType, values: Record<string, string>, field: string) {
+function errorsFor(schema: z.ZodMiniType, values: Record<string, string>, field: string) {
   const formData = new FormData();
   for (const [k, v] of Object.entries(values)) formData.append(k, v);
   const submission = parseWithZod(formData, { schema });

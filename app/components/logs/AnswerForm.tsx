@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint, parseWithZod } from "../../lib/conform-zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerSchema } from "../../lib/collaboration-schemas";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { StatisticsCharts } from "../components/statistics/StatisticsCharts";
 import { StatisticsFilterForm } from "../components/statistics/StatisticsFilterForm";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoordinatorPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const query = filterQuery(data.filter);
   return (

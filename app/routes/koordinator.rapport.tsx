@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { PrintButton } from "../components/logs/PrintButton";
 import { useDates } from "../components/logs/format";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AnnualReport() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <article className="stack report">

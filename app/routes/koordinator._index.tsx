@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CoordinatorPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useT();
-  const { date } = useDates();
+  const { date, dateTime } = useDates();
   const query = filterQuery(data.filter);
   return (
     <div className="stack">
@@ -37,7 +37,7 @@ export default function CoordinatorPage() {
           year: data.filter.year,
           kind: data.filter.serviceKind ? data.kindNames[data.filter.serviceKind] : t("coordinator.showingAll"),
         })}{" "}
-        {t("coordinator.asOf", { date: date(data.asOf) })}
+        {t("coordinator.asOf", { date: date(data.asOf) })} {t("coordinator.figuresAsOf", { time: dateTime(data.computedAt) })}
       </p>
       <p className="no-print">
         <Link to={`/koordinator/rapport?year=${data.filter.year}`}>{t("coordinator.report.link", { year: data.filter.year })}</Link>

@@ -11,6 +11,13 @@ import { buildTables } from "./tables";
 import type { StatTable } from "../../lib/statistics";
 import { localized } from "../../lib/locales";
 
+/**
+ * The coordinator's dashboard (issue 12 points 1–2): the stored figures of one filter
+ * (snapshots.server.ts, computed from the facts in facts.server.ts), suppressed by
+ * buildTables. No name, birth date, national id, guardian, free text or log id leaves this
+ * module; reading aggregates opens no log, so it writes no access-log row.
+ */
+
 export interface Dashboard {
   filter: StatisticsFilter;
   municipalityName: string;

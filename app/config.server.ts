@@ -102,6 +102,11 @@ const settingsObject = z
     WORKERS: positiveInt(64).optional(),
     /** A cron pattern (croner syntax, Europe/Oslo). Default: every minute. */
     JOBS_SCHEDULE: z.string().min(1).default("* * * * *"),
+    /**
+     * How old the coordinator's figures may get before the scheduler computes them again
+     * (and always at a new day); the dashboard says when they were computed (decision 028).
+     */
+    STATISTICS_REFRESH_MINUTES: positiveInt(24 * 60).default(15),
   });
 
 const settingsSchema = settingsObject

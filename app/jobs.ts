@@ -1,10 +1,12 @@
 /**
- * `npm run jobs`: run the scheduler's tick once (reminders, then the outbox) and exit. For
+ * `npm run jobs`: run the scheduler's tick once (reminders, then the outbox), then the
+ * coordinator's statistics refresh when it is due, and exit. For
  * cron-driven setups and for looking at what a tick does. `--at <ISO date-time>` runs it as
  * of another moment (a replay, or a test's controlled clock); the default is now.
  */
 import { settingsOrExit } from "./config.server";
 import { boot } from "./domain/system/boot.server";
+import { runStatisticsRefresh } from "./domain/jobs/statistics.server";
 import { runTick } from "./domain/jobs/tick.server";
 
 function nowFromArgs(args: string[]): Date {
@@ -33,6 +35,9 @@ async function main() {
   console.log(
     `Reminders: ${report.created} new, ${report.withdrawn} withdrawn; ${report.digests} digests. Mail: ${report.mail.sent} sent, ${report.mail.failed} failed (will be retried).`,
   );
+  // As the scheduler does after its tick (app/domain/jobs/scheduler.server.ts).
+  const statistics = await runStatisticsRefresh(now, { refreshMinutes: settings.STATISTICS_REFRESH_MINUTES });
+  console.log(statistics ? "Statistics: refreshed." : "Statistics: not due.");
 }
 
 main().then(

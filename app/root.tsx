@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "./i18n/use-t";
 import stylesheet from "../styles/app.css";
 import { ErrorPage } from "./components/ErrorPage";
 import { useNonce } from "./components/nonce";
@@ -46,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale = data?.locale ?? defaultLocale;
-  const { i18n, t } = useTranslation();
+  const { i18n, t } = useT();
   // Follow a language change made through the language form after hydration; the browser
   // has only the first page's dictionary, so load the other one first (docs/decisions/031).
   useEffect(() => {

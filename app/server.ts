@@ -16,6 +16,7 @@ import compression from "compression";
 import type { Cron } from "croner";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { closeDatabase, openDatabase } from "../db/client.server";
+import { withRequestMemo } from "../db/request-memo.server";
 import { settingsOrExit, type Settings } from "./config.server";
 import { isCrossSiteRequest, requestHost } from "./domain/auth/csrf.server";
 import { startScheduler } from "./domain/jobs/scheduler.server";
@@ -149,6 +150,8 @@ export async function createApp(settings: Settings, build: ServerBuild) {
     }),
   );
   app.use(refuseCrossSite);
+  // What one request reads twice is read once (db/request-memo.server.ts).
+  app.use((_req, _res, next) => withRequestMemo(next));
   app.all(
     "*",
     createRequestHandler({

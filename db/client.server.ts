@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { settings, type SynchronousMode } from "../app/config.server";
+import { forgetRequestMemo } from "./request-memo.server";
 import * as schema from "./schema";
 
 export type Database = BetterSQLite3Database<typeof schema>;
@@ -184,7 +185,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     }
   }
 
-  const transaction = <T>(fn: (tx: Transaction) => Promise<T>) => writes.run(() => inTransaction(fn));
+  const transaction = <T>(fn: (tx: Transaction) => Promise<T>) =>
+    writes.run(() => inTransaction(fn)).finally(forgetRequestMemo);
 
   // Group commit: rows queued while a commit runs are written together by the next one.
   type Queued = { table: Parameters<Database["insert"]>[0]; rows: Record<string, unknown>[]; done: () => void; failed: (e: unknown) => void };
@@ -194,9 +196,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const batch = queue;
     queue = [];
     flushScheduled = false;
-    transaction(async (tx) => {
+    // The access log is never read back within a request: nothing to forget (no forgetRequestMemo).
+    writes.run(() => inTransaction(async (tx) => {
       for (const item of batch) tx.insert(item.table).values(item.rows).run();
-    }).then(
+    })).then(
       () => batch.forEach((item) => item.done()),
       (error) => batch.forEach((item) => item.failed(error)),
     );

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { CheckboxField } from "./ui/Field";
 
 /** One person who would lose read access, as the domain's preview names them. */
@@ -22,7 +22,7 @@ export function AccessLossWarning({
   losses: readonly LostReader[];
   confirmField: FieldMetadata<string | boolean | undefined, Record<string, unknown>, string[]>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (losses.length === 0) return null;
   return (
     <section aria-labelledby="access-loss-title" className="notice notice-info stack" id="access-loss">

@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import type { loader as rootLoader } from "../root";
 import { translateError } from "./ui/messages";
 
@@ -9,7 +9,7 @@ import { translateError } from "./ui/messages";
  */
 export function ErrorPage() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t } = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const home = useRouteLoaderData<typeof rootLoader>("root")?.family ? "/family" : "/";
   // A domain refusal such as "the log is closed" carries a code with a translated text.

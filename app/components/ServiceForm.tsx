@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ServiceSchema } from "../lib/schemas";
 import { ErrorSummary } from "./ui/ErrorSummary";
 import { SelectField, TextField } from "./ui/Field";
@@ -18,7 +18,7 @@ export function ServiceForm({
   defaultValue?: { name: string; kind: string };
   submitLabel: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "service",
     lastResult,

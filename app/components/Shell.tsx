@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { locales, type Locale } from "../lib/enums";
 
 export interface ShellUser {
@@ -34,7 +34,7 @@ export function Shell({
   locale: Locale;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const location = useLocation();
   // Every other language of the interface, each its own one-button form (works without JavaScript).
   const others = locales.filter((l) => l !== locale);

@@ -1,12 +1,12 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { CheckboxField, TextField } from "./ui/Field";
 
 type Meta = FieldMetadata<string | boolean | undefined, Record<string, unknown>, string[]>;
 
 /** Name, e-mail and the two municipality-wide roles: shared by "new user" and "edit user". */
 export function UserFields({ fields }: { fields: { name: Meta; email: Meta; isAdministrator: Meta; isCoordinator: Meta } }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <TextField field={fields.name} label={t("admin.users.name")} autoComplete="off" />
@@ -39,7 +39,7 @@ export function userFieldLabels(t: (key: "admin.users.name" | "admin.users.email
 
 /** The one-time invitation link, shown after creating a user or making a new link. */
 export function InvitationLink({ url, message }: { url: string; message: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <section aria-labelledby="invitation-heading" role="status" className="notice notice-success stack">
       <h2 id="invitation-heading">{t("admin.users.invitationTitle")}</h2>

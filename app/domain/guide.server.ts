@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import { database, type Queryable } from "../../db/client.server";
+import { memoized } from "../../db/request-memo.server";
 import { guideLevelTexts, guideSteps, guideVersions } from "../../db/schema";
 import { todayInOslo } from "../lib/dates";
 import { defaultLocale, type Locale } from "../lib/enums";
@@ -17,14 +18,19 @@ export type GuideVersion = typeof guideVersions.$inferSelect;
 
 /** The highest-numbered published version whose effective date is on or before `today` (an Oslo day). */
 export async function guideInEffect(db: Queryable, today: string = todayInOslo()): Promise<GuideVersion> {
-  const row = await db
-    .select()
-    .from(guideVersions)
-    .where(and(eq(guideVersions.state, "published"), lte(guideVersions.effectiveOn, today)))
-    .orderBy(desc(guideVersions.number))
-    .get();
-  if (!row) throw new Error("no guide version in effect: migrations not applied");
-  return row;
+  const read = async () => {
+    const row = await db
+      .select()
+      .from(guideVersions)
+      .where(and(eq(guideVersions.state, "published"), lte(guideVersions.effectiveOn, today)))
+      .orderBy(desc(guideVersions.number))
+      .get();
+    if (!row) throw new Error("no guide version in effect: migrations not applied");
+    return row;
+  };
+  // Several domain functions ask in one request: once per request, outside a transaction
+  // (a transaction sees its own writes; db/request-memo.server.ts).
+  return db === (await database()).db ? memoized(`guide:${today}`, read) : read();
 }
 
 /** The version in effect today, opening the database (for loaders' defaults). */
@@ -39,8 +45,10 @@ export async function guideInEffectNow(): Promise<GuideVersion> {
  * creation day.
  */
 export async function guideForLog(db: Queryable, log: { guideVersionId: string | null; createdAt: Date }): Promise<GuideVersion> {
-  if (log.guideVersionId) {
-    const row = await db.select().from(guideVersions).where(eq(guideVersions.id, log.guideVersionId)).get();
+  const id = log.guideVersionId;
+  if (id) {
+    const read = async () => (await db.select().from(guideVersions).where(eq(guideVersions.id, id)).get()) ?? null;
+    const row = db === (await database()).db ? await memoized(`guide-version:${id}`, read) : await read();
     if (row) return row;
   }
   return guideInEffect(db, todayInOslo(log.createdAt));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { requireActor } from "../domain/auth/guards.server";
 import { can, rolesOf } from "../domain/auth/permissions";
 import { MyLogs } from "../components/logs/MyLogs";
@@ -61,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [params] = useSearchParams();
   const notice = (["declined", "left"] as const).find((n) => n === params.get("notice"));
   return (

@@ -1,7 +1,7 @@
 import { parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ServiceForm } from "../components/ServiceForm";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
@@ -56,7 +56,7 @@ export default function EditService() {
   const { service, members, kinds } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useT();
   const notice = notices[params.get("notice") as keyof typeof notices];
   return (
     <div className="stack max-w-3xl">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { listServices } from "../domain/people/services.server";
 import { getLocale } from "../i18n/locale.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ServicesList() {
   const { services } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <div className="flex flex-wrap items-center justify-between gap-3">

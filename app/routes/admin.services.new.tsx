@@ -1,7 +1,7 @@
 import { parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ServiceForm } from "../components/ServiceForm";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
 import { createService, listServiceKinds } from "../domain/people/services.server";
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewService() {
   const { kinds } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack max-w-xl">
       <h1>{t("admin.services.new")}</h1>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { requireActor } from "../domain/auth/guards.server";
 import { can } from "../domain/auth/permissions";
 import { AppError } from "../domain/errors.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { users, services } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 ${isActive ? "bg-brand-100 font-semibold" : ""}`;
   return (

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import * as z from "zod/mini";
 import { InvitationLink, UserFields, userFieldLabels } from "../components/UserFields";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
@@ -135,7 +135,7 @@ export default function EditUser() {
   const { user, memberships, pastMemberships, pendingInvitation, services, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useT();
   const notice = notices[params.get("notice") as keyof typeof notices];
   const resultFor = (intent: string) =>
     actionData && "result" in actionData && actionData.intent === intent ? actionData.result : undefined;

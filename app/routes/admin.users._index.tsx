@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { requireActor } from "../domain/auth/guards.server";
 import { listUsers } from "../domain/people/users.server";
 import { pageTitle } from "../i18n/meta";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function UsersList() {
   const { users, q, page, pages, total } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <div className="stack">

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { InvitationLink, UserFields, userFieldLabels } from "../components/UserFields";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextField } from "../components/ui/Field";
@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewUser() {
   const { services } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "new-user",
     lastResult: actionData?.result,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Consultation() {
   const c = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const [params] = useSearchParams();
   return (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { Pagination } from "../components/ui/Pagination";
 import { requireActor, requireCapability } from "../domain/auth/guards.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Consultations() {
   const { consultations, total, page, pages, includesService } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <div className="stack">

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewConsultation() {
   const { myServices, kinds, services, logs, today, linkTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const [form, fields] = useForm({
     id: "consultation",

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { LevelBadge } from "../components/logs/LogBits";
 import { requireFamilyMember } from "../domain/family/guards.server";
 import { listFamilyLogs } from "../domain/family/pages.server";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The family's home: the relay logs about their child (or, for a young person, about them). */
 export default function FamilyHome() {
   const { logs } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack max-w-2xl">
       <h1>{t("family.home.title")}</h1>

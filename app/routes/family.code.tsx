@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { input, output } from "zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextField } from "../components/ui/Field";
 import { readCookie, sessionCookie } from "../domain/auth/session.server";
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** The second step of the family's sign-in: the 6-digit code from the e-mail. */
 export default function FamilyCode() {
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm<input<typeof FamilyCodeSchema>, output<typeof FamilyCodeSchema>>({
     id: "family-code",

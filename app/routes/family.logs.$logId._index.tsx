@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { EventItem } from "../components/logs/EventItem";
 import { useDates } from "../components/logs/format";
 import { LevelBadge } from "../components/logs/LogBits";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function FamilyLog() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const notice = notices.find((n) => n === params.get("notice"));
   const open = data.log.state === "open";

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextAreaField } from "../components/ui/Field";
 import { settings } from "../config.server";
@@ -30,7 +30,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function FamilyClose() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "family-close",
     lastResult,

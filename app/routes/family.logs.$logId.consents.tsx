@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField } from "../components/ui/Field";
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FamilyConsents() {
   const { log, consents, services, open } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const [form, fields] = useForm({
     id: "family-consent-give",

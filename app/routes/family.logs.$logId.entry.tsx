@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextAreaField } from "../components/ui/Field";
 import { addFamilyEntry } from "../domain/family/pages.server";
@@ -35,7 +35,7 @@ export default function FamilyEntry() {
   const { log } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useT();
   const kind = params.get("kind") === "view" ? "view" : "note";
   const title = t(titleKey(params, log.role));
   const [form, fields] = useForm({

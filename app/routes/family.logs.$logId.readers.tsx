@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import * as z from "zod/mini";
 import { useDates } from "../components/logs/format";
 import { requireFamilyMember } from "../domain/family/guards.server";
@@ -27,7 +27,7 @@ type Reader = ReturnType<typeof useLoaderData<typeof loader>>["people"][number];
 /** "Who has read our log" (innsyn): one entry per person — service, how often, when last — with each read on demand. */
 export default function FamilyReaders() {
   const { log, people, person, paged } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { dateTime } = useDates();
   const who = (r: Reader) => `${r.family ? t("family.readers.family", { name: r.name }) : r.name}${r.serviceName ? `, ${r.serviceName}` : ""}`;
   const times = (count: number) => (count === 1 ? t("family.readers.timesOne") : t("family.readers.times", { count }));

@@ -1,7 +1,7 @@
 import { parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { AnswerForm } from "../components/logs/AnswerForm";
 import { requireActor } from "../domain/auth/guards.server";
 import { answerHandover, handoverForTarget } from "../domain/logs/handovers.server";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AnswerHandover() {
   const handover = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack max-w-2xl">
       <p>

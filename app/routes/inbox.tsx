@@ -1,7 +1,7 @@
 import { parseWithZod } from "../lib/conform-zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ReminderItem } from "../components/reminders/ReminderItem";
 import { Notice } from "../components/ui/Notice";
 import { Pagination } from "../components/ui/Pagination";
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Inbox() {
   const { items, total, page, pages } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [params] = useSearchParams();
   const notice = params.get("notice");
   return (

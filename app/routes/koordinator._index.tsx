@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { StatisticsCharts } from "../components/statistics/StatisticsCharts";
 import { StatisticsFilterForm } from "../components/statistics/StatisticsFilterForm";
@@ -24,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoordinatorPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const { date } = useDates();
+  const { t } = useT();
+  const { date, dateTime } = useDates();
   const query = filterQuery(data.filter);
   return (
     <div className="stack">
@@ -37,7 +37,7 @@ export default function CoordinatorPage() {
           year: data.filter.year,
           kind: data.filter.serviceKind ? data.kindNames[data.filter.serviceKind] : t("coordinator.showingAll"),
         })}{" "}
-        {t("coordinator.asOf", { date: date(data.asOf) })}
+        {t("coordinator.asOf", { date: date(data.asOf) })} {t("coordinator.figuresAsOf", { time: dateTime(data.computedAt) })}
       </p>
       <p className="no-print">
         <Link to={`/koordinator/rapport?year=${data.filter.year}`}>{t("coordinator.report.link", { year: data.filter.year })}</Link>

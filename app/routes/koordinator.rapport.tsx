@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { PrintButton } from "../components/logs/PrintButton";
 import { useDates } from "../components/logs/format";
@@ -27,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AnnualReport() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const { date } = useDates();
+  const { t } = useT();
+  const { date, dateTime } = useDates();
   return (
     <article className="stack report">
       <header className="stack">
@@ -36,7 +36,8 @@ export default function AnnualReport() {
         <p className="text-lg">{t("coordinator.report.subtitle", { municipality: data.municipalityName })}</p>
         <p>{t("coordinator.report.intro", { year: data.filter.year })}</p>
         <p className="hint">
-          {t("coordinator.report.generated", { date: date(data.today) })} {t("coordinator.asOf", { date: date(data.asOf) })}
+          {t("coordinator.report.generated", { date: date(data.today) })} {t("coordinator.asOf", { date: date(data.asOf) })}{" "}
+          {t("coordinator.figuresAsOf", { time: dateTime(data.computedAt) })}
         </p>
         <p className="no-print flex flex-wrap items-center gap-4">
           <PrintButton />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { LeaderFilterForm, LeaderLogs, LeaderWaiting } from "../components/logs/LeaderOverview";
 import { requireActor } from "../domain/auth/guards.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function LeaderPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const only = data.services.length === 1 ? data.services[0] : data.services.find((s) => s.id === data.filter.serviceId);
   return (
     <div className="stack">

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { input, output } from "zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { TextField } from "../components/ui/Field";
 import { Notice } from "../components/ui/Notice";
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { redirectTo, signedOut } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm<input<typeof LoginSchema>, output<typeof LoginSchema>>({
     id: "login",

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import * as z from "zod/mini";
 import { ChecklistSection } from "../components/guide/ChecklistSection";
 import { GuideVersionLine } from "../components/guide/GuideVersionLine";
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function LogPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [params] = useSearchParams();
   const { log, child, can } = data;
   const concern = log.kind === "concern";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import * as z from "zod/mini";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { TextAreaField, TextField } from "../components/ui/Field";
@@ -46,7 +46,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function NewAction() {
   const { log, people } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "action",
     lastResult,

@@ -12,7 +12,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { AccessLossWarning, type LostReader } from "../components/AccessLossWarning";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
@@ -101,7 +101,7 @@ export default function NewConsent() {
   const { log, guardians, services, youngPersonMayConsent, replaces, removal, validityMonths } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const losses: LostReader[] = (lastResult as { losses?: LostReader[] } | undefined)?.losses ?? [];
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "consent",
     lastResult: lastResult && "status" in lastResult ? (lastResult as never) : undefined,

@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { RestrictionFields } from "../components/logs/RestrictionFields";
@@ -65,7 +65,7 @@ export default function NewEntry() {
   const { date } = useDates();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useT();
   const type = entryType(params);
   const [form, fields] = useForm({
     id: `entry-${type}`,

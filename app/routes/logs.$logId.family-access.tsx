@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import * as z from "zod/mini";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FamilyAccessPage() {
   const { log, guardians, youngPerson } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const candidates = [
     ...guardians.map((g) => ({ value: g.id, label: g.name, email: g.email, hasAccess: g.hasAccess })),
     ...(youngPerson.atConsentAge

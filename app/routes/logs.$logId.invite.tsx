@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { FormShell } from "../components/logs/FormShell";
 import { useDates } from "../components/logs/format";
 import { LogFormHeading } from "../components/logs/LogBits";
@@ -56,7 +56,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function Invite() {
   const { log, candidates, missing, days } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const why = (m: (typeof missing)[number]) => {
     const service = m.serviceName;

@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { FormShell } from "../components/logs/FormShell";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { CheckboxField, FieldErrors, RadioField, TextAreaField, TextField } from "../components/ui/Field";
@@ -53,7 +53,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function BecomeLog() {
   const { log, guardians, guardianCount, youngPersonMayConsent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "become",
     lastResult,

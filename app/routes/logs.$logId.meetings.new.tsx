@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { LogFormHeading } from "../components/logs/LogBits";
 import { MeetingForm } from "../components/logs/MeetingForm";
@@ -25,7 +25,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function NewMeeting() {
   const { log, choices } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack max-w-2xl">
       <LogFormHeading log={log} title={t("logs.meetings.form.title")} />

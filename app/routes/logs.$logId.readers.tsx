@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { requireActor } from "../domain/auth/guards.server";
 import { readersPage } from "../domain/logs/log-page.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Readers() {
   const { log, readers } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const { dateTime } = useDates();
   return (
     <div className="stack">

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { useDates } from "../components/logs/format";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { SelectField, TextAreaField, TextField } from "../components/ui/Field";
@@ -61,7 +61,7 @@ export default function NewConcern() {
   const { myServices, attendable, decisionDays, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const existing = (lastResult && "existing" in lastResult ? lastResult.existing : []) as ExistingLogs;
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const [form, fields] = useForm({
     id: "concern",

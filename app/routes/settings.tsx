@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorSummary } from "../components/ui/ErrorSummary";
 import { RadioField } from "../components/ui/Field";
 import { Notice } from "../components/ui/Notice";
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const { preferences } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     id: "mail-preferences",

@@ -1,7 +1,7 @@
 import { parseWithZod } from "../lib/conform-zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { GuideDraftForm } from "../components/guide/GuideDraftForm";
 import { Notice } from "../components/ui/Notice";
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GuideVersionPage() {
   const { version, values, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const refused = result && "refused" in result ? result.refused : null;
   const draft = version.state === "draft";
   return (

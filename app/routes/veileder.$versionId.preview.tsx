@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { requireActor } from "../domain/auth/guards.server";
 import { previewVersion } from "../domain/guide-editor.server";
@@ -26,7 +26,7 @@ const settingKeys = guideSettingFields.filter((k) => k !== "effectiveOn" && k !=
 
 export default function GuidePreview() {
   const { version, levels, against, changes } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const { label } = useGuideFieldLabels();
   const date = (iso: string) =>
     iso === "1970-01-01" ? t("guide.versions.epoch") : formatDate(new Date(`${iso}T12:00:00Z`), i18n.language as Locale);

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t";
 import { ErrorPage } from "../components/ErrorPage";
 import { Notice } from "../components/ui/Notice";
 import { requireActor } from "../domain/auth/guards.server";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function GuidePage() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   const { label } = useGuideFieldLabels();
   const locale = i18n.language as Locale;
   const draft = data.versions.find((v) => v.state === "draft");

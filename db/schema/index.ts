@@ -7,3 +7,4 @@ export * from "./consent";
 export * from "./consultations";
 export * from "./jobs";
 export * from "./meetings";
+export * from "./statistics";

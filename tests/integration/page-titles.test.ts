@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { MetaDescriptor } from "@remix-run/node";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { i18nFor } from "../../app/i18n/i18n";
 import * as close from "../../app/routes/logs.$logId.close";
 import * as entry from "../../app/routes/logs.$logId.entry";
 import * as voice from "../../app/routes/logs.$logId.voice";
@@ -35,6 +36,13 @@ const withApp = (heading: string) => `${heading} – Stafettlogg`;
 
 let cookie = "";
 let logId = "";
+
+// The server makes (and registers) its shared instances on the first render (app/entry.server.tsx);
+// meta functions called directly need them made first.
+beforeAll(() => {
+  i18nFor("nb");
+  i18nFor("en");
+});
 
 beforeEach(async () => {
   const school = await makeService({ kind: "school" });

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "../logs/format";
 
 export interface LinkedConsultation {
@@ -13,7 +13,7 @@ export interface LinkedConsultation {
 
 /** "Anonyme drøftinger" on the log page: the consultations linked to the log, shown only when there are any. */
 export function LinkedConsultations({ consultations }: { consultations: LinkedConsultation[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   if (consultations.length === 0) return null;
   return (

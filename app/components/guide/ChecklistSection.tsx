@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 
 /** The local guide's checklist for the log's level: the holder ticks, participants read. */
 export function ChecklistSection({
@@ -11,7 +11,7 @@ export function ChecklistSection({
   checklist: { level: number; steps: { id: string; text: string; done: boolean }[] };
   canTick: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (checklist.steps.length === 0) return null;
   return (
     <section id="checklist" className="card stack scroll-mt-4" aria-labelledby="checklist-title">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../../lib/conform-zod";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { btiLevels, locales } from "../../lib/enums";
 import { GuideDraftSchema, guideTextField } from "../../lib/guide-schemas";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -17,7 +17,7 @@ export function GuideDraftForm({
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue: Record<string, string | number>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id: "guide-draft",
     lastResult,

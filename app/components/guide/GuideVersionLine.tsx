@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { formatDate } from "../../i18n/format";
 import type { Locale } from "../../lib/enums";
 
 /** "Handlingsveileder versjon N (gjelder fra …)": the local guide version the log follows. */
 export function GuideVersionLine({ guide }: { guide: { number: number; effectiveOn: string } }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useT();
   return (
     <p className="hint">
       {guide.effectiveOn === "1970-01-01"

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { btiLevels, locales } from "../../lib/enums";
 import { guideSettingFields, guideTextField } from "../../lib/guide-schemas";
 
@@ -9,7 +9,7 @@ import { guideSettingFields, guideTextField } from "../../lib/guide-schemas";
  * A field it does not know is shown as it is.
  */
 export function useGuideFieldLabels() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const labels: Record<string, string> = {};
   for (const k of guideSettingFields) labels[k] = t(`guide.form.${k}`);
   for (const level of btiLevels) {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 import type { ActionView } from "./log-view";
 import { responsibleLabel } from "../../lib/responsible";
@@ -20,7 +20,7 @@ export function ActionsSection({
   canEvaluate?: boolean;
   print?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const headingId = print ? "print-actions" : "actions-heading";
   return (
     <section id={print ? undefined : "actions"} aria-labelledby={headingId} className={print ? "stack" : "card stack scroll-mt-4"}>
@@ -31,7 +31,7 @@ export function ActionsSection({
 }
 
 function ActionCards({ logId, actions, canEvaluate }: { logId: string; actions: ActionView[]; canEvaluate: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const active = actions.filter((a) => a.active);
   const ended = actions.filter((a) => !a.active);
@@ -78,7 +78,7 @@ function ActionCards({ logId, actions, canEvaluate }: { logId: string; actions: 
 }
 
 function PrintedActions({ actions }: { actions: ActionView[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   if (actions.length === 0) return <p>{t("logs.page.noActions")}</p>;
   return (

@@ -1,14 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../../lib/conform-zod";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { AnswerSchema } from "../../lib/collaboration-schemas";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { RadioField, TextAreaField } from "../ui/Field";
 
 /** Accept or decline (with a reason): an invitation or a proposed handover. */
 export function AnswerForm({ id, lastResult }: { id: string; lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id,
     lastResult,

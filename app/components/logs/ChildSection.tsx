@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 import type { ChildView, HolderView, ParticipantView } from "./log-view";
 
@@ -18,7 +18,7 @@ export function ChildSection({
   /** The holder may remove participants. */
   canRemove: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <section aria-labelledby="child-heading" className="card stack">

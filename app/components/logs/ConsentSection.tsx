@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 
 export interface ConsentView {
@@ -28,7 +28,7 @@ export interface ConsentView {
 
 /** The consent state in plain words: who has consented to what, until when, and whether it counts. */
 export function ConsentSection({ logId, consents, canManage }: { logId: string; consents: ConsentView[]; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const line = (c: ConsentView) => {
     const services = c.services.map((s) => s.name).join(", ");
@@ -88,7 +88,7 @@ export function ConsentSection({ logId, consents, canManage }: { logId: string; 
  * it, and when it last changed.
  */
 function HowGiven({ logId, consent: c }: { logId: string; consent: ConsentView }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const by = c.youngPerson ? t("collab.consents.youngPersonName") : c.givenBy.join(", ");
   return (

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { EventData, GuardianTimelineEvent, TimelineEvent } from "../../lib/timeline";
 import { useDates } from "./format";
 import { responsibleLabel } from "../../lib/responsible";
@@ -26,13 +26,13 @@ function consentKind(d: EventData["consent_recorded"]) {
 
 /** The heading of an event: its type, or for a consent what happened to it. */
 function EventTitle({ event }: { event: TimelineEvent | GuardianTimelineEvent }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return <>{event.type === "consent_recorded" ? t(`logs.event.consentChange.${consentKind(event.data)}`) : t(`logs.eventTypes.${event.type}`)}</>;
 }
 
 /** The type-specific body of one timeline event. */
 function EventBody({ event }: { event: TimelineEvent | GuardianTimelineEvent }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   switch (event.type) {
     case "concern":
@@ -325,7 +325,7 @@ export function EventItem({
 }) {
   // The family's pages get events without the staff fields: treat those as absent.
   const event = { restrictedReason: null, canCorrect: false, canRestrict: false, ...shown };
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date, dateTime } = useDates();
   const corrected = event.correctedBy !== null;
   return (

@@ -1,7 +1,7 @@
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { ErrorSummary } from "../ui/ErrorSummary";
 
 /** A log form: error summary, the fields, save and cancel. Works without JavaScript. */
@@ -20,7 +20,7 @@ export function FormShell<Schema extends Record<string, unknown>>({
   submitLabel?: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <ErrorSummary form={form} fields={fields} labels={labels} />

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 import type { ChildView, GuardianView, LogView } from "./log-view";
 
@@ -21,7 +21,7 @@ export function GuardiansSection({
   canManage?: boolean;
   print?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const headingId = print ? "print-guardians" : "guardians-heading";
   return (

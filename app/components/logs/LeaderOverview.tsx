@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { ResponsibleKind } from "../../lib/enums";
 import { activeFlags, type Flags } from "../../lib/flags";
 import { responsibleLabel } from "../../lib/responsible";
@@ -54,7 +54,7 @@ export function LeaderFilterForm({
   holders: { userId: string; name: string }[];
   filter: LeaderFilterView;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <Form method="get" action="/leder" className="card flex flex-wrap items-end gap-3" aria-label={t("leader.filters.label")}>
       {services.length > 1 ? (
@@ -117,7 +117,7 @@ export function LeaderLogs({
   pages: number;
   filter: LeaderFilterView;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <section aria-labelledby="leader-logs" className="stack">
@@ -212,7 +212,7 @@ export interface LeaderWaitingData {
 
 /** What waits in the service: each row links to the log (when the leader may read it) or to the person to ask. */
 export function LeaderWaiting({ overdue, orphaned, invitations, handovers }: LeaderWaitingData) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date, dateTime } = useDates();
   return (
     <>

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { activeFlags, type Flags } from "../../lib/flags";
 
 export function LevelBadge({ level, name }: { level: number; name?: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const colours = ["bg-slate-100 border-slate-500", "bg-sky-50 border-sky-700", "bg-amber-50 border-amber-700", "bg-rose-50 border-rose-700"];
   return (
     <span className={`inline-block rounded border-2 px-2 py-0.5 text-sm font-semibold text-slate-900 ${colours[level] ?? colours[0]}`}>
@@ -18,7 +18,7 @@ export function LevelBadge({ level, name }: { level: number; name?: string }) {
  * a flag added to Flags shows up here with the text `logs.flags.<key>`.
  */
 export function FlagList({ flags, links = {} }: { flags: Flags; links?: Partial<Record<keyof Flags, string>> }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const active = activeFlags(flags);
   if (active.length === 0) return null;
   return (

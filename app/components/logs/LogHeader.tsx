@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { Flags } from "../../lib/flags";
 import { useDates } from "./format";
 import type { ActionView, HolderView, LogPermissions, LogView } from "./log-view";
@@ -24,7 +24,7 @@ export function LogHeader({
   firstOverdue: ActionView | undefined;
   can: LogPermissions;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const concern = log.kind === "concern";
   const open = log.state === "open";

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 
 /** On a phone, where the columns stack: jump links to the page's sections. */
 export function OnThisPage({ concern }: { concern: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <nav aria-labelledby="on-this-page" className="no-print md:hidden">
       <h2 id="on-this-page" className="text-base">
@@ -33,7 +33,7 @@ export function OnThisPage({ concern }: { concern: boolean }) {
 
 /** The foot of the log page: the print view and, for those who may see it, who has read the log. */
 export function LogFooterLinks({ logId, canSeeReaders }: { logId: string; canSeeReaders: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <p className="flex flex-wrap gap-4 no-print">
       <Link to={`/logs/${logId}/print`}>{t("logs.page.print")}</Link>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { StaffRole } from "../../domain/access/open.server";
 import { Notice } from "../ui/Notice";
 import { useDates } from "./format";
@@ -26,7 +26,7 @@ const familyNotices = ["given", "revoked"] as const;
  * without JavaScript. Nothing for an unknown notice.
  */
 export function LogConfirmation({ notice }: { notice: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const page = notices.find((n) => n === notice);
   const collab = collabNotices.find((n) => n === notice);
   const family = familyNotices.find((n) => n === notice);
@@ -55,7 +55,7 @@ export function LogStatusNotices({
   role: StaffRole;
   pendingHandover: PendingHandoverView | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <>

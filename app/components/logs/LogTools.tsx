@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { ActionView, LogPermissions, LogView } from "./log-view";
 
 interface Tool {
@@ -88,7 +88,7 @@ function arrangeTools(t: TFunction, { log, can, firstOverdue, activeActions, mis
 
 /** "What will you do?": the next step as a button, the other tools in a menu; nothing for a reader without tools. */
 export function LogTools({ holderServiceName, ...input }: ToolsInput & { holderServiceName: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { log, can } = input;
   const base = `/logs/${log.id}`;
   const { primary, groups } = arrangeTools(t, input);

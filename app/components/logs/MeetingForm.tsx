@@ -1,7 +1,7 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "../../lib/conform-zod";
 import type { SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { MeetingSchema } from "../../lib/meeting-schemas";
 import { FieldErrors, TextAreaField, TextField } from "../ui/Field";
 import { FormShell } from "./FormShell";
@@ -32,7 +32,7 @@ export function MeetingForm({
   lastResult: SubmissionResult<string[]> | undefined;
   submitLabel?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [form, fields] = useForm({
     id,
     lastResult,

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 
 export interface MeetingView {
@@ -26,7 +26,7 @@ export interface MeetingView {
  * sees the same meeting without them.
  */
 export function MeetingsSection({ logId, meetings, canPlan = false }: { logId: string; meetings: MeetingView[]; canPlan?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <section id="meetings" aria-labelledby="meetings-heading" className="card stack scroll-mt-4">

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { Flags } from "../../lib/flags";
 import { useDates } from "./format";
 import { Pagination } from "../ui/Pagination";
@@ -51,7 +51,7 @@ export function MyLogs({
   filter: { level?: number; state?: string; q?: string };
   canStart: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   const filtered = filter.level !== undefined || !!filter.state || !!filter.q;
   const pageLink = (p: number) => {
@@ -141,7 +141,7 @@ export function MyLogs({
 
 /** The level select of a list's filter form (GET, name "level"): any level, or one of 0–3. */
 export function LevelFilter({ id, label, anyLabel, value }: { id: string; label: string; anyLabel: string; value: number | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 import type { PendingInvitationView } from "./log-view";
 
 /** The holder's invitations that have not been answered yet, overdue ones marked; nothing when there are none. */
 export function PendingInvitations({ invitations }: { invitations: PendingInvitationView[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   if (invitations.length === 0) return null;
   return (

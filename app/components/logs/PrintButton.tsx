@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 
 /** A print button once JavaScript runs; without it the browser's own print menu does the same. */
 export function PrintButton() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 import type { ChildView, HolderView, LogView } from "./log-view";
 
@@ -18,7 +18,7 @@ export function PrintHeader({
   printedAt: string;
   printedBy: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date, dateTime } = useDates();
   return (
     <header className="stack border-b-2 border-slate-800 pb-4">

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { SelectField, TextField } from "../ui/Field";
 
 type Meta = FieldMetadata<string | boolean | undefined, Record<string, unknown>, string[]>;
@@ -26,7 +26,7 @@ export function ResponsibleField({
   label: string;
   people: ResponsiblePerson[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <SelectField

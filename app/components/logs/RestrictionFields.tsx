@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { CheckboxField, TextAreaField } from "../ui/Field";
 
 type FieldMeta = Parameters<typeof CheckboxField>[0]["field"];
@@ -8,7 +8,7 @@ type FieldMeta = Parameters<typeof CheckboxField>[0]["field"];
  * are always shown (it works without JavaScript); the reason is required when ticked.
  */
 export function RestrictionFields({ restricted, restrictedReason }: { restricted: FieldMeta; restrictedReason: FieldMeta }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <fieldset className="stack">
       <legend className="font-semibold">{t("logs.forms.restriction.legend")}</legend>

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { eventTypes } from "../../lib/enums";
 import type { TimelineEvent } from "../../lib/timeline";
 import { EventItem } from "./EventItem";
@@ -23,7 +23,7 @@ export interface TimelineBrowsing {
 export function TimelineSection(
   props: { logId: string; events: TimelineEvent[] } & ({ print: true } | { print?: false; browsing: TimelineBrowsing }),
 ) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { logId, events } = props;
   const browsing = props.print ? null : props.browsing;
   const headingId = browsing ? "timeline" : "print-timeline";
@@ -47,7 +47,7 @@ export function TimelineSection(
 }
 
 function TypeFilter({ type }: { type: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <Form method="get" className="flex items-end gap-2 no-print">
       <div className="field min-w-0 flex-1 sm:max-w-xs">
@@ -69,7 +69,7 @@ function TypeFilter({ type }: { type: string }) {
 }
 
 function Paging({ type, older, nextBefore }: TimelineBrowsing) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <p className="flex flex-wrap gap-4 no-print">
       {older ? <Link to={`?${new URLSearchParams(type ? { type } : {})}#timeline`}>{t("logs.page.newest")}</Link> : null}

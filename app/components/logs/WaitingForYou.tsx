@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "./format";
 
 export interface WaitingData {
@@ -22,7 +22,7 @@ export interface WaitingData {
 
 /** What waits for the person's answer: invitations, proposed relays, and for leaders orphaned logs. */
 export function WaitingForYou({ invitations, handovers, orphaned, overdueInService }: WaitingData) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <>

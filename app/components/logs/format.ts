@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { dateTimeFormat } from "../../lib/dates";
 import { intlTag } from "../../lib/locales";
 
 /** Calendar dates (YYYY-MM-DD) and timestamps in the reader's language, in Norway's time. */
 export function useDates() {
-  const { i18n } = useTranslation();
+  const { i18n } = useT();
   const tag = intlTag(i18n.language);
   return {
     date: (iso: string | null | undefined) =>

@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { useDates } from "../logs/format";
 import type { InboxItem } from "../../domain/reminders/inbox.server";
 
 /** One reminder as the inbox and the home page show it; with `actions`, the done/dismiss buttons. */
 export function ReminderItem({ item, actions = false }: { item: InboxItem; actions?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { date } = useDates();
   return (
     <li className="card stack">
@@ -36,7 +36,7 @@ export function ReminderItem({ item, actions = false }: { item: InboxItem; actio
 
 /** The home page's card: how much waits in "Til deg", the newest few, and the way there. */
 export function InboxSummary({ items, total }: { items: InboxItem[]; total: number }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (total === 0) return null;
   return (
     <section aria-labelledby="inbox-summary-heading" className="card stack">

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { intlTag } from "../../lib/locales";
 import { cellText, statLabels, type StatCell, type StatTable } from "../../lib/statistics";
 
 /** The reader's number format ("1 234" in Norwegian). */
 export function useNumbers() {
-  const { i18n } = useTranslation();
+  const { i18n } = useT();
   const format = new Intl.NumberFormat(intlTag(i18n.language));
   return (cell: StatCell) => cellText(cell, (n) => format.format(n));
 }
@@ -30,7 +30,7 @@ export function StatTableView({
   /** A chart of the same figures, shown above the table. */
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const text = useNumbers();
   const labels = statLabels(t, table, kindNames);
   const id = `table-${table.id}`;

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { statLabels, type StatCell, type StatTable, type TableId } from "../../lib/statistics";
 import { BarChart } from "../charts/BarChart";
 import type { ChartDatum } from "../charts/charts";
@@ -24,7 +24,7 @@ export function StatisticsCharts({
   exportHref?: (id: TableId, format: "csv" | "json") => string;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const text = useNumbers();
   const datum = (key: string, label: string, cell: StatCell | undefined): ChartDatum => ({
     key,

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import type { ServiceKind } from "../../lib/enums";
 
 /** The dashboard's filter as a GET form (works without JavaScript), and what the marks mean. */
@@ -14,7 +14,7 @@ export function StatisticsFilterForm({
   kindNames: Record<string, string>;
   filter: { year: number; serviceKind: ServiceKind | null };
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <>
       <Form method="get" action="/koordinator" className="card no-print flex flex-wrap items-end gap-3" aria-label={t("coordinator.filters.label")}>
@@ -49,7 +49,7 @@ export function StatisticsFilterForm({
 }
 
 export function StatisticsLegend() {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <section aria-labelledby="stat-legend" className="stack">
       <h2 id="stat-legend" className="text-base">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { translateError } from "./messages";
 
 /**
@@ -18,7 +18,7 @@ export function ErrorSummary({
   fields: Record<string, { id: string; errors?: string[] }>;
   labels: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];
   // conform's `fields` is a proxy with no own keys, so the labels name the fields too.

@@ -1,11 +1,11 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 import { translateError } from "./messages";
 
 type Meta = FieldMetadata<string | boolean | undefined, Record<string, unknown>, string[]>;
 
 export function FieldErrors({ field }: { field: { errorId: string; errors?: string[] } }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (!field.errors?.length) return null;
   return (
     <div id={field.errorId} className="field-error">

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t";
 
 /** Previous / "page N of M" / next, as plain links (works without JavaScript). */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (pages <= 1) return null;
   return (
     <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-4">

@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq, isNull } from "drizzle-orm";
 import { database } from "../../../db/client.server";
+import { memoized } from "../../../db/request-memo.server";
 import { memberships, services, users } from "../../../db/schema";
 import { AppError } from "../errors.server";
 import { can, type Actor, type Capability } from "./permissions";
@@ -41,10 +42,13 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 export async function getActor(request: Request): Promise<AuthenticatedActor | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
-  const session = await validateSessionToken(token);
-  if (!session) return null;
-  const actor = await loadActor(session.userId);
-  return actor ? { ...actor, sessionId: session.id } : null;
+  // The root's loader and the page's both ask: once per request (db/request-memo.server.ts).
+  return memoized(`actor:${token}`, async () => {
+    const session = await validateSessionToken(token);
+    if (!session) return null;
+    const actor = await loadActor(session.userId);
+    return actor ? { ...actor, sessionId: session.id } : null;
+  });
 }
 
 /** The signed-in staff member; otherwise a redirect to /login that returns here afterwards. */

@@ -17,6 +17,7 @@ export const coordinatorEn: typeof coordinatorNb = {
   showing: "Showing {{year}} for {{kind}}.",
   showingAll: "all kinds of service",
   asOf: "Open logs on {{date}}.",
+  figuresAsOf: "Figures as of {{time}}.",
   nowAsOf: "Today, {{date}}.",
   legend: {
     title: "How to read the figures",

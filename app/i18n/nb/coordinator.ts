@@ -15,6 +15,7 @@ export const coordinatorNb = {
   showing: "Viser {{year}} for {{kind}}.",
   showingAll: "alle tjenestetyper",
   asOf: "Åpne logger per {{date}}.",
+  figuresAsOf: "Tall per {{time}}.",
   nowAsOf: "Status i dag, {{date}}.",
   legend: {
     title: "Slik leser du tallene",

@@ -135,8 +135,34 @@ function isBusy(error: unknown) {
   return error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_BUSY_SNAPSHOT");
 }
 
+/** How many compiled statements a connection keeps (the app has a few hundred distinct ones). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Keep the connection's compiled statements by their SQL: drizzle asks better-sqlite3 to
+ * prepare every statement on every call, and compiling is a tenth of a page's database time
+ * (decision 032). A kept statement is handed out again in the mode drizzle expects of a new
+ * one (not raw); drizzle runs each statement to the end at once, so none is in use twice.
+ */
+function keepStatements(connection: BetterSqlite3.Database) {
+  const compile = connection.prepare.bind(connection);
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  connection.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement) {
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    const compiled = compile(source);
+    if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+    kept.set(source, compiled);
+    return compiled;
+  }) as typeof connection.prepare;
+}
+
 function connect(path: string, synchronous: SynchronousMode, busyTimeoutMs: number) {
   const connection = new BetterSqlite3(path);
+  keepStatements(connection);
   connection.pragma("journal_mode = WAL");
   connection.pragma(`synchronous = ${synchronous.toUpperCase()}`);
   connection.pragma("foreign_keys = ON");

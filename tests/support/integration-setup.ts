@@ -22,6 +22,9 @@ const path = resolve(tmpDir, `test-${createId()}.db`);
 copyFileSync(template, path);
 process.env.DATABASE_URL = path;
 process.env.DEMO_DATA = "false";
+// A test's database is thrown away: no fsync per commit (the server's default, FULL, is
+// what the crash rounds and the browser tests run on; decision 032).
+process.env.DATABASE_SYNCHRONOUS = "normal";
 // Production settings need the public address (links in e-mails); the tests' requests go to it.
 process.env.PUBLIC_URL = "http://localhost:3000";
 // Mail a tick sends in a test goes to a folder of the tests', never to the demo's data/mail.

@@ -16,7 +16,7 @@
 import { formatPaths, parse, type Intent, type Submission } from "@conform-to/dom";
 import type { $ZodErrorMap, $ZodIssue, $ZodType, input, output } from "zod/v4/core";
 import { safeParse } from "zod/v4/core";
-import { lazy, optional, pipe, transform } from "zod/mini";
+import { lazy, pipe, transform } from "zod/mini";
 
 export { getZodConstraint } from "@conform-to/zod/v4";
 

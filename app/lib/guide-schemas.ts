@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { addDays, todayInOslo } from "./dates";
 import { btiLevels, locales, type BtiLevel, type Locale } from "./enums";
 import { formSchema, isoDate, shortText } from "./validation";
-import { guideSettingFields, guideTextField } from "./guide-fields";
+import { guideTextField } from "./guide-fields";
 
 export { guideSettingFields, guideTextField, type GuideSettingField } from "./guide-fields";
 

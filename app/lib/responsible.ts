@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import type { ResponsibleKind } from "./enums";
 import { shortText } from "./validation";
 
 /**

@@ -11,6 +11,7 @@ import { can, rolesOf } from "./domain/auth/permissions";
 import { getFamilyMember } from "./domain/family/guards.server";
 import { unreadCount } from "./domain/reminders/inbox.server";
 import { getLocale } from "./i18n/locale.server";
+import { isLocale } from "./i18n/format";
 import { loadDictionary } from "./i18n/instance";
 import { pageTitle } from "./i18n/meta";
 import { defaultLocale } from "./lib/enums";
@@ -59,8 +60,11 @@ export function Layout({ children }: { children: ReactNode }) {
       current = false;
     };
   }, [i18n, locale]);
+  // The language the texts are in: after a change, the browser loads the new dictionary
+  // first, so until then the page still reads in the old one and says so.
+  const shown = isLocale(i18n.language) ? i18n.language : locale;
   return (
-    <html lang={locale}>
+    <html lang={shown}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,5 +1,5 @@
 import type { i18n as I18n, TFunction } from "i18next";
-import { useContext, useSyncExternalStore } from "react";
+import { useContext, useEffect, useState } from "react";
 import { getI18n, I18nContext } from "react-i18next";
 import { defaultLocale } from "../lib/enums";
 
@@ -64,11 +64,7 @@ function subscribeTo(i18n: I18n) {
   if (!subscribe) {
     subscribe = (changed) => {
       i18n.on("languageChanged", changed);
-      i18n.on("added", changed);
-      return () => {
-        i18n.off("languageChanged", changed);
-        i18n.off("added", changed);
-      };
+      return () => i18n.off("languageChanged", changed);
     };
     subscriptions.set(i18n, subscribe);
   }
@@ -77,10 +73,11 @@ function subscribeTo(i18n: I18n) {
 
 export function useT(): Translator {
   const i18n = useContext(I18nContext)?.i18n ?? getI18n();
-  const language = useSyncExternalStore(
-    subscribeTo(i18n),
-    () => `${i18n.language}|${i18n.hasResourceBundle(i18n.language, "translation")}`,
-    () => `${i18n.language}|${i18n.hasResourceBundle(i18n.language, "translation")}`,
-  );
-  return translatorFor(i18n, language.slice(0, language.lastIndexOf("|")));
+  // A language change re-renders through state, as react-i18next does: a forced synchronous
+  // re-render (useSyncExternalStore) in the middle of a navigation's transition breaks
+  // React 18 ("Root did not complete").
+  const [, changed] = useState(0);
+  const subscribe = subscribeTo(i18n);
+  useEffect(() => subscribe(() => changed((n) => n + 1)), [subscribe]);
+  return translatorFor(i18n, i18n.language);
 }

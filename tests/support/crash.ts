@@ -5,6 +5,7 @@ import { createClient } from "@libsql/client";
 import { createId } from "../../app/lib/ids";
 import { todayInOslo } from "../../app/lib/dates";
 import { freePort } from "./server";
+import { mulberry32 } from "../../db/seed/demo/history";
 
 /**
  * Crash safety (issue 13 point 7), shared by tests/e2e/crash.test.ts (3 rounds) and
@@ -21,17 +22,8 @@ import { freePort } from "./server";
 export const TEACHER = "laerer@eksempel.no";
 const PASSWORD = "Stafett-demo-2026";
 
-/** mulberry32: a small seeded generator, enough to replay a round's timing. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the demo history's mulberry32), enough to replay a round's timing. */
+export const seededRandom = mulberry32;
 
 export interface CrashServer {
   child: ChildProcess;
